@@ -8,10 +8,17 @@ const shared = {
     '^@app/twelvego-client/(.*)$': '<rootDir>/libs/twelvego-client/src/$1',
   },
   testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60000, globalSetup: '<rootDir>/test/support/global-setup.js' },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.js'],
+    },
   ],
 };

@@ -1,2 +1,5 @@
-// Placeholder entry point; the BFF bootstrap is being built (issue 2).
-console.log('connect-api: not built yet');
+// The tracer must be the first import (operations.md §4.1).
+import './tracer';
+import { bootstrap } from './platform/lifecycle/bootstrap';
+
+void bootstrap(process.env);

@@ -1,2 +1,14 @@
-// Placeholder entry point; the sandbox app is being built (issue 2).
-console.log('twelvego-sandbox: not built yet');
+import { createSandboxApp, loadSandboxConfig } from './create-sandbox-app';
+
+/** Standalone 12go sandbox (twelvego-api.md §17): `SANDBOX_PORT` (default 4010). */
+async function main(): Promise<void> {
+  const config = loadSandboxConfig(process.env);
+  const app = await createSandboxApp(process.env);
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`twelvego-sandbox listening on http://localhost:${config.port} (seed ${config.seed})\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`twelvego-sandbox failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

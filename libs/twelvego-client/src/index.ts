@@ -1,1 +1,14 @@
 export * from './types';
+export * from './twelvego-operation';
+export * from './twelvego-call-context';
+export * from './errors/twelvego.errors';
+export * from './twelvego-client.options';
+export * from './twelvego-client.tokens';
+export { redactUrl, redactText } from './redaction/redact';
+export { normalizeBid } from './normalize/bid';
+export { normalizePhpMap } from './normalize/php-map';
+export type { TwelveGoBidResult, TwelveGoBookingDetailsNormalized } from './normalize/response-parsers';
+export type { TwelveGoBreakerState, TwelveGoBreakerOperation } from './http/breaker-registry';
+export type { TwelveGoCallRecord } from './http/twelvego-transport';
+export * from './twelvego.client';
+export * from './twelvego-client.module';

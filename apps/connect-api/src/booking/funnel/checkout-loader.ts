@@ -1,0 +1,55 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TwelveGoClient, TwelveGoError, type TwelveGoCallContext } from '@app/twelvego-client';
+import { ContractError } from '../../platform/errors/contract-error';
+import { parseCheckout } from '../schema/checkout-schema.mapper';
+import type { Money, ParsedCheckout } from '../schema/checkout-schema.types';
+import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
+import { addonPriceFor } from './addon-price';
+
+/** Fetches and parses a cart's checkout form; logs the parser's events (never values). */
+@Injectable()
+export class CheckoutLoader {
+  private readonly logger = new Logger('Checkout');
+
+  constructor(private readonly twelvego: TwelveGoClient) {}
+
+  async load(
+    ctx: TwelveGoCallContext,
+    client: ClientSnapshot,
+    cartId: string,
+    seatCount: number,
+    basePrice: { value: number; fxcode: string } | null,
+  ): Promise<ParsedCheckout> {
+    const checkout = await this.twelvego.getCheckout(ctx, cartId, 1);
+    const parsed = parseCheckout(checkout as unknown as Record<string, unknown>, {
+      seatCount,
+      basePrice,
+      addonPrice: addonPriceFor(client),
+    });
+    for (const e of parsed.events) this.logger.log({ event: e.event, key: e.key, ...e.detail });
+    return parsed;
+  }
+
+  /**
+   * CreateBooking / SeatLock: the cart behind the token is gone (404, or `bad_trip_details`) → 404
+   * `booking_token_expired` (booking-schema.md §5.3): the partner calls GetItinerary again.
+   */
+  async loadForToken(
+    ctx: TwelveGoCallContext,
+    client: ClientSnapshot,
+    cartId: string,
+    seatCount: number,
+    basePrice: { value: number; fxcode: string } | null = null,
+  ): Promise<ParsedCheckout> {
+    try {
+      return await this.load(ctx, client, cartId, seatCount, basePrice);
+    } catch (err) {
+      if (err instanceof TwelveGoError && (err.kind === 'not_found' || err.kind === 'trip_unavailable')) {
+        throw new ContractError('booking_token_expired', undefined, { cause: err });
+      }
+      throw err;
+    }
+  }
+}
+
+export type { Money };

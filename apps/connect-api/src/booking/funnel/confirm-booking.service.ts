@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TwelveGoClient, TwelveGoError, type TwelveGoBookingDetailsNormalized } from '@app/twelvego-client';
+import { BookingIdResolver } from '../../booking-ids/booking-id.resolver';
+import { BookingOwnerStore } from '../../booking-owner/booking-owner.store';
+import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
+import { ContractError } from '../../platform/errors/contract-error';
+import { RedisUnavailableError } from '../../platform/redis/redis-unavailable.error';
+import { isRedisConnectionError } from '../../platform/redis/redis-unavailable.error';
+import type { ContractBooking } from '../../post-booking/contract-booking';
+import { BookingReadback } from './booking-readback';
+import { callContextFor } from './funnel-call-context';
+
+/** 12go statuses that show a confirm went through (it may still be awaiting the operator). */
+const CONFIRMED_UPSTREAM = new Set(['confirmed', 'pending', 'declined']);
+
+/**
+ * ConfirmBooking (client-api.md §4.4, D16): confirm, read back. A supplier refusal is a `declined` Booking
+ * (200); 12go 409 → 409 already_confirmed; 12go 422 → 422 booking_not_confirmable. A confirm that times
+ * out or fails with a 5xx is resolved by one read of the booking (operations.md §6.4): if 12go shows it
+ * confirmed, the partner gets the Booking, otherwise the original error.
+ */
+@Injectable()
+export class ConfirmBookingService {
+  private readonly logger = new Logger('ConfirmBooking');
+
+  constructor(
+    private readonly ids: BookingIdResolver,
+    private readonly owners: BookingOwnerStore,
+    private readonly twelvego: TwelveGoClient,
+    private readonly readback: BookingReadback,
+  ) {}
+
+  /** Resolves the path id before any async work (400 / 404 are immediate). */
+  resolve(client: ClientSnapshot, rawId: string | undefined) {
+    return this.ids.resolve(client.clientId, rawId);
+  }
+
+  async execute(client: ClientSnapshot, ref: { id: string; bid: string }): Promise<ContractBooking> {
+    await this.checkOwnership(client, ref.bid);
+    const ctx = callContextFor(client);
+    let details: TwelveGoBookingDetailsNormalized;
+    try {
+      await this.twelvego.confirm(ctx, ref.bid);
+      details = await this.readback.read(ctx, ref.bid);
+    } catch (err) {
+      details = await this.resolveFailure(err, ctx, ref.bid);
+    }
+    const booking = this.readback.render(details, client, ref.id);
+    this.logger.log({ event: 'booking_confirm_processed', bid: ref.bid, status: booking.status });
+    return booking;
+  }
+
+  private async resolveFailure(
+    err: unknown,
+    ctx: ReturnType<typeof callContextFor>,
+    bid: string,
+  ): Promise<TwelveGoBookingDetailsNormalized> {
+    if (!(err instanceof TwelveGoError) || err.operation !== 'confirm') throw err;
+    switch (err.kind) {
+      case 'conflict':
+        throw new ContractError('already_confirmed', undefined, { cause: err });
+      case 'request':
+      case 'validation':
+      case 'trip_unavailable':
+        if (err.status === 403) throw new ContractError('booking_not_found', undefined, { cause: err });
+        throw new ContractError('booking_not_confirmable', undefined, { cause: err });
+      case 'not_found':
+        throw new ContractError('booking_not_found', undefined, { cause: err });
+      case 'timeout':
+      case 'server':
+      case 'bad_response': {
+        this.logger.warn({ event: 'confirm_outcome_unknown', bid, kind: err.kind });
+        let details: TwelveGoBookingDetailsNormalized;
+        try {
+          details = await this.readback.read(ctx, bid);
+        } catch {
+          throw err;
+        }
+        if (CONFIRMED_UPSTREAM.has(String(details.status).toLowerCase())) return details;
+        throw err;
+      }
+      default:
+        throw err;
+    }
+  }
+
+  /**
+   * `strict_ownership` clients (operations.md §8.4): the booking must carry this client's owner record.
+   * Without Redis the check cannot be made, so those clients get 503; others rely on 12go key scoping.
+   */
+  private async checkOwnership(client: ClientSnapshot, bid: string): Promise<void> {
+    if (!client.strictOwnership) return;
+    let owner;
+    try {
+      owner = await this.owners.read(bid);
+    } catch (err) {
+      if (isRedisConnectionError(err)) throw new RedisUnavailableError('booking_owner.read', err);
+      throw err;
+    }
+    if (!owner || owner.clientId !== client.clientId) throw new ContractError('booking_not_found');
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TwelveGoClient, TwelveGoError, type TwelveGoCallContext } from '@app/twelvego-client';
+import { IdMapping } from '../../ids/id-mapping';
+import { decodeItineraryId, toTwelveGoDateTime, type DecodedItineraryId } from '../../ids/itinerary-id';
+import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
+import { ContractError } from '../../platform/errors/contract-error';
+import { mapTrip, pickTravelOption } from '../../search/search.mapper';
+import { BookingTokenService } from '../token/booking-token.service';
+import { CheckoutLoader } from './checkout-loader';
+import { toGetItineraryResponse, type GetItineraryResponse } from './checkout-itinerary.mapper';
+import { callContextFor } from './funnel-call-context';
+
+/**
+ * GetItinerary (client-api.md §4.2): decode the id (every form) → trip details → add to cart → checkout →
+ * booking schema + signed booking token. Stores nothing (booking-schema.md §5.1).
+ */
+@Injectable()
+export class GetItineraryService {
+  private readonly logger = new Logger('GetItinerary');
+
+  constructor(
+    private readonly twelvego: TwelveGoClient,
+    private readonly checkouts: CheckoutLoader,
+    private readonly tokens: BookingTokenService,
+    private readonly ids: IdMapping,
+  ) {}
+
+  async execute(client: ClientSnapshot, rawId: string, pax: string | undefined, now: Date = new Date()): Promise<GetItineraryResponse> {
+    const ref = this.decode(rawId, pax);
+    const ctx = callContextFor(client);
+    const tripRef = { tripId: ref.tripKey, datetime: toTwelveGoDateTime(ref), seats: ref.seats };
+
+    const details = await this.step(() => this.twelvego.getTripDetails(ctx, tripRef));
+    const trip = (details.trips ?? []).find((t) => t.id === ref.tripKey) ?? details.trips?.[0];
+    if (!trip) throw new ContractError('itinerary_not_found');
+    const option = pickTravelOption(trip.travel_options);
+    if (!option) {
+      this.logger.log({ event: 'itinerary_not_available', trip_key: ref.tripKey, reason: trip.travel_options?.[0]?.reason ?? '' });
+      throw new ContractError('itinerary_not_available');
+    }
+    const mapped = mapTrip(trip, details.classes, {
+      pax: ref.seats,
+      itineraryIdFormat: client.itineraryIdFormat,
+      contractCode: client.contractCode || '12go',
+      searchTime: ref.searchTime ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      markup: client.markup,
+      clientStationId: (id) => this.ids.toClientStation(id, client.idScheme),
+      clientOperatorId: (id) => this.ids.toClientOperator(id, client.idScheme),
+    });
+    if (!mapped) throw new ContractError('itinerary_not_available');
+
+    const cartId = await this.step(() => this.twelvego.addToCart(ctx, tripRef));
+    const basePrice =
+      option.price && typeof option.price.value === 'number' ? { value: option.price.value, fxcode: option.price.fxcode } : null;
+    const parsed = await this.step(() => this.checkouts.load(ctx, client, cartId, ref.seats, basePrice));
+    const token = this.tokens.issue(client, cartId, ref.seats, now);
+    this.logger.log({ event: 'checkout_opened', cart_id: cartId, trip_key: ref.tripKey, seats: ref.seats });
+    return toGetItineraryResponse(mapped, token, parsed.bookingSchema);
+  }
+
+  private decode(rawId: string, pax: string | undefined): DecodedItineraryId {
+    const decoded = decodeItineraryId(rawId, pax);
+    if (decoded.ok) return decoded.value;
+    this.logger.log({ event: 'itinerary_id_rejected', reason: decoded.reason });
+    if (decoded.status === 400) {
+      throw new ContractError('validation_error', undefined, {
+        details: [{ field: 'pax', reason: 'out_of_range', message: 'pax must be an integer between 1 and 100.' }],
+      });
+    }
+    throw new ContractError('itinerary_not_found');
+  }
+
+  /** 12go "gone" → 404 itinerary_not_found; "cannot be sold" → 422 itinerary_not_available. */
+  private async step<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof TwelveGoError && err.kind === 'not_found') throw new ContractError('itinerary_not_found', undefined, { cause: err });
+      if (err instanceof TwelveGoError && err.kind === 'trip_unavailable') {
+        throw new ContractError('itinerary_not_available', undefined, { cause: err });
+      }
+      throw err;
+    }
+  }
+}
+
+export type { TwelveGoCallContext };

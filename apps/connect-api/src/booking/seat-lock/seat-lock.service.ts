@@ -1,0 +1,77 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TwelveGoClient, TwelveGoError } from '@app/twelvego-client';
+import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
+import { ContractError } from '../../platform/errors/contract-error';
+import { RedisService } from '../../platform/redis/redis.service';
+import { RedisUnavailableError } from '../../platform/redis/redis-unavailable.error';
+import { pickTravelOption } from '../../search/search.mapper';
+import { assertShape } from '../dto/create-booking.dto';
+import { SeatLockRequestDto, type SeatLockRequest } from '../dto/seat-lock.dto';
+import { CheckoutLoader } from '../funnel/checkout-loader';
+import { callContextFor } from '../funnel/funnel-call-context';
+import { BookingTokenService } from '../token/booking-token.service';
+import { seatLockResponse, unavailableSeats, type SeatLockResponse } from './seat-lock.mapper';
+import { SeatLockStore } from './seat-lock.store';
+
+/**
+ * SeatLock, local mode (operations.md §3.3, client-api.md §4.5): checks the seats against a fresh checkout
+ * and remembers them for the cart; nothing is held at 12go. Redis down → 503 (a lock that cannot be recorded
+ * would be silently ignored at reserve).
+ */
+@Injectable()
+export class SeatLockService {
+  private readonly logger = new Logger('SeatLock');
+
+  constructor(
+    private readonly tokens: BookingTokenService,
+    private readonly checkouts: CheckoutLoader,
+    private readonly store: SeatLockStore,
+    private readonly redis: RedisService,
+    private readonly twelvego: TwelveGoClient,
+  ) {}
+
+  async execute(client: ClientSnapshot, body: unknown): Promise<SeatLockResponse> {
+    const request = assertShape<SeatLockRequest>(SeatLockRequestDto, body);
+    const token = this.tokens.verify(request.booking_token, client.clientId);
+    if (!this.redis.isAvailable()) throw new RedisUnavailableError('seatlock.write');
+    const seats = request.booking_data.seat_selection.map((s) => s.trim());
+    const ctx = callContextFor(client);
+
+    const cart = await this.expiredOnGone(() => this.twelvego.getCartDetails(ctx, token.cartId));
+    const item = cart.cart?.[0];
+    if (!item?.godate) throw new ContractError('booking_token_expired');
+    const datetime = item.godate.replace(/[ T:]/g, '-').slice(0, 19);
+    const details = await this.expiredOnGone(() =>
+      this.twelvego.getTripDetails(ctx, { tripId: item.trip_key, datetime, seats: token.seats }),
+    );
+    const option = pickTravelOption((details.trips ?? []).find((t) => t.id === item.trip_key)?.travel_options ?? details.trips?.[0]?.travel_options);
+    if (!option) throw new ContractError('itinerary_not_available');
+    const basePrice = typeof option.price?.value === 'number' ? { value: option.price.value, fxcode: option.price.fxcode } : null;
+    const priced = await this.checkouts.loadForToken(ctx, client, token.cartId, token.seats, basePrice);
+
+    const unavailable = unavailableSeats(priced, seats);
+    if (unavailable.length > 0) {
+      throw new ContractError('seats_unavailable', undefined, {
+        details: unavailable.map((i) => ({
+          field: `booking_data.seat_selection[${i}]`,
+          reason: 'unavailable',
+          message: `Seat ${seats[i]} is not available.`,
+        })),
+      });
+    }
+    await this.store.write(token.cartId, client.clientId, seats);
+    this.logger.log({ event: 'seats_locked', cart_id: token.cartId, count: seats.length });
+    return seatLockResponse(option, priced, seats, token.seats, client.markup);
+  }
+
+  private async expiredOnGone<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof TwelveGoError && (err.kind === 'not_found' || err.kind === 'trip_unavailable')) {
+        throw new ContractError('booking_token_expired', undefined, { cause: err });
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { loadAppConfig } from './platform/config/load-app-config';
+import { AppConfig } from './platform/config/app-config';
+import { contextForRawRequest } from './platform/context/raw-request-context';
+import { ContractExceptionFilter } from './platform/errors/contract-exception.filter';
+import { createContractValidationPipe } from './platform/errors/validation-pipe.factory';
+import { ClientAuthStep } from './platform/http/client-auth.step';
+import { installHttpPipeline } from './platform/http/install-http-pipeline';
+import { RouteTable } from './platform/http/route-table';
+import { createRootLogger } from './platform/logging/create-logger';
+import { SecretScrubber } from './platform/logging/redaction';
+import { PlatformModule } from './platform/platform.module';
+
+export interface CreateConnectAppOptions {
+  env: Record<string, string | undefined>;
+  /** Where JSON log lines go (stdout by default); tests capture them. */
+  logStream?: NodeJS.WritableStream;
+  /** Extra modules (test-only controllers); never used in production. */
+  extraModules?: Array<Type<unknown> | DynamicModule>;
+}
+
+@Module({})
+class ConnectRootModule {}
+
+function trustProxy(value: string): boolean | string {
+  return value.trim() === '' ? false : value;
+}
+
+/** Builds the configured BFF (initialised, not listening). Throws ConfigValidationError / ClientsConfigError. */
+export async function createConnectApp(opts: CreateConnectAppOptions): Promise<NestFastifyApplication> {
+  const config = loadAppConfig(opts.env);
+  const scrubber = new SecretScrubber();
+  const logger = createRootLogger(config, scrubber, opts.logStream);
+
+  const adapter = new FastifyAdapter({
+    logger: false,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: trustProxy(config.TRUST_PROXY),
+    requestTimeout: config.SERVER_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.SERVER_KEEPALIVE_TIMEOUT_MS,
+    routerOptions: { maxParamLength: 200, caseSensitive: true, ignoreTrailingSlash: false },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    genReqId: (req: import('node:http').IncomingMessage) => contextForRawRequest(req).requestId,
+  });
+
+  const root: DynamicModule = {
+    module: ConnectRootModule,
+    imports: [PlatformModule.forRoot({ config, scrubber, logger }), AppModule, ...(opts.extraModules ?? [])],
+  };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(PinoNestLogger));
+  app.flushLogs();
+  app.useGlobalFilters(app.get(ContractExceptionFilter));
+  app.useGlobalPipes(createContractValidationPipe());
+  installHttpPipeline(app.getHttpAdapter().getInstance(), {
+    config,
+    versions: config.apiVersions,
+    routes: app.get(RouteTable),
+    clientAuth: () => app.get(ClientAuthStep),
+  });
+  // Redis is quit and the registry stops watching on close(); signals are handled by main.ts (drain first).
+  await app.init();
+  return app;
+}
+
+export { AppConfig };

@@ -1,0 +1,75 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { ClientRegistry } from '../../platform/clients/client-registry';
+import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
+import type { NotificationsSettings } from '../notifications.settings';
+import { DeliveryAttemptError, notificationFailure, type DeliverJobData } from '../shared/notification-jobs';
+import { sendWebhook } from './webhook-sender';
+import { webhookHeaders } from './webhook-signature';
+
+export interface DeliveryJobResult {
+  status: number;
+  attempts: number;
+  skipped?: 'no_webhook';
+}
+
+/**
+ * `notify-deliver` worker: one signed POST per attempt to the client's *current* URL and secrets
+ * (operations.md §1.5, §2.6–2.7). Only a 2xx completes the job; everything else is retried on the
+ * schedule, except the immediate dead letters (blocked target, client disabled / removed, webhook off).
+ */
+@Injectable()
+export class DeliveryJobProcessor {
+  private readonly logger = new Logger('NotifyDeliver');
+
+  constructor(
+    private readonly registry: ClientRegistry,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+  ) {}
+
+  async process(job: Job<DeliverJobData>): Promise<DeliveryJobResult> {
+    const data = job.data;
+    const attempt = job.attemptsMade + 1;
+    const client = this.registry.get(data.clientId);
+    if (!client) throw notificationFailure('client_removed', `client ${data.clientId} is not configured`, true);
+    if (!client.enabled) throw notificationFailure('client_disabled', 'client is disabled', true);
+    const webhook = client.webhook;
+    if (!webhook?.url) {
+      this.logger.warn({ msg: 'notification.skipped', event_id: data.eventId, client_id: data.clientId, outcome: 'skipped_no_webhook' });
+      return { status: 0, attempts: attempt, skipped: 'no_webhook' };
+    }
+    if (!webhook.enabled) throw notificationFailure('client_webhook_disabled', 'webhook deliveries are disabled', true);
+
+    const timestamp = Math.floor(Date.now() / 1000);
+    const result = await sendWebhook({
+      url: webhook.url,
+      headers: webhookHeaders(webhook.secrets, data.eventId, timestamp, data.body),
+      body: data.body,
+      timeoutMs: this.settings.deliveryTimeoutMs,
+      connectTimeoutMs: this.settings.connectTimeoutMs,
+      requireHttps: this.settings.requireHttps,
+      allowPrivate: this.settings.allowPrivateTargets && webhook.allowPrivateTarget,
+    });
+    const line = {
+      event_id: data.eventId,
+      client_id: data.clientId,
+      booking_id: data.bookingId,
+      type: data.type,
+      attempt,
+      result: result.outcome,
+      status: result.status,
+      duration_ms: result.durationMs,
+    };
+    await job.log(JSON.stringify({ at: new Date().toISOString(), attempt, outcome: result.outcome, status: result.status ?? null, detail: result.detail, duration_ms: result.durationMs })).catch(() => undefined);
+    if (result.outcome === 'success') {
+      this.logger.log({ msg: 'notification.delivered', ...line, end_to_end_ms: Date.now() - data.receivedAtMs });
+      return { status: result.status ?? 200, attempts: attempt };
+    }
+    if (result.outcome === 'blocked_target') {
+      this.logger.error({ msg: 'webhook.blocked_target', ...line, reason: result.detail });
+      throw notificationFailure('blocked_target', result.detail, true);
+    }
+    this.logger.warn({ msg: 'webhook.delivery_failed', ...line, retry_after_ms: result.retryAfterMs });
+    throw new DeliveryAttemptError(`${result.outcome}: ${result.detail}`, result.retryAfterMs);
+  }
+}

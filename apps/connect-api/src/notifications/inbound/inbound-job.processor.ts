@@ -1,0 +1,49 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { ClientRegistry } from '../../platform/clients/client-registry';
+import { BookingEventBuilder } from '../shared/booking-event.builder';
+import { NotificationQueues } from '../shared/notification-queues';
+import { notificationFailure, type InboundJobData, type InboundOutcome } from '../shared/notification-jobs';
+import { partnerEventType } from '../shared/partner-event.mapper';
+import { OwnerResolverService } from './owner-resolver.service';
+
+export interface InboundJobResult {
+  outcome: InboundOutcome;
+  clientId?: string;
+  eventId?: string;
+  resolution?: string;
+}
+
+/** `notify-inbound` worker: resolve the owner, build the event, enqueue its delivery (operations.md §2.4–2.5). */
+@Injectable()
+export class InboundJobProcessor {
+  private readonly logger = new Logger('NotifyInbound');
+
+  constructor(
+    private readonly owners: OwnerResolverService,
+    private readonly registry: ClientRegistry,
+    private readonly events: BookingEventBuilder,
+    private readonly queues: NotificationQueues,
+  ) {}
+
+  async process(job: Job<InboundJobData>): Promise<InboundJobResult> {
+    const data = job.data;
+    const owner = await this.owners.resolve(data.bid, data.correlationId);
+    const client = this.registry.get(owner.clientId);
+    const base = { bid: data.bid, client_id: owner.clientId, resolution: owner.method, attempt: job.attemptsMade + 1 };
+    if (!client) throw notificationFailure('client_removed', `client ${owner.clientId} is not configured`, true);
+    const skip = (outcome: InboundOutcome): InboundJobResult => {
+      this.logger.log({ msg: 'notification.received', ...base, outcome });
+      return { outcome, clientId: client.clientId, resolution: owner.method };
+    };
+    if (!client.enabled) return skip('skipped_disabled');
+    if (!client.webhook?.url) return skip('skipped_no_webhook');
+    if (!client.webhook.eventTypes.includes(partnerEventType(data.type))) return skip('skipped_event_type');
+
+    const deliver = await this.events.build(client, data, owner.details);
+    // Deterministic job id = event id: re-running this job after a crash adds nothing twice.
+    await this.queues.deliver.add('deliver', deliver, this.queues.deliverJobOptions(deliver.eventId));
+    this.logger.log({ msg: 'notification.received', ...base, outcome: 'queued', event_id: deliver.eventId, type: deliver.type });
+    return { outcome: 'queued', clientId: client.clientId, eventId: deliver.eventId, resolution: owner.method };
+  }
+}

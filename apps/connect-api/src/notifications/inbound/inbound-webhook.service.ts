@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RedisService } from '../../platform/redis/redis.service';
+import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
+import type { NotificationsSettings } from '../notifications.settings';
+import { NotificationQueues } from '../shared/notification-queues';
+import type { InboundJobData } from '../shared/notification-jobs';
+import {
+  inboundDedupKeyParts,
+  inboundJobId,
+  isUnknownUpstreamType,
+  parseInboundNotification,
+} from './inbound-notification';
+
+export type InboundAnswer =
+  | { status: 200; result: 'accepted' | 'duplicate' }
+  | { status: 400; code: 'invalid_json' | 'validation_error'; message: string }
+  | { status: 503; code: 'upstream_unavailable'; message: string };
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Acceptance sequence of operations.md §2.3: dedup check → durable job → dedup marker → 200.
+ * Nothing is acknowledged that is not stored in Redis: any Redis failure before the job exists → 503.
+ */
+@Injectable()
+export class InboundWebhookService {
+  private readonly logger = new Logger('InboundWebhook');
+
+  constructor(
+    private readonly redis: RedisService,
+    private readonly queues: NotificationQueues,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+  ) {}
+
+  async accept(raw: Buffer, correlationId: string | undefined): Promise<InboundAnswer> {
+    const parsed = parseInboundNotification(raw);
+    if (!parsed.ok) {
+      this.logger.warn({ msg: 'webhook.inbound', result: 'invalid', reason: parsed.reason });
+      return parsed.reason === 'invalid_json'
+        ? { status: 400, code: 'invalid_json', message: 'Request body is not valid JSON.' }
+        : { status: 400, code: 'validation_error', message: 'Request body has no usable bid.' };
+    }
+    const n = parsed.notification;
+    if (isUnknownUpstreamType(n)) {
+      this.logger.warn({ msg: 'webhook.unknown_type', bid: n.bid, upstream_type: String(n.upstreamType).slice(0, 100) });
+    }
+    const dedupKey = this.redis.key(...inboundDedupKeyParts(n).split(':'));
+    const enqueueTimeout = this.settings.enqueueTimeoutMs;
+    try {
+      if ((await withTimeout(this.redis.client.exists(dedupKey), enqueueTimeout)) === 1) {
+        this.logger.log({ msg: 'webhook.inbound', result: 'duplicate', bid: n.bid, type: n.type });
+        return { status: 200, result: 'duplicate' };
+      }
+      const data: InboundJobData = {
+        bid: n.bid,
+        type: n.type,
+        upstreamType: n.upstreamType ?? null,
+        stamp: n.stamp,
+        dedupStamp: n.dedupStamp,
+        receivedAtMs: Date.now(),
+        newStatus: n.newStatus,
+        previousStatus: n.previousStatus,
+        body: n.body,
+        correlationId,
+      };
+      await withTimeout(this.queues.inbound.add('inbound', data, this.queues.inboundJobOptions(inboundJobId(n))), enqueueTimeout);
+    } catch (err) {
+      this.logger.error({ msg: 'webhook.inbound', result: 'unavailable', bid: n.bid, err: (err as Error).message });
+      return { status: 503, code: 'upstream_unavailable', message: 'Notification could not be stored; retry later.' };
+    }
+    try {
+      await withTimeout(this.redis.client.set(dedupKey, '1', 'EX', this.settings.dedupTtlS, 'NX'), enqueueTimeout);
+    } catch (err) {
+      // The job is stored under its deterministic id, which still de-duplicates while it is retained.
+      this.logger.warn({ msg: 'webhook.dedup_write_failed', bid: n.bid, err: (err as Error).message });
+    }
+    this.logger.log({ msg: 'webhook.inbound', result: 'accepted', bid: n.bid, type: n.type, stamp: n.stamp });
+    return { status: 200, result: 'accepted' };
+  }
+}

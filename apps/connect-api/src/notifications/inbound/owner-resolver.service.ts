@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { TwelveGoClient, TwelveGoError, type TwelveGoBookingDetailsNormalized } from '@app/twelvego-client';
+import { BookingOwnerStore } from '../../booking-owner/booking-owner.store';
+import { LegacyBookingMapService } from '../../booking-ids/legacy-booking-map.service';
+import { ClientRegistry } from '../../platform/clients/client-registry';
+import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
+import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
+import type { NotificationsSettings } from '../notifications.settings';
+import { notificationFailure } from '../shared/notification-jobs';
+import { decideProbe, distinctUpstreamKeys, type ProbeAnswer } from './owner-probe.decision';
+
+export interface ResolvedOwner {
+  clientId: string;
+  method: 'record' | 'legacy_map' | 'probe';
+  /** The booking as read by the probe (reused for the payload, operations.md §2.5). */
+  details?: TwelveGoBookingDetailsNormalized;
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * operations.md §2.4: ownership record → legacy map row (booking-schema.md §8.5) → probe by 12go key.
+ * Never guesses: ambiguity dead-letters at once, "nobody can read it" and partial answers are retried.
+ */
+@Injectable()
+export class OwnerResolverService {
+  private readonly logger = new Logger('NotifyOwner');
+
+  constructor(
+    private readonly owners: BookingOwnerStore,
+    private readonly legacy: LegacyBookingMapService,
+    private readonly registry: ClientRegistry,
+    private readonly twelvego: TwelveGoClient,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+  ) {}
+
+  async resolve(bid: string, correlationId?: string): Promise<ResolvedOwner> {
+    const record = await this.owners.read(bid); // Redis failure → thrown → retried
+    const legacyRow = this.legacy.reverse(bid);
+    if (record && legacyRow && record.clientId !== legacyRow.clientId) {
+      throw notificationFailure('owner_ambiguous', 'ownership record and legacy map disagree', true);
+    }
+    if (record) return { clientId: record.clientId, method: 'record' };
+    if (legacyRow) return { clientId: legacyRow.clientId, method: 'legacy_map' };
+    if (!this.settings.ownerProbe) throw notificationFailure('owner_unresolved', 'no ownership record, probe disabled', false);
+    return this.probe(bid, correlationId);
+  }
+
+  private async probe(bid: string, correlationId?: string): Promise<ResolvedOwner> {
+    const keys = [...distinctUpstreamKeys(this.registry.all()).entries()];
+    const answers = await mapLimit(keys, this.settings.ownerProbeConcurrency, async ([apiKey, clientIds]) => {
+      try {
+        const details = await this.twelvego.getBookingDetails({ apiKey, correlationId, clientId: clientIds[0] }, bid);
+        return { clientIds, outcome: 'readable', details } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
+      } catch (err) {
+        if (isUpstreamNotFound(err)) return { clientIds, outcome: 'unreadable' } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
+        this.logger.warn({ msg: 'notify.probe_failed', bid, kind: err instanceof TwelveGoError ? err.kind : 'error' });
+        return { clientIds, outcome: 'inconclusive' } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
+      }
+    });
+    const decision = decideProbe(answers);
+    this.logger.log({ msg: 'notify.owner_probe', bid, keys: keys.length, decision: decision.kind });
+    switch (decision.kind) {
+      case 'owner':
+        await this.owners.write(bid, decision.clientId, { departureAt: decision.details.dep_date_time ?? null });
+        return { clientId: decision.clientId, method: 'probe', details: decision.details };
+      case 'ambiguous':
+        throw notificationFailure('owner_ambiguous', 'more than one client can read the booking', true);
+      case 'unresolved':
+        throw notificationFailure('owner_unresolved', 'no configured 12go key can read the booking', false);
+      case 'inconclusive':
+        throw notificationFailure('owner_probe_inconclusive', 'some probes failed; not concluding from partial answers', false);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { BookingIdsModule } from '../booking-ids/booking-ids.module';
+import { BookingOwnerModule } from '../booking-owner/booking-owner.module';
+import { IdsModule } from '../ids/ids.module';
+import { NotificationsAdminGuard } from './admin/admin-token.guard';
+import { DeadLettersService } from './admin/dead-letters.service';
+import { NotificationsAdminController } from './admin/notifications-admin.controller';
+import { DeliveryJobProcessor } from './delivery/delivery-job.processor';
+import { InboundJobProcessor } from './inbound/inbound-job.processor';
+import { InboundWebhookRoute } from './inbound/inbound-webhook.route';
+import { InboundWebhookService } from './inbound/inbound-webhook.service';
+import { OwnerResolverService } from './inbound/owner-resolver.service';
+import { notificationsSettingsProvider } from './notifications.settings.provider';
+import { BookingEventBuilder } from './shared/booking-event.builder';
+import { NotificationQueues } from './shared/notification-queues';
+import { NotificationWorkers } from './shared/notification-workers';
+
+/**
+ * 12go webhooks → durable, signed, retried partner webhooks (operations.md §2). Needs the global
+ * platform providers (AppConfig, RedisService, ClientRegistry) and the global TwelveGoClient.
+ */
+@Module({
+  imports: [BookingOwnerModule, BookingIdsModule, IdsModule],
+  controllers: [NotificationsAdminController],
+  providers: [
+    notificationsSettingsProvider,
+    NotificationQueues,
+    InboundWebhookService,
+    InboundWebhookRoute,
+    OwnerResolverService,
+    BookingEventBuilder,
+    InboundJobProcessor,
+    DeliveryJobProcessor,
+    NotificationWorkers,
+    DeadLettersService,
+    NotificationsAdminGuard,
+  ],
+})
+export class NotificationsModule {}

@@ -1,0 +1,56 @@
+import { parseNotificationsSettings, queuePrefixFrom } from './notifications.settings';
+
+const SECRET = 'p'.repeat(32);
+
+describe('notifications settings', () => {
+  it('applies the spec defaults', () => {
+    const s = parseNotificationsSettings({ TWELVEGO_WEBHOOK_PATH_SECRETS: SECRET });
+    expect(s.deliveryScheduleMs).toHaveLength(10);
+    expect(s.inboundScheduleMs).toEqual([10_000, 30_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000]);
+    expect(s).toMatchObject({
+      deliveryConcurrency: 16,
+      inboundConcurrency: 4,
+      deliveryTimeoutMs: 10_000,
+      connectTimeoutMs: 5_000,
+      dedupTtlS: 604_800,
+      dlqRetentionDays: 30,
+      ownerProbe: true,
+      ownerProbeConcurrency: 5,
+      requireHttps: true,
+      allowPrivateTargets: false,
+      workersEnabled: true,
+      lockDurationMs: 30_000,
+      stalledIntervalMs: 30_000,
+      queuePrefix: '{tcb-q}',
+      inboundRatePerSec: 100,
+    });
+  });
+
+  it('derives the queue prefix from REDIS_KEY_PREFIX unless QUEUE_PREFIX is set', () => {
+    expect(queuePrefixFrom({ REDIS_KEY_PREFIX: 't1a2:' })).toBe('{t1a2-q}');
+    expect(queuePrefixFrom({ REDIS_KEY_PREFIX: 't1a2:', QUEUE_PREFIX: '{x}' })).toBe('{x}');
+  });
+
+  it('turns workers off by flag or ROLE=api', () => {
+    expect(parseNotificationsSettings({ NOTIFICATIONS_WORKERS_ENABLED: 'false' }).workersEnabled).toBe(false);
+    expect(parseNotificationsSettings({ ROLE: 'api' }).workersEnabled).toBe(false);
+  });
+
+  it('lists every problem at once', () => {
+    expect(() =>
+      parseNotificationsSettings({
+        TWELVEGO_WEBHOOK_PATH_SECRETS: 'short',
+        TWELVEGO_WEBHOOK_ALLOWED_CIDRS: '10.0.0.0/33',
+        WEBHOOK_RETRY_SCHEDULE: '5 parsecs',
+        WEBHOOK_DELIVERY_CONCURRENCY: '0',
+        NODE_ENV: 'production',
+        WEBHOOK_REQUIRE_HTTPS: 'false',
+      }),
+    ).toThrow(/PATH_SECRETS[\s\S]*ALLOWED_CIDRS[\s\S]*REQUIRE_HTTPS[\s\S]*RETRY_SCHEDULE[\s\S]*CONCURRENCY/);
+  });
+
+  it('parses CIDRs and single addresses', () => {
+    const s = parseNotificationsSettings({ TWELVEGO_WEBHOOK_ALLOWED_CIDRS: '10.1.0.0/16, 127.0.0.1, ::1' });
+    expect(s.allowedCidrs.map(([ip, bits]) => `${ip.toString()}/${bits}`)).toEqual(['10.1.0.0/16', '127.0.0.1/32', '::1/128']);
+  });
+});

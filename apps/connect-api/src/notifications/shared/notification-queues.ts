@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { RedisService } from '../../platform/redis/redis.service';
+import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
+import type { NotificationsSettings } from '../notifications.settings';
+import { DELIVER_QUEUE, INBOUND_QUEUE, type DeliverJobData, type InboundJobData, type QueueKind } from './notification-jobs';
+
+const DAY_S = 86_400;
+
+/**
+ * The two BullMQ queues (operations.md §2.1). Producers use a connection without an offline queue so a
+ * Redis outage surfaces at once (inbound → 503) instead of buffering an acknowledgement we cannot keep.
+ */
+@Injectable()
+export class NotificationQueues implements OnApplicationShutdown {
+  private readonly logger = new Logger('NotificationQueues');
+  readonly inbound: Queue<InboundJobData>;
+  readonly deliver: Queue<DeliverJobData>;
+
+  constructor(
+    private readonly redis: RedisService,
+    @Inject(NOTIFICATIONS_SETTINGS) readonly settings: NotificationsSettings,
+  ) {
+    const connection = this.connection({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.inbound = new Queue<InboundJobData>(INBOUND_QUEUE, { connection, prefix: settings.queuePrefix });
+    this.deliver = new Queue<DeliverJobData>(DELIVER_QUEUE, { connection, prefix: settings.queuePrefix });
+    for (const q of [this.inbound, this.deliver]) {
+      q.on('error', (err) => this.logger.warn({ msg: 'notify.queue_error', queue: q.name, err: err.message }));
+    }
+  }
+
+  /** Connection options for BullMQ (workers pass `maxRetriesPerRequest: null`). */
+  connection(overrides: Record<string, unknown>): ConnectionOptions {
+    const base = this.redis.connectionOptions() as Record<string, unknown>;
+    const { keyPrefix: _ignored, ...rest } = base;
+    return { ...rest, ...overrides } as ConnectionOptions;
+  }
+
+  queue(kind: QueueKind): Queue<InboundJobData> | Queue<DeliverJobData> {
+    return kind === 'inbound' ? this.inbound : this.deliver;
+  }
+
+  /** Retention: completed 24 h, failed (the dead-letter list) WEBHOOK_DLQ_RETENTION_DAYS. */
+  retention(): Pick<JobsOptions, 'removeOnComplete' | 'removeOnFail'> {
+    return { removeOnComplete: { age: DAY_S }, removeOnFail: { age: this.settings.dlqRetentionDays * DAY_S } };
+  }
+
+  inboundJobOptions(jobId: string): JobsOptions {
+    return {
+      jobId,
+      attempts: this.settings.inboundScheduleMs.length + 1,
+      backoff: { type: 'notify-inbound' },
+      ...this.retention(),
+    };
+  }
+
+  deliverJobOptions(jobId: string): JobsOptions {
+    return {
+      jobId,
+      attempts: this.settings.deliveryScheduleMs.length + 1,
+      backoff: { type: 'notify-deliver' },
+      ...this.retention(),
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.inbound.close(), this.deliver.close()]);
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DeliveryJobProcessor } from '../delivery/delivery-job.processor';
+import { DeliveryAttemptError, DELIVER_QUEUE, INBOUND_QUEUE, reasonOf, type QueueKind } from './notification-jobs';
+import { retryDelayMs } from '../delivery/retry-schedule';
+import { InboundJobProcessor } from '../inbound/inbound-job.processor';
+import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
+import type { NotificationsSettings } from '../notifications.settings';
+import { NotificationQueues } from './notification-queues';
+
+/**
+ * The two BullMQ workers (operations.md §2.6): custom backoff on the configured schedules, lock and
+ * stalled check so jobs of a crashed instance come back, a second stall dead-letters. Started only when
+ * enabled (ROLE ≠ api, NOTIFICATIONS_WORKERS_ENABLED); `close()` on shutdown lets active jobs finish.
+ */
+@Injectable()
+export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('NotifyWorkers');
+  private workers: Worker[] = [];
+
+  constructor(
+    private readonly queues: NotificationQueues,
+    private readonly inbound: InboundJobProcessor,
+    private readonly deliver: DeliveryJobProcessor,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.settings.workersEnabled) {
+      this.logger.log({ msg: 'notify.workers_disabled' });
+      return;
+    }
+    this.workers = [
+      this.start('inbound', INBOUND_QUEUE, (job) => this.inbound.process(job), this.settings.inboundConcurrency, this.settings.inboundScheduleMs),
+      this.start('deliver', DELIVER_QUEUE, (job) => this.deliver.process(job), this.settings.deliveryConcurrency, this.settings.deliveryScheduleMs),
+    ];
+  }
+
+  private start(kind: QueueKind, name: string, processor: (job: Job) => Promise<unknown>, concurrency: number, scheduleMs: number[]): Worker {
+    const worker = new Worker(name, processor, {
+      connection: this.queues.connection({ maxRetriesPerRequest: null, enableOfflineQueue: true }),
+      prefix: this.settings.queuePrefix,
+      concurrency,
+      autorun: false,
+      lockDuration: this.settings.lockDurationMs,
+      stalledInterval: this.settings.stalledIntervalMs,
+      maxStalledCount: 1,
+      settings: {
+        backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) =>
+          retryDelayMs(scheduleMs, attemptsMade, Math.random(), err instanceof DeliveryAttemptError ? err.retryAfterMs : undefined),
+      },
+    });
+    worker.on('error', (err) => this.logger.warn({ msg: 'notify.worker_error', queue: name, err: err.message }));
+    worker.on('stalled', (jobId) => this.logger.warn({ msg: 'notify.job_stalled', queue: name, job_id: jobId }));
+    worker.on('failed', (job, err) => {
+      if (!job) return;
+      const final = err instanceof UnrecoverableError || err?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+      if (!final) return;
+      this.logger.error({
+        msg: 'notification.dead_lettered',
+        queue: kind,
+        job_id: job.id,
+        event_id: (job.data as { eventId?: string }).eventId,
+        client_id: (job.data as { clientId?: string }).clientId,
+        bid: (job.data as { bid?: string }).bid,
+        attempts: job.attemptsMade,
+        reason: reasonOf(err?.message, job.attemptsMade >= (job.opts.attempts ?? 1), kind),
+        last_error: err?.message?.slice(0, 200),
+      });
+    });
+    worker.run().catch((err: Error) => this.logger.error({ msg: 'notify.worker_stopped', queue: name, err: err.message }));
+    return worker;
+  }
+
+  /** Stop taking jobs and wait for active ones (SIGTERM via Nest shutdown hooks). */
+  async onModuleDestroy(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.allSettled(workers.map((w) => w.close()));
+  }
+}

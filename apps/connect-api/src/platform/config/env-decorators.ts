@@ -1,0 +1,55 @@
+import { Expose, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+
+// Blank env values are removed before these run (load-app-config.ts), so property defaults apply to them.
+const blankToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** A string env var. */
+export function EnvString(opts: { optional?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    Expose(),
+    ...(opts.optional ? [IsOptional()] : []),
+    IsString({ message: '$property must be a string' }),
+  );
+}
+
+/** An integer env var within [min, max]. */
+export function EnvInt(min: number, max = Number.MAX_SAFE_INTEGER): PropertyDecorator {
+  return applyDecorators(
+    Expose(),
+    Transform(({ value }) => {
+      const v = blankToUndefined(value);
+      if (v === undefined || typeof v === 'number') return v;
+      return /^-?\d+$/.test(String(v).trim()) ? Number(v) : v;
+    }),
+    IsInt({ message: '$property must be an integer' }),
+    Min(min, { message: `$property must be at least ${min}` }),
+    Max(max, { message: `$property must be at most ${max}` }),
+  );
+}
+
+/** A boolean env var: `true`/`false`/`1`/`0`/`yes`/`no`. */
+export function EnvBool(): PropertyDecorator {
+  return applyDecorators(
+    Expose(),
+    Transform(({ value }) => {
+      const v = blankToUndefined(value);
+      if (v === undefined || typeof v === 'boolean') return v;
+      const s = String(v).trim().toLowerCase();
+      if (['true', '1', 'yes', 'on'].includes(s)) return true;
+      if (['false', '0', 'no', 'off'].includes(s)) return false;
+      return v;
+    }),
+    IsBoolean({ message: '$property must be true or false' }),
+  );
+}
+
+/** One of a fixed set of values. */
+export function EnvEnum(values: readonly string[]): PropertyDecorator {
+  return applyDecorators(
+    Expose(),
+    Transform(({ value }) => blankToUndefined(value)),
+    IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }),
+  );
+}

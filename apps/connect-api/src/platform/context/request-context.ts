@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ClientSnapshot } from '../clients/client-snapshot';
+
+/** Per-request facts every layer may read (client-api.md §1.4, operations.md §4.2). */
+export interface RequestContext {
+  correlationId: string;
+  requestId: string;
+  /** Resolved API version (the current one until §1.1 step 4 has run). */
+  apiVersion: string;
+  experiment?: string;
+  clientId?: string;
+  keyId?: string;
+  /** The client snapshot the request started with (set by the auth step). */
+  client?: ClientSnapshot;
+  /** Route template, e.g. `/v1/:client_id/bookings/:booking_id`. */
+  route?: string;
+  /** Tracing headers that were sent but invalid (logged once, never echoed). */
+  invalidTracingHeaders?: string[];
+  /** Contract error code of the response, for the access log. */
+  errorCode?: string;
+  /** 12go calls of this request for the access log (`upstream.calls[]`). */
+  upstreamCalls?: Array<{ op: string; status?: number; duration_ms: number; attempt?: number; breaker?: string }>;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+/** The context of the request being handled, or undefined outside a request. */
+export function getRequestContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}

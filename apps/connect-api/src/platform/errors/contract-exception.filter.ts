@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { contextForRawRequest } from '../context/raw-request-context';
+import { RouteTable } from '../http/route-table';
+import { ContractError } from './contract-error';
+import { buildErrorEnvelope } from './error-envelope';
+import { toContractError } from './to-contract-error';
+
+/**
+ * The one global filter (client-api.md §5, operations.md §8.1): every 4xx/5xx, framework errors
+ * included, leaves as the §5 envelope with the tracing ids; stack traces only in logs.
+ */
+@Catch()
+export class ContractExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  constructor(private readonly routes: RouteTable) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const ctx = contextForRawRequest(request.raw);
+    const routeUrl = request.routeOptions?.url;
+    let error = toContractError(exception, { method: request.method, url: routeUrl });
+
+    // No route matched: a known path with another method is 405 (client-api.md §0.1).
+    if (error.code === 'not_found' && !routeUrl) {
+      const allowed = this.routes.allowedMethods(request.url);
+      if (allowed.length > 0) error = new ContractError('method_not_allowed', undefined, { headers: { allow: allowed.join(', ') } });
+    }
+
+    ctx.errorCode = error.code;
+    this.log(error, exception, ctx, reply);
+    if (reply.sent || reply.raw.headersSent) return;
+
+    reply.status(error.status);
+    reply.header('content-type', 'application/json; charset=utf-8');
+    reply.header('x-correlation-id', ctx.correlationId);
+    reply.header('x-request-id', ctx.requestId);
+    reply.header('x-content-type-options', 'nosniff');
+    if (error.status === 401) reply.header('www-authenticate', 'ApiKey header="x-api-key"');
+    if (error.retryAfterSec !== undefined) reply.header('retry-after', String(Math.max(0, Math.ceil(error.retryAfterSec))));
+    for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
+    void reply.send(buildErrorEnvelope(error, ctx));
+  }
+
+  /** 5xx: the cause (with its stack) goes on the access line via pino-http's `res.err`; never into the body. */
+  private log(error: ContractError, exception: unknown, ctx: { correlationId: string; requestId: string; route?: string }, reply: FastifyReply): void {
+    const fields = { correlation_id: ctx.correlationId, request_id: ctx.requestId, 'error.code': error.code };
+    if (error.status >= 500) {
+      const cause = exception instanceof ContractError ? (exception.cause ?? exception) : exception;
+      if (cause instanceof Error) (reply.raw as { err?: Error }).err = cause;
+      if ((ctx.route ?? '').startsWith('/health/')) this.logger.error({ msg: 'request failed', ...fields, err: cause });
+    } else if (exception instanceof ContractError && exception.cause) {
+      this.logger.debug?.({ msg: 'request rejected', ...fields, err: exception.cause });
+    }
+  }
+}

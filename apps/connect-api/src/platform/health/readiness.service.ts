@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { AppConfig } from '../config/app-config';
+import { ClientRegistry } from '../clients/client-registry';
+import { LifecycleState } from '../lifecycle/lifecycle-state';
+import { RedisService } from '../redis/redis.service';
+
+export type ReadinessStatus = 'ready' | 'degraded' | 'starting' | 'draining';
+
+export interface ReadinessReport {
+  status: ReadinessStatus;
+  checks: Record<'config' | 'redis' | 'twelvego', Record<string, unknown> & { status: 'up' | 'down' }>;
+}
+
+const REDIS_PING_TIMEOUT_MS = 500;
+const TWELVEGO_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * operations.md §5.1: `redis` = PING within 500 ms; `twelvego` = GET {TWELVEGO_BASE_URL}{TWELVEGO_HEALTH_PATH}
+ * within 2 s, any status below 500 is up. Results are cached READY_CACHE_MS. 503 only for `starting`
+ * (dependencies not yet reached once since boot) and `draining`; a later outage is `degraded` with 200.
+ */
+@Injectable()
+export class ReadinessService {
+  private cached?: { at: number; report: ReadinessReport };
+  private inflight?: Promise<ReadinessReport>;
+  private redisReached = false;
+  private twelvegoReached = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly redis: RedisService,
+    private readonly registry: ClientRegistry,
+    private readonly lifecycle: LifecycleState,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
+
+  async report(): Promise<{ httpStatus: number; report: ReadinessReport }> {
+    const report = await this.currentReport();
+    const failing = Object.values(report.checks).some((c) => c.status === 'down');
+    const status: ReadinessStatus = this.lifecycle.draining ? 'draining' : report.status;
+    const unready = status === 'starting' || status === 'draining' || (this.config.READY_STRICT && failing);
+    return { httpStatus: unready ? 503 : 200, report: { ...report, status } };
+  }
+
+  private async currentReport(): Promise<ReadinessReport> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.at < this.config.READY_CACHE_MS) return this.cached.report;
+    this.inflight ??= this.compute().finally(() => (this.inflight = undefined));
+    const report = await this.inflight;
+    this.cached = { at: Date.now(), report };
+    return report;
+  }
+
+  private async compute(): Promise<ReadinessReport> {
+    const [redis, twelvego] = await Promise.all([this.checkRedis(), this.checkTwelveGo()]);
+    const snapshot = this.registry.snapshot();
+    const config = this.indicators.check('config').up({ sha256: snapshot.sha256, clients_enabled: snapshot.enabledCount });
+    if (redis.redis.status === 'up') this.redisReached = true;
+    if (twelvego.twelvego.status === 'up') this.twelvegoReached = true;
+    const allUp = redis.redis.status === 'up' && twelvego.twelvego.status === 'up';
+    const status: ReadinessStatus = !(this.redisReached && this.twelvegoReached) ? 'starting' : allUp ? 'ready' : 'degraded';
+    return { status, checks: { config: config.config, redis: redis.redis, twelvego: twelvego.twelvego } as ReadinessReport['checks'] };
+  }
+
+  private async checkRedis(): Promise<HealthIndicatorResult<'redis'>> {
+    const check = this.indicators.check('redis');
+    const started = Date.now();
+    try {
+      if (!this.redis.isAvailable()) return check.down({ error: 'not connected' });
+      await withTimeout(this.redis.client.ping(), REDIS_PING_TIMEOUT_MS);
+      return check.up({ latency_ms: Date.now() - started });
+    } catch (e) {
+      return check.down({ error: (e as Error).message });
+    }
+  }
+
+  private async checkTwelveGo(): Promise<HealthIndicatorResult<'twelvego'>> {
+    const check = this.indicators.check('twelvego');
+    const url = new URL(this.config.TWELVEGO_BASE_URL.replace(/\/+$/, '') + this.config.TWELVEGO_HEALTH_PATH);
+    if (this.config.TWELVEGO_HEALTH_API_KEY) url.searchParams.set('k', this.config.TWELVEGO_HEALTH_API_KEY);
+    const started = Date.now();
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(TWELVEGO_TIMEOUT_MS) });
+      await res.arrayBuffer().catch(() => undefined);
+      const data = { http_status: res.status, latency_ms: Date.now() - started };
+      return res.status < 500 ? check.up(data) : check.down(data);
+    } catch (e) {
+      const name = (e as Error).name;
+      return check.down({ error: name === 'TimeoutError' ? 'timeout' : 'unreachable', latency_ms: Date.now() - started });
+    }
+  }
+}

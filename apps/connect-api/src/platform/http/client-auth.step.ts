@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../config/app-config';
+import { ApiKeyAuthenticator } from '../clients/api-key-authenticator';
+import { AUTH_FAILURE_LIMITER, type AuthFailureLimiter } from '../clients/auth-failure-limiter';
+import type { ClientSnapshot } from '../clients/client-snapshot';
+import { contextForRawRequest } from '../context/raw-request-context';
+import { ContractError } from '../errors/contract-error';
+import { resolveApiVersion } from '../versioning/resolve-api-version';
+
+export const CLIENT_REQUEST_KEY = 'tcClient';
+export type RequestWithClient = FastifyRequest & { [CLIENT_REQUEST_KEY]?: ClientSnapshot };
+
+const WWW_AUTHENTICATE = 'ApiKey header="x-api-key"';
+
+/**
+ * client-api.md §1.1 steps 3–4 for every `/v1/:client_id/**` route (the platform's global guard; it runs
+ * as a Fastify hook so it precedes body reading): authenticate (401 / 403 `client_disabled`), attach the
+ * client snapshot, then resolve `Travelier-Version` (400 `unsupported_version`, `Deprecation`, echo).
+ */
+@Injectable()
+export class ClientAuthStep {
+  private readonly logger = new Logger('ClientAuth');
+  private readonly versions;
+
+  constructor(
+    config: AppConfig,
+    private readonly authenticator: ApiKeyAuthenticator,
+    @Inject(AUTH_FAILURE_LIMITER) private readonly failures: AuthFailureLimiter,
+  ) {
+    this.versions = config.apiVersions;
+  }
+
+  async run(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const ctx = contextForRawRequest(request.raw);
+    const clientId = (request.params as Record<string, string | undefined>)?.client_id ?? '';
+    const header = request.headers['x-api-key'];
+    const key = Array.isArray(header) ? header[0] : header;
+    const ip = request.ip;
+    const blocked = await this.failures.isBlocked(ip).catch(() => false);
+    const outcome = await this.authenticator.authenticate(clientId, key, { allowSlowHashes: !blocked });
+
+    if (outcome.result === 'unauthorized') {
+      await this.failures.recordFailure(ip).catch(() => undefined);
+      this.logger.log({ msg: 'auth.failed', reason: outcome.reason, client_id: outcome.clientId ?? 'unknown' });
+      if (blocked) throw new ContractError('rate_limited', undefined, { retryAfterSec: 60 });
+      throw new ContractError('unauthorized', undefined, { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
+    }
+    ctx.clientId = outcome.client.clientId;
+    ctx.keyId = outcome.keyId;
+    if (outcome.result === 'disabled') throw new ContractError('client_disabled');
+    ctx.client = outcome.client;
+    (request as RequestWithClient)[CLIENT_REQUEST_KEY] = outcome.client;
+
+    const version = resolveApiVersion(request.headers, this.versions);
+    if (!version.ok) {
+      throw new ContractError('unsupported_version', undefined, {
+        meta: { supported_versions: version.supported },
+      });
+    }
+    ctx.apiVersion = version.version;
+    reply.header('travelier-version', version.version);
+    if (version.deprecation) reply.header('deprecation', version.deprecation);
+  }
+}

@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config/app-config';
+import type { ApiVersionTable } from '../config/api-versions';
+import { ContractError } from '../errors/contract-error';
+import { contextForRawRequest } from '../context/raw-request-context';
+import { runWithRequestContext } from '../context/request-context';
+import { BodyPolicy, BodyRouteConfig, isNoStoreRoute, resolveBodyPolicy } from './body-policy';
+import type { RouteTable } from './route-table';
+import type { ClientAuthStep } from './client-auth.step';
+
+export interface HttpPipelineDeps {
+  config: AppConfig;
+  versions: ApiVersionTable;
+  routes: RouteTable;
+  /** Resolved lazily: providers are instantiated but not initialised when the hooks are installed. */
+  clientAuth: () => ClientAuthStep;
+}
+
+function policyOf(request: FastifyRequest, config: AppConfig): BodyPolicy {
+  const routeConfig = request.routeOptions.config as BodyRouteConfig | undefined;
+  return routeConfig?.tcBodyPolicy ?? resolveBodyPolicy(request.method, request.routeOptions.url ?? '', routeConfig, config);
+}
+
+/**
+ * The Fastify-level part of client-api.md §1.1: route match (404/405 via the filter), tracing headers,
+ * authentication and version (before the body is read), then body reading (415/413/invalid_json).
+ * Must run before `app.init()` so `onRoute` sees every route.
+ */
+export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipelineDeps): void {
+  const { config, versions, routes } = deps;
+  let inflight = 0;
+
+  fastify.addHook('onRoute', (route) => {
+    routes.add(route.method, route.url);
+    const method = Array.isArray(route.method) ? route.method[0] : route.method;
+    const routeConfig = (route.config ?? {}) as BodyRouteConfig;
+    const policy = resolveBodyPolicy(method, route.url, routeConfig, config);
+    route.config = { ...routeConfig, tcBodyPolicy: policy } as typeof route.config;
+    route.bodyLimit = policy.limit;
+  });
+
+  // Step 2: tracing headers on every response, errors included; the request context for ALS.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const ctx = contextForRawRequest(request.raw);
+    ctx.apiVersion ||= versions.current;
+    ctx.route = request.routeOptions.url;
+    reply.header('x-correlation-id', ctx.correlationId);
+    reply.header('x-request-id', ctx.requestId);
+    if (ctx.experiment) reply.header('x-api-experiment', ctx.experiment);
+    reply.header('x-content-type-options', 'nosniff');
+    if (isNoStoreRoute(ctx.route)) reply.header('cache-control', 'no-store');
+    inflight += 1;
+    request.raw.once('close', () => (inflight -= 1));
+    if (inflight > config.SERVER_MAX_INFLIGHT && !(ctx.route ?? '').startsWith('/health/')) {
+      return done(new ContractError('overloaded', undefined, { retryAfterSec: 1 }));
+    }
+    runWithRequestContext(ctx, done);
+  });
+
+  // Steps 3–4 on /v1/{client_id}/… routes.
+  fastify.addHook('onRequest', async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (!route || !route.startsWith('/v1/:client_id')) return;
+    await deps.clientAuth().run(request, reply);
+  });
+
+  // Body parsing ends on socket callbacks: re-enter the context so handlers see getRequestContext().
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    runWithRequestContext(contextForRawRequest(request.raw), done);
+  });
+
+  // Step 6: body reading.
+  fastify.removeAllContentTypeParsers();
+  const defaultJsonParser = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (policyOf(request, config).bodyless || text.trim() === '') return done(null, undefined);
+    defaultJsonParser(request, text, (err, value) => {
+      if (err || value === null || typeof value !== 'object' || Array.isArray(value)) {
+        return done(new ContractError('invalid_json'), undefined);
+      }
+      done(null, value);
+    });
+  });
+  fastify.addContentTypeParser('*', (request, payload, done) => {
+    const policy = policyOf(request, config);
+    if (!policy.bodyless) return done(new ContractError('unsupported_media_type'), undefined);
+    let size = 0;
+    payload.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > policy.limit) {
+        payload.removeAllListeners('data');
+        payload.resume();
+        done(new ContractError('payload_too_large'), undefined);
+      }
+    });
+    payload.on('end', () => size <= policy.limit && done(null, undefined));
+    payload.on('error', (err) => done(err, undefined));
+  });
+}

@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+
+/** Whether this instance is shutting down (operations.md §6.6): readiness answers 503 `draining`. */
+@Injectable()
+export class LifecycleState {
+  private drainingSince?: Date;
+
+  markDraining(): void {
+    this.drainingSince ??= new Date();
+  }
+
+  get draining(): boolean {
+    return this.drainingSince !== undefined;
+  }
+}

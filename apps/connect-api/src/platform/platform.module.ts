@@ -1,0 +1,59 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoRootLogger } from 'pino';
+import { TwelveGoClientModule } from '@app/twelvego-client';
+import { AppConfig } from './config/app-config';
+import { ApiKeyAuthenticator } from './clients/api-key-authenticator';
+import { AUTH_FAILURE_LIMITER, NoopAuthFailureLimiter } from './clients/auth-failure-limiter';
+import { ClientRegistry } from './clients/client-registry';
+import { ContractExceptionFilter } from './errors/contract-exception.filter';
+import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
+import { ClientAuthStep } from './http/client-auth.step';
+import { RouteTable } from './http/route-table';
+import { LifecycleState } from './lifecycle/lifecycle-state';
+import { accessLogOptions } from './logging/create-logger';
+import { SecretScrubber } from './logging/redaction';
+import { RedisService } from './redis/redis.service';
+import { twelveGoClientOptions } from './twelvego/twelvego-client-options.factory';
+
+export interface PlatformModuleOptions {
+  config: AppConfig;
+  scrubber: SecretScrubber;
+  logger: PinoRootLogger;
+}
+
+/**
+ * Cross-cutting services every feature may inject (global): AppConfig, ClientRegistry, RedisService,
+ * LifecycleState, the 12go client; plus health, logging and the error filter.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformModuleOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: accessLogOptions(options.logger) }),
+        TerminusModule.forRoot({ logger: false }),
+        TwelveGoClientModule.registerAsync({ inject: [AppConfig], useFactory: twelveGoClientOptions }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: AppConfig, useValue: options.config },
+        { provide: SecretScrubber, useValue: options.scrubber },
+        { provide: RouteTable, useValue: new RouteTable() },
+        { provide: AUTH_FAILURE_LIMITER, useClass: NoopAuthFailureLimiter },
+        ClientRegistry,
+        ApiKeyAuthenticator,
+        ClientAuthStep,
+        RedisService,
+        LifecycleState,
+        ReadinessService,
+        ContractExceptionFilter,
+      ],
+      exports: [AppConfig, SecretScrubber, RouteTable, AUTH_FAILURE_LIMITER, ClientRegistry, ApiKeyAuthenticator, RedisService, LifecycleState],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { BookingIdsModule } from '../booking-ids/booking-ids.module';
+import { BookingOwnerModule } from '../booking-owner/booking-owner.module';
+import { IdsModule } from '../ids/ids.module';
+import { BookingAccessService } from './booking-access.service';
+import { PostBookingController } from './post-booking.controller';
+import { PostBookingService } from './post-booking.service';
+
+/** GetBookingDetails, GetTicket, CancelBooking (client-api.md §4.6–4.8). */
+@Module({
+  imports: [BookingIdsModule, BookingOwnerModule, IdsModule],
+  controllers: [PostBookingController],
+  providers: [BookingAccessService, PostBookingService],
+  exports: [BookingAccessService],
+})
+export class PostBookingModule {}

@@ -1,0 +1,17 @@
+/**
+ * ISO 4217 minor-unit exponents (client-api.md §2.1, D5): the number of digits after the point in every
+ * amount the API emits. Currencies not listed use 2.
+ */
+const ZERO_DECIMAL = new Set([
+  'BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF',
+]);
+const THREE_DECIMAL = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+const FOUR_DECIMAL = new Set(['CLF']);
+
+export function minorUnitsOf(currency: string): number {
+  const code = currency.toUpperCase();
+  if (ZERO_DECIMAL.has(code)) return 0;
+  if (THREE_DECIMAL.has(code)) return 3;
+  if (FOUR_DECIMAL.has(code)) return 4;
+  return 2;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdsModule } from '../ids/ids.module';
+import { SearchQueryPipe } from './dto/search-query.pipe';
+import { SearchController } from './search.controller';
+import { SearchService } from './search.service';
+
+@Module({
+  imports: [IdsModule],
+  controllers: [SearchController],
+  providers: [SearchService, SearchQueryPipe],
+})
+export class SearchModule {}

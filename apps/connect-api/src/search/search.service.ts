@@ -1,0 +1,175 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TwelveGoClient, TwelveGoError, type TwelveGoCallContext, type TwelveGoSearchResponse } from '@app/twelvego-client';
+import { IdMapping } from '../ids/id-mapping';
+import type { ClientSnapshot } from '../platform/clients/client-snapshot';
+import { AppConfig } from '../platform/config/app-config';
+import { getRequestContext } from '../platform/context/request-context';
+import { mapWithConcurrency } from './bounded-concurrency';
+import type { SearchResponse } from './dto/search-response';
+import type { SearchPlace, SearchQuery } from './dto/search-query.parser';
+import { mapSearchResponses } from './search.mapper';
+import { searchSettingsFrom, type SearchSettings } from './search.settings';
+
+export interface SearchOutcome {
+  /** 200 complete; 206 partial (rechecks pending, or a place pair failed while others answered). */
+  status: 200 | 206;
+  body: SearchResponse;
+}
+
+/** One 12go search: `{n}s`/`{n}p` place ids. */
+interface UpstreamPair {
+  from: string;
+  to: string;
+}
+
+type PairState =
+  | { ok: true; response: TwelveGoSearchResponse }
+  | { ok: false; error: unknown };
+
+/**
+ * Search orchestration (client-api.md §4.1, twelvego-api.md §1, §13): one 12go search per distinct place
+ * pair, concurrently with a bound; a failing pair does not sink the others unless all fail; recheck URLs
+ * are triggered and, within the partner's `timeout`, the incomplete pairs are queried again.
+ */
+@Injectable()
+export class SearchService {
+  private readonly logger = new Logger(SearchService.name);
+  private readonly settings: SearchSettings;
+
+  constructor(
+    private readonly twelveGo: TwelveGoClient,
+    private readonly ids: IdMapping,
+    config: AppConfig,
+  ) {
+    this.settings = searchSettingsFrom(config);
+  }
+
+  async search(client: ClientSnapshot, query: SearchQuery): Promise<SearchOutcome> {
+    const startedAt = Date.now();
+    const searchTime = new Date(startedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const pairs = this.upstreamPairs(client, query);
+    const ctx = this.callContext(client, query);
+
+    const states = await mapWithConcurrency(pairs, this.settings.pairConcurrency, (pair) => this.searchPair(ctx, pair, query));
+    const failures = states.filter((s) => !s.ok);
+    if (pairs.length > 0 && failures.length === pairs.length) throw (failures[0] as { error: unknown }).error;
+
+    const waitS = Math.min(query.timeoutS, this.settings.recheckMaxWaitS);
+    await this.completeRechecks(ctx, pairs, states, query, startedAt + waitS * 1000);
+
+    const responses = states.filter((s): s is { ok: true; response: TwelveGoSearchResponse } => s.ok).map((s) => s.response);
+    const body = mapSearchResponses(responses, {
+      pax: query.pax,
+      itineraryIdFormat: client.itineraryIdFormat ?? 'native',
+      contractCode: client.contractCode || '12go',
+      searchTime,
+      markup: client.markup ?? null,
+      clientStationId: (id) => this.ids.toClientStation(id, client.idScheme),
+      clientOperatorId: (id) => this.ids.toClientOperator(id, client.idScheme),
+    });
+    const pendingRecheck = states.some((s) => s.ok && hasRecheck(s.response));
+    const partial = pendingRecheck || failures.length > 0;
+    this.logger.log({
+      msg: 'search completed',
+      pairs: pairs.length,
+      failed_pairs: failures.length,
+      itineraries: body.itineraries.length,
+      partial,
+      elapsed_ms: Date.now() - startedAt,
+    });
+    return { status: partial ? 206 : 200, body };
+  }
+
+  /** Client places → distinct 12go place pairs; unknown ids (no mapping) simply yield no results. */
+  private upstreamPairs(client: ClientSnapshot, query: SearchQuery): UpstreamPair[] {
+    const seen = new Set<string>();
+    const pairs: UpstreamPair[] = [];
+    for (const pair of query.pairs) {
+      const from = this.placeId(pair.from, client);
+      const to = this.placeId(pair.to, client);
+      if (!from || !to || from === to) continue;
+      const key = `${from}/${to}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pairs.push({ from, to });
+    }
+    return pairs;
+  }
+
+  private placeId(place: SearchPlace, client: ClientSnapshot): string | null {
+    if (place.kind === 'station') {
+      const station = this.ids.toTwelveGoStation(place.id, client.idScheme);
+      return station ? `${station.stationId}s` : null;
+    }
+    const province = this.ids.toTwelveGoProvince(place.id, client.idScheme);
+    return province !== null ? `${province}p` : null;
+  }
+
+  private callContext(client: ClientSnapshot, query: SearchQuery): TwelveGoCallContext {
+    const request = getRequestContext();
+    return {
+      apiKey: client.twelvegoApiKey,
+      correlationId: request?.correlationId,
+      requestId: request?.requestId,
+      clientId: client.clientId,
+      lang: query.locale,
+    };
+  }
+
+  private async searchPair(ctx: TwelveGoCallContext, pair: UpstreamPair, query: SearchQuery): Promise<PairState> {
+    try {
+      const response = await this.twelveGo.search(ctx, { from: pair.from, to: pair.to, date: query.departureDate, seats: query.pax });
+      return { ok: true, response };
+    } catch (error) {
+      if (isNoResultsRejection(error)) return { ok: true, response: EMPTY_RESPONSE };
+      this.logger.warn({ msg: 'search pair failed', from: pair.from, to: pair.to, kind: (error as TwelveGoError).kind, status: (error as TwelveGoError).status });
+      return { ok: false, error };
+    }
+  }
+
+  /**
+   * Triggers every recheck URL, then re-queries the incomplete pairs every poll interval until they are
+   * complete or the deadline passes. A failed re-query keeps the earlier answer.
+   */
+  private async completeRechecks(ctx: TwelveGoCallContext, pairs: UpstreamPair[], states: PairState[], query: SearchQuery, deadline: number): Promise<void> {
+    const pendingIndexes = () => states.flatMap((s, i) => (s.ok && hasRecheck(s.response) ? [i] : []));
+    let pending = pendingIndexes();
+    if (pending.length === 0) return;
+    for (const i of pending) this.triggerRechecks(states[i]);
+    while (pending.length > 0 && Date.now() + this.settings.recheckPollMs < deadline) {
+      await sleep(this.settings.recheckPollMs);
+      const pollCtx = { ...ctx, deadlineAt: deadline };
+      const again = await mapWithConcurrency(pending, this.settings.pairConcurrency, (i) => this.searchPair(pollCtx, pairs[i], query));
+      again.forEach((state, k) => {
+        if (state.ok) states[pending[k]] = state;
+      });
+      pending = pendingIndexes();
+      for (const i of pending) this.triggerRechecks(states[i]);
+    }
+  }
+
+  private triggerRechecks(state: PairState): void {
+    if (!state.ok) return;
+    for (const url of state.response.recheck ?? []) this.twelveGo.triggerRecheck(url);
+  }
+}
+
+const EMPTY_RESPONSE: TwelveGoSearchResponse = { trips: [], operators: [], stations: [], classes: [], recheck: [] };
+
+function hasRecheck(response: TwelveGoSearchResponse): boolean {
+  return Array.isArray(response.recheck) && response.recheck.length > 0;
+}
+
+/**
+ * 12go rejects a search only for request problems the partner contract treats as "no results": a date it
+ * considers past (partners a day ahead of UTC are allowed yesterday) or more seats than it sells at once.
+ */
+function isNoResultsRejection(error: unknown): boolean {
+  if (!(error instanceof TwelveGoError) || error.kind !== 'validation') return false;
+  const fields = Object.keys(error.fields ?? {});
+  return fields.length > 0 && fields.every((f) => f === 'date' || f === 'seats');
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,52 @@
+/** Contract records of client-api.md §4.10–4.12; keys in the order of the field tables. */
+export type StationTransportationType = 'Bus' | 'Ferry' | 'Shuttle' | 'Train' | 'Airplane';
+
+export interface StationAddress {
+  country: string;
+  province?: string;
+  city?: { id: string; name: string };
+  street_and_number?: string;
+  zip_code?: string;
+  time_zone: string;
+  coordinate?: { latitude: number; longitude: number };
+}
+
+export interface Station {
+  id: string;
+  name: string;
+  name_alterations?: string[];
+  transportation_type: StationTransportationType;
+  address: StationAddress;
+  keywords?: string[];
+}
+
+export interface OperatingCarrier {
+  Id: string;
+  name: string;
+  display_name?: string;
+  logo_url?: string;
+  email?: string;
+  phone?: string;
+  transportation_type: StationTransportationType;
+  transportation_types?: StationTransportationType[];
+}
+
+export interface Poi {
+  Id: string;
+  name: string;
+  stations: string[];
+}
+
+export const STATIC_DOCUMENTS = ['stations', 'operating_carriers', 'pois'] as const;
+export type StaticDocumentName = (typeof STATIC_DOCUMENTS)[number];
+
+export function isStaticDocumentName(value: string): value is StaticDocumentName {
+  return (STATIC_DOCUMENTS as readonly string[]).includes(value);
+}
+
+/** Turns 12go ids into the ids a client sees (booking-schema.md §9, per-client scheme). */
+export interface DocumentIdMapper {
+  station(twelveGoStationId: number): string;
+  poi(twelveGoProvinceId: number): string;
+  operator(twelveGoOperatorId: number): string;
+}

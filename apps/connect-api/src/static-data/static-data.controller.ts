@@ -1,0 +1,66 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentClient } from '../platform/clients/current-client.decorator';
+import type { ClientSnapshot } from '../platform/clients/client-snapshot';
+import { AppConfig } from '../platform/config/app-config';
+import type { StaticDocumentName } from './documents/static-document.types';
+import { GetListQueryDto, StaticUrlQueryDto } from './dto/static-data-query.dto';
+import { wantsJsonString } from './links/accept-negotiation';
+import { normaliseLocale } from './links/static-locale';
+import { publicOrigin, sendJsonDocument } from './static-data.http';
+import { StaticDataService } from './static-data.service';
+
+/** Stations, Operators, POIs (client-api.md §4.10–4.12): signed link by default, inline arrays via GetList. */
+@Controller('v1/:client_id')
+export class StaticDataController {
+  constructor(
+    private readonly service: StaticDataService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('stations')
+  stations(@CurrentClient() client: ClientSnapshot, @Query() q: StaticUrlQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.sendLink(client, 'stations', q, req, reply);
+  }
+
+  @Get('operating_carriers')
+  operators(@CurrentClient() client: ClientSnapshot, @Query() q: StaticUrlQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.sendLink(client, 'operating_carriers', q, req, reply);
+  }
+
+  @Get('pois')
+  pois(@CurrentClient() client: ClientSnapshot, @Query() q: StaticUrlQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.sendLink(client, 'pois', q, req, reply);
+  }
+
+  @Get('stations/GetList')
+  stationList(@CurrentClient() client: ClientSnapshot, @Query() q: GetListQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.sendList(client, 'stations', q, req, reply);
+  }
+
+  @Get('operating_carriers/GetList')
+  operatorList(@CurrentClient() client: ClientSnapshot, @Query() q: GetListQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.sendList(client, 'operating_carriers', q, req, reply);
+  }
+
+  @Get('pois/GetList')
+  poiList(@CurrentClient() client: ClientSnapshot, @Query() q: GetListQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.sendList(client, 'pois', q, req, reply);
+  }
+
+  private async sendLink(client: ClientSnapshot, document: StaticDocumentName, q: StaticUrlQueryDto, req: FastifyRequest, reply: FastifyReply) {
+    const origin = publicOrigin(req, this.config.rawEnv.STATIC_LINK_BASE_URL?.trim() || undefined);
+    const url = await this.service.link(client, document, normaliseLocale(q.locale), origin);
+    if (wantsJsonString(req.headers.accept)) {
+      return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(url));
+    }
+    return reply.code(200).header('content-type', 'text/plain; charset=utf-8').send(url);
+  }
+
+  private async sendList(client: ClientSnapshot, document: StaticDocumentName, q: GetListQueryDto, req: FastifyRequest, reply: FastifyReply) {
+    const top10K = typeof q.top10K === 'string' && q.top10K.toLowerCase() === 'true';
+    const doc = await this.service.list(client, document, normaliseLocale(q.locale), top10K);
+    const body = sendJsonDocument(req, reply, doc);
+    return reply.code(200).send(body);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { IdsModule } from '../ids/ids.module';
+import { CatalogRefreshService } from './catalog-refresh.service';
+import { StaticDataController } from './static-data.controller';
+import { StaticDataService } from './static-data.service';
+import { StaticDocumentController } from './static-document.controller';
+import { StaticDataStore } from './store/static-data.store';
+
+/** Stations, operating carriers and POIs from a refreshed catalogue (issue 6, reconciliation 4). */
+@Module({
+  imports: [IdsModule],
+  controllers: [StaticDataController, StaticDocumentController],
+  providers: [StaticDataStore, CatalogRefreshService, StaticDataService],
+  exports: [CatalogRefreshService],
+})
+export class StaticDataModule {}

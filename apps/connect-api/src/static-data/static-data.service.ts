@@ -1,0 +1,105 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../platform/config/app-config';
+import { ContractError } from '../platform/errors/contract-error';
+import type { ClientSnapshot } from '../platform/clients/client-snapshot';
+import { variantKey } from './documents/document-set.builder';
+import type { StaticDocumentName } from './documents/static-document.types';
+import { staticLinkPath, verifyStaticLink, type StaticLinkClaims } from './links/static-link.signer';
+import { StaticDataStore, type StoredDocument, type VersionMeta } from './store/static-data.store';
+
+const TOP_N = 10_000;
+const NOT_READY_RETRY_AFTER_S = 30;
+
+export interface SignedDocumentQuery {
+  locale?: unknown;
+  expires?: unknown;
+  sig?: unknown;
+}
+
+/** Serves the published documents: signed links, inline GetList arrays and the documents behind the links. */
+@Injectable()
+export class StaticDataService {
+  private readonly logger = new Logger('StaticData');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: StaticDataStore,
+  ) {}
+
+  /** Absolute signed link to a client's document (client-api.md §4.10, reconciliation 4). */
+  async link(client: ClientSnapshot, document: StaticDocumentName, locale: string, origin: string, nowMs = Date.now()): Promise<string> {
+    // The link is only worth handing out when there is something to serve.
+    await this.currentOrUnavailable();
+    const expires = Math.floor(nowMs / 1000) + this.config.STATIC_LINK_TTL_MIN * 60;
+    return `${origin}${staticLinkPath({ clientId: client.clientId, document, locale, expires }, this.config.staticLinkHmacKey)}`;
+  }
+
+  /** Inline GetList body (JSON array), first 10 000 records by id when `top10K`. */
+  async list(client: ClientSnapshot, document: StaticDocumentName, locale: string, top10K: boolean): Promise<StoredDocument | Buffer> {
+    const doc = await this.document(client, document, locale);
+    if (!top10K) return doc;
+    const records = JSON.parse(doc.json().toString('utf8')) as unknown[];
+    return records.length <= TOP_N ? doc : Buffer.from(JSON.stringify(records.slice(0, TOP_N)), 'utf8');
+  }
+
+  /** Checks a signed link; `linkRejected` for a bad or expired signature. */
+  verifyLink(clientId: string, document: StaticDocumentName, query: SignedDocumentQuery, nowMs = Date.now()): StaticLinkClaims {
+    const locale = typeof query.locale === 'string' ? query.locale : '';
+    const expiresText = typeof query.expires === 'string' ? query.expires : '';
+    const sig = typeof query.sig === 'string' ? query.sig : '';
+    if (!/^\d{1,12}$/.test(expiresText) || sig === '' || locale === '') throw linkRejected('invalid');
+    const claims: StaticLinkClaims = { clientId, document, locale, expires: Number(expiresText) };
+    const check = verifyStaticLink(claims, sig, this.config.staticLinkHmacKey, Math.floor(nowMs / 1000));
+    if (check !== 'valid') throw linkRejected(check === 'expired' ? 'expired' : 'invalid');
+    return claims;
+  }
+
+  async document(client: ClientSnapshot, document: StaticDocumentName, locale: string): Promise<StoredDocument> {
+    const meta = await this.currentOrUnavailable();
+    const served = meta.locales.includes(locale) ? locale : 'en';
+    const key = variantKey(client.idScheme, served, document);
+    const doc = await this.store.document(meta, key).catch((e: unknown) => {
+      throw storeUnavailable(e);
+    });
+    if (!doc) {
+      this.logger.warn({ msg: 'static_data.document_missing', version: meta.version, variant: key });
+      throw notReady();
+    }
+    return doc;
+  }
+
+  private async currentOrUnavailable(): Promise<VersionMeta> {
+    const meta = await this.store.current().catch((e: unknown) => {
+      throw storeUnavailable(e);
+    });
+    if (!meta) throw notReady();
+    return meta;
+  }
+}
+
+function notReady(): ContractError {
+  return new ContractError('upstream_unavailable', 'Static data is not available yet; retry shortly.', {
+    status: 503,
+    retryAfterSec: NOT_READY_RETRY_AFTER_S,
+  });
+}
+
+function storeUnavailable(cause: unknown): ContractError {
+  return new ContractError('upstream_unavailable', 'Static data is temporarily unavailable.', {
+    status: 503,
+    retryAfterSec: NOT_READY_RETRY_AFTER_S,
+    cause,
+  });
+}
+
+/**
+ * Expired or tampered link → 403 (reconciliation 4) with `unauthorized`, the §5.3 code for a failed
+ * credential (the error-code enum is closed; `client_disabled`, the other 403 code, would mislead).
+ */
+export function linkRejected(reason: 'expired' | 'invalid'): ContractError {
+  const message = reason === 'expired' ? 'This link has expired; request a new one.' : 'This link is not valid.';
+  const error = new ContractError('unauthorized', message, { status: 403 });
+  // Until the platform's ALTERNATIVE_STATUS lists 403 for `unauthorized` (requested), set it here.
+  if (error.status !== 403) Object.defineProperty(error, 'status', { value: 403, enumerable: true });
+  return error;
+}

@@ -1,0 +1,49 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ClientRegistry } from '../platform/clients/client-registry';
+import { ContractError } from '../platform/errors/contract-error';
+import { isStaticDocumentName } from './documents/static-document.types';
+import { acceptsGzip, gzipEtag, isNotModified, sendJsonDocument } from './static-data.http';
+import { linkRejected, StaticDataService, type SignedDocumentQuery } from './static-data.service';
+
+/**
+ * The document behind a signed link (reconciliation 4): no API key — the HMAC signature and expiry are the
+ * credential. Conditional (ETag / Last-Modified → 304) and gzip-aware.
+ *
+ * The path parameter is deliberately not named `client_id`: the platform authenticates routes registered
+ * under `/v1/:client_id` (install-http-pipeline.ts), and this is the one route under that URL space that must
+ * not require the API key. The URL partners see is the same `/v1/{client_id}/static/{document}.json`.
+ */
+@Controller('v1/:link_client_id/static')
+export class StaticDocumentController {
+  constructor(
+    private readonly service: StaticDataService,
+    private readonly clients: ClientRegistry,
+  ) {}
+
+  @Get(':file')
+  async document(
+    @Param('link_client_id') clientId: string,
+    @Param('file') file: string,
+    @Query() query: SignedDocumentQuery,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const name = file.endsWith('.json') ? file.slice(0, -'.json'.length) : '';
+    if (!isStaticDocumentName(name)) throw new ContractError('not_found');
+    const claims = this.service.verifyLink(clientId, name, query);
+    const client = this.clients.get(clientId);
+    if (!client) throw linkRejected('invalid');
+    if (!client.enabled) throw new ContractError('client_disabled');
+
+    const doc = await this.service.document(client, name, claims.locale);
+    reply.header('etag', acceptsGzip(req) ? gzipEtag(doc.etag) : doc.etag);
+    reply.header('last-modified', doc.lastModified.toUTCString());
+    reply.header('cache-control', 'private, max-age=300');
+    if (isNotModified(req, doc.etag, doc.lastModified)) {
+      return reply.code(304).header('vary', 'Accept-Encoding').send();
+    }
+    const body = sendJsonDocument(req, reply, doc);
+    return reply.code(200).send(body);
+  }
+}

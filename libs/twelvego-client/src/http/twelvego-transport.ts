@@ -1,0 +1,366 @@
+import * as nodeHttp from 'node:http';
+import * as https from 'node:https';
+import type { HttpService } from '@nestjs/axios';
+import type { AxiosRequestConfig, AxiosResponse } from 'axios';
+import tracer from 'dd-trace';
+import { firstValueFrom } from 'rxjs';
+import { badResponse, classifyHttpError, classifyTransportError } from '../errors/classify-twelvego-error';
+import { TwelveGoError } from '../errors/twelvego.errors';
+import type { ResponseParser } from '../normalize/response-parsers';
+import type { TwelveGoCallContext } from '../twelvego-call-context';
+import type { TwelveGoLogger } from '../twelvego-client.options';
+import type { TwelveGoOperation } from '../twelvego-operation';
+import type { BreakerRegistry, TwelveGoBreakerOperation, TwelveGoBreakerState } from './breaker-registry';
+import { isRetryableFailure, retryDelayMs, type ResolvedRetryOptions } from './retry-policy';
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface TwelveGoRequest<T> {
+  operation: TwelveGoBreakerOperation;
+  method: 'GET' | 'POST';
+  /** Path with every dynamic segment already URI-encoded. */
+  path: string;
+  /** Span resource, e.g. `GET /booking/{bid}` (operations.md §4.4). */
+  resource: string;
+  query?: Record<string, QueryValue>;
+  /** JSON body; `undefined` sends no body (`Content-Length: 0`, no `Content-Type`). */
+  body?: unknown;
+  parse: ResponseParser<T>;
+  ctx: TwelveGoCallContext;
+}
+
+/** One line of `upstream.calls[]` (operations.md §4.2), reported for every attempt. */
+export interface TwelveGoCallRecord {
+  op: TwelveGoOperation;
+  method: string;
+  path: string;
+  status?: number;
+  duration_ms: number;
+  attempt: number;
+  breaker: TwelveGoBreakerState;
+  kind?: TwelveGoError['kind'];
+  client_id?: string;
+}
+
+export interface TransportSettings {
+  baseUrl: string;
+  timeoutsMs: Record<TwelveGoOperation, number>;
+  retry: ResolvedRetryOptions;
+  maxConnections: number;
+  headers: Record<string, string>;
+  logger: TwelveGoLogger;
+  onCall?: (record: TwelveGoCallRecord) => void;
+}
+
+export interface RawAnswer {
+  status: number;
+  text: string;
+  headers: Record<string, unknown>;
+}
+
+const SPAN_ERROR_TYPE: Record<TwelveGoError['kind'], string> = {
+  timeout: 'timeout',
+  unavailable: 'network',
+  circuit_open: 'breaker_open',
+  bad_response: 'bad_response',
+  server: 'http_5xx',
+  auth: 'http_4xx',
+  trip_unavailable: 'http_4xx',
+  not_found: 'http_4xx',
+  conflict: 'http_4xx',
+  validation: 'http_4xx',
+  request: 'http_4xx',
+  rate_limited: 'http_4xx',
+};
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref?.();
+  });
+
+/** HTTP to 12go: keep-alive agents, `k` appended last, per-call timeout, breaker per op, GET retries. */
+export class TwelveGoTransport {
+  readonly httpAgent: nodeHttp.Agent;
+  readonly httpsAgent: https.Agent;
+  private readonly baseUrl: string;
+
+  constructor(
+    private readonly http: HttpService,
+    private readonly breakers: BreakerRegistry,
+    private readonly settings: TransportSettings,
+  ) {
+    this.baseUrl = settings.baseUrl.replace(/\/+$/, '');
+    const agentOptions = { keepAlive: true, maxSockets: settings.maxConnections, maxFreeSockets: 32 };
+    this.httpAgent = new nodeHttp.Agent(agentOptions);
+    this.httpsAgent = new https.Agent(agentOptions);
+  }
+
+  async call<T>(request: TwelveGoRequest<T>): Promise<T> {
+    const started = Date.now();
+    const timeoutMs = this.settings.timeoutsMs[request.operation];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attemptOnce(request, attempt, timeoutMs);
+      } catch (caught) {
+        const error = caught instanceof TwelveGoError ? caught : this.unexpected(request, caught);
+        const delay = this.nextRetryDelay(request, error, attempt, timeoutMs);
+        if (delay === undefined) {
+          const final = error.withAttempts(attempt, Date.now() - started);
+          this.settings.logger.warn({
+            msg: '12go call failed',
+            op: request.operation,
+            method: request.method,
+            path: request.path,
+            kind: final.kind,
+            status: final.status,
+            network_code: final.networkCode,
+            attempts: attempt,
+            duration_ms: final.elapsedMs,
+            client_id: request.ctx.clientId,
+            correlation_id: request.ctx.correlationId,
+          });
+          throw final;
+        }
+        this.settings.logger.debug?.({
+          msg: '12go call retried',
+          op: request.operation,
+          attempt,
+          kind: error.kind,
+          status: error.status,
+          delay_ms: delay,
+        });
+        await sleep(delay);
+      }
+    }
+  }
+
+  /** One GET without `k`-scoped semantics, breaker or retry (readiness and recheck use it). */
+  async rawGet(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<RawAnswer> {
+    const { answer } = await this.send(
+      { method: 'GET', url, headers: { ...this.baseHeaders(), ...headers } },
+      timeoutMs,
+    );
+    return answer;
+  }
+
+  destroy(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+
+  private nextRetryDelay(
+    request: TwelveGoRequest<unknown>,
+    error: TwelveGoError,
+    attempt: number,
+    timeoutMs: number,
+  ): number | undefined {
+    const retry = this.settings.retry;
+    if (request.method !== 'GET' || attempt > retry.maxRetries || !isRetryableFailure(error))
+      return undefined;
+    const delay = retryDelayMs(attempt, error, retry);
+    if (delay === undefined) return undefined;
+    const deadline = request.ctx.deadlineAt;
+    if (deadline !== undefined && deadline - Date.now() - delay < timeoutMs) return undefined;
+    return delay;
+  }
+
+  private attemptOnce<T>(request: TwelveGoRequest<T>, attempt: number, timeoutMs: number): Promise<T> {
+    const { operation } = request;
+    const tags = {
+      'peer.service': 'twelvego',
+      'span.kind': 'client',
+      'twelvego.op': operation,
+      'http.method': request.method,
+      'http.url': `${this.baseUrl}${request.path}`,
+      'tc.client_id': request.ctx.clientId,
+      'tc.attempt': attempt,
+      'tc.timeout_ms': timeoutMs,
+      'tc.breaker': this.breakers.state(operation),
+    };
+    return tracer.trace('twelvego.request', { resource: request.resource, tags }, async (span) => {
+      const started = Date.now();
+      const breakerBefore = this.breakers.state(operation);
+      let status: number | undefined;
+      try {
+        const result = await this.breakers.run(operation, async () => {
+          const answer = await this.exchange(request, timeoutMs);
+          status = answer.status;
+          return this.interpret(request, answer, Date.now() - started);
+        });
+        span?.setTag('http.status_code', status);
+        this.report(request, attempt, breakerBefore, Date.now() - started, status);
+        return result;
+      } catch (error) {
+        const typed = error instanceof TwelveGoError ? error : this.unexpected(request, error);
+        if (status !== undefined) span?.setTag('http.status_code', status);
+        span?.setTag('error.type', SPAN_ERROR_TYPE[typed.kind]);
+        this.report(request, attempt, breakerBefore, Date.now() - started, status, typed.kind);
+        throw typed;
+      }
+    });
+  }
+
+  private report(
+    request: TwelveGoRequest<unknown>,
+    attempt: number,
+    breaker: TwelveGoBreakerState,
+    durationMs: number,
+    status?: number,
+    kind?: TwelveGoError['kind'],
+  ): void {
+    const record: TwelveGoCallRecord = {
+      op: request.operation,
+      method: request.method,
+      path: request.path,
+      status,
+      duration_ms: durationMs,
+      attempt,
+      breaker,
+      kind,
+      client_id: request.ctx.clientId,
+    };
+    this.settings.logger.debug?.({ msg: '12go call', ...record });
+    try {
+      this.settings.onCall?.(record);
+    } catch {
+      // an observer must never break a 12go call
+    }
+  }
+
+  private async exchange(
+    request: TwelveGoRequest<unknown>,
+    timeoutMs: number,
+  ): Promise<RawAnswer & { elapsedMs: number }> {
+    const started = Date.now();
+    const headers: Record<string, string | false> = { ...this.baseHeaders() };
+    if (request.ctx.correlationId) headers['x-correlation-id'] = request.ctx.correlationId;
+    if (request.ctx.requestId) headers['X-Request-Id'] = request.ctx.requestId;
+    let data: string | undefined;
+    if (request.body === undefined) {
+      headers['Content-Length'] = '0';
+      headers['Content-Type'] = false; // axios would default POSTs to form-urlencoded
+    } else {
+      data = JSON.stringify(request.body);
+      headers['Content-Type'] = 'application/json';
+    }
+    const url = this.buildUrl(request);
+    try {
+      const { answer } = await this.send({ method: request.method, url, headers, data }, timeoutMs);
+      return { ...answer, elapsedMs: Date.now() - started };
+    } catch (error) {
+      const failure = error as { timedOut?: boolean; code?: string };
+      throw classifyTransportError({
+        operation: request.operation,
+        timedOut: failure.timedOut === true,
+        code: failure.code,
+        elapsedMs: Date.now() - started,
+        request: `${request.method} ${request.path}`,
+      });
+    }
+  }
+
+  /** Sends one request; on failure throws `{ timedOut, code }` only — never the axios error (its config holds `k`). */
+  private async send(
+    config: { method: string; url: string; headers: Record<string, string | false>; data?: string },
+    timeoutMs: number,
+  ): Promise<{ answer: RawAnswer }> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const axiosConfig: AxiosRequestConfig<string> = {
+      ...config,
+      signal: controller.signal,
+      responseType: 'text',
+      transformResponse: [(body: unknown) => body],
+      validateStatus: () => true,
+      maxRedirects: 0,
+      decompress: true,
+      httpAgent: this.httpAgent,
+      httpsAgent: this.httpsAgent,
+    };
+    try {
+      const response: AxiosResponse<unknown> = await firstValueFrom(this.http.request(axiosConfig));
+      const text =
+        typeof response.data === 'string'
+          ? response.data
+          : response.data == null
+            ? ''
+            : String(response.data);
+      return {
+        answer: {
+          status: response.status,
+          text,
+          headers: { ...(response.headers as Record<string, unknown>) },
+        },
+      };
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+      throw {
+        timedOut,
+        code: typeof cause === 'string' ? cause : typeof code === 'string' ? code : undefined,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private interpret<T>(request: TwelveGoRequest<T>, answer: RawAnswer, elapsedMs: number): T {
+    const retryAfter = answer.headers['retry-after'];
+    const context = {
+      operation: request.operation,
+      status: answer.status,
+      bodyText: answer.text,
+      retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+      elapsedMs,
+      request: `${request.method} ${request.path}`,
+      secrets: [request.ctx.apiKey],
+    };
+    if (answer.status < 200 || answer.status >= 300) throw classifyHttpError(context);
+    let json: unknown;
+    try {
+      json = JSON.parse(answer.text);
+    } catch {
+      throw badResponse(context);
+    }
+    const parsed = request.parse(json);
+    if (parsed === undefined) throw badResponse(context);
+    return parsed;
+  }
+
+  private buildUrl(request: TwelveGoRequest<unknown>): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) params.append(key, String(value));
+    }
+    params.append('k', request.ctx.apiKey); // always last (twelvego-api.md §0.3)
+    return `${this.baseUrl}${request.path}?${params.toString()}`;
+  }
+
+  private baseHeaders(): Record<string, string> {
+    return {
+      Accept: 'application/json',
+      'Accept-Encoding': 'gzip, deflate, br',
+      'User-Agent': 'travelier-connect-bff',
+      ...this.settings.headers,
+    };
+  }
+
+  private unexpected(request: TwelveGoRequest<unknown>, error: unknown): TwelveGoError {
+    // Programming errors inside the pipeline: surface as a bad response without leaking details.
+    this.settings.logger.error({
+      msg: '12go client internal error',
+      op: request.operation,
+      error_name: (error as Error | null)?.name,
+    });
+    return new TwelveGoError({
+      kind: 'bad_response',
+      operation: request.operation,
+      request: `${request.method} ${request.path}`,
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { HttpModule } from '@nestjs/axios';
+import { Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
+import type { TwelveGoClientOptions } from './twelvego-client.options';
+import { TWELVEGO_CLIENT_OPTIONS } from './twelvego-client.tokens';
+import { TwelveGoClient } from './twelvego.client';
+
+export interface TwelveGoClientModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: FactoryProvider['inject'];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest's factory convention (typed parameters)
+  useFactory: (...args: any[]) => TwelveGoClientOptions | Promise<TwelveGoClientOptions>;
+  /**
+   * Global by default: register once (in AppModule) so every feature shares one client — one connection
+   * pool and one set of circuit breakers per instance.
+   */
+  global?: boolean;
+}
+
+@Module({})
+export class TwelveGoClientModule {
+  static registerAsync(options: TwelveGoClientModuleAsyncOptions): DynamicModule {
+    return {
+      module: TwelveGoClientModule,
+      global: options.global ?? true,
+      imports: [...(options.imports ?? []), HttpModule.register({})],
+      providers: [
+        { provide: TWELVEGO_CLIENT_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        TwelveGoClient,
+      ],
+      exports: [TwelveGoClient],
+    };
+  }
+}

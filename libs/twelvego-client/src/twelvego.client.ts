@@ -1,0 +1,299 @@
+import { HttpService } from '@nestjs/axios';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  BreakerRegistry,
+  type TwelveGoBreakerOperation,
+  type TwelveGoBreakerState,
+} from './http/breaker-registry';
+import { resolveRetryOptions } from './http/retry-policy';
+import { TwelveGoTransport, type QueryValue } from './http/twelvego-transport';
+import {
+  parseBidResult,
+  parseBookingDetails,
+  parseCartDetails,
+  parseCartId,
+  parseCheckout,
+  parseRefundOptions,
+  parseRefundResult,
+  parseSearchResponse,
+  type ResponseParser,
+  type TwelveGoBidResult,
+  type TwelveGoBookingDetailsNormalized,
+} from './normalize/response-parsers';
+import { RecheckDispatcher } from './recheck/recheck-dispatcher';
+import type { TwelveGoCallContext } from './twelvego-call-context';
+import {
+  DEFAULT_TWELVEGO_TIMEOUTS_MS,
+  type TwelveGoClientOptions,
+  type TwelveGoLogger,
+} from './twelvego-client.options';
+import { TWELVEGO_CLIENT_OPTIONS } from './twelvego-client.tokens';
+import type {
+  TwelveGoAddToCartBody,
+  TwelveGoCartDetailsResponse,
+  TwelveGoCheckoutResponse,
+  TwelveGoRefundBody,
+  TwelveGoRefundOptionsResponse,
+  TwelveGoRefundResponse,
+  TwelveGoReserveBody,
+  TwelveGoSearchResponse,
+  TwelveGoTripDetailsResponse,
+} from './types';
+
+export interface TwelveGoSearchParams {
+  /** Place id: `{n}p` (province) or `{n}s` (station). */
+  from: string;
+  to: string;
+  /** `yyyy-MM-dd`. */
+  date: string;
+  seats: number;
+}
+
+export interface TwelveGoTripRef {
+  tripId: string;
+  /** `yyyy-MM-dd-HH-mm-ss`. */
+  datetime: string;
+  seats: number;
+}
+
+export interface TwelveGoPingResult {
+  /** Any HTTP answer below 500 counts as up (operations.md §5.1). */
+  up: boolean;
+  status?: number;
+  /** `timeout` or `unavailable` when no answer came. */
+  error?: 'timeout' | 'unavailable';
+  elapsedMs: number;
+  checkedAt: string;
+}
+
+const enc = encodeURIComponent;
+
+/**
+ * Typed client of the 12go REST API (twelvego-api.md §1–§13): one method per endpoint, parsed and
+ * normalised answers, exactly one `TwelveGoError` per failed call.
+ */
+@Injectable()
+export class TwelveGoClient implements OnModuleDestroy {
+  private readonly transport: TwelveGoTransport;
+  private readonly breakers: BreakerRegistry;
+  private readonly rechecks: RecheckDispatcher;
+  private readonly logger: TwelveGoLogger;
+  private readonly options: TwelveGoClientOptions;
+  private pingCache?: { at: number; result: Promise<TwelveGoPingResult> };
+
+  constructor(@Inject(TWELVEGO_CLIENT_OPTIONS) options: TwelveGoClientOptions, http: HttpService) {
+    if (!options?.baseUrl || !/^https?:\/\//i.test(options.baseUrl)) {
+      throw new Error('TwelveGoClient: baseUrl must be an absolute http(s) URL');
+    }
+    this.options = options;
+    this.logger = options.logger ?? new Logger('TwelveGoClient');
+    const timeoutsMs = { ...DEFAULT_TWELVEGO_TIMEOUTS_MS, ...options.timeoutsMs };
+    this.breakers = new BreakerRegistry(options.breaker, (op, state) => {
+      const log = state === 'open' ? this.logger.warn : this.logger.log;
+      log.call(this.logger, { msg: '12go circuit breaker state changed', op, to: state });
+      options.onBreakerStateChange?.(op, state);
+    });
+    this.transport = new TwelveGoTransport(http, this.breakers, {
+      baseUrl: options.baseUrl,
+      timeoutsMs,
+      retry: resolveRetryOptions(options.retry),
+      maxConnections: options.maxConnections ?? 128,
+      headers: options.headers ?? {},
+      logger: this.logger,
+      onCall: options.onCall,
+    });
+    this.rechecks = new RecheckDispatcher({
+      timeoutMs: timeoutsMs.recheck,
+      dedupMs: options.recheckDedupMs ?? 15_000,
+      logger: this.logger,
+      get: (url, timeoutMs) => this.transport.rawGet(url, timeoutMs),
+    });
+  }
+
+  /** #1 `GET /search/{from}/{to}/{date}?seats=&direct=true`. */
+  search(ctx: TwelveGoCallContext, params: TwelveGoSearchParams): Promise<TwelveGoSearchResponse> {
+    return this.get(
+      ctx,
+      'search',
+      `/search/${enc(params.from)}/${enc(params.to)}/${enc(params.date)}`,
+      'GET /search/{from}/{to}/{date}',
+      parseSearchResponse,
+      { seats: params.seats, direct: 'true' },
+    );
+  }
+
+  /** #2 `GET /trip/{tripId}/{datetime}?seats=` — the search shape with one trip. */
+  getTripDetails(ctx: TwelveGoCallContext, params: TwelveGoTripRef): Promise<TwelveGoTripDetailsResponse> {
+    return this.get(
+      ctx,
+      'tripDetails',
+      `/trip/${enc(params.tripId)}/${enc(params.datetime)}`,
+      'GET /trip/{trip_id}/{datetime}',
+      parseSearchResponse,
+      { seats: params.seats },
+    );
+  }
+
+  /** #3 `POST /cart/{tripId}/{datetime}?seats=` → cart id. */
+  addToCart(ctx: TwelveGoCallContext, params: TwelveGoTripRef): Promise<string> {
+    return this.post(
+      ctx,
+      'addToCart',
+      `/cart/${enc(params.tripId)}/${enc(params.datetime)}`,
+      'POST /cart/{trip_id}/{datetime}',
+      parseCartId,
+      undefined,
+      { seats: params.seats },
+    );
+  }
+
+  /** #4 `POST /cart?seats=&lang=` with a route/operator/class body → cart id. */
+  addToCartByBody(
+    ctx: TwelveGoCallContext,
+    body: TwelveGoAddToCartBody,
+    params: { seats: number },
+  ): Promise<string> {
+    return this.post(ctx, 'addToCartByBody', '/cart', 'POST /cart', parseCartId, body, {
+      seats: params.seats,
+      lang: ctx.lang ?? 'en',
+    });
+  }
+
+  /** #5 `GET /cart/{cartId}`. */
+  getCartDetails(ctx: TwelveGoCallContext, cartId: string): Promise<TwelveGoCartDetailsResponse> {
+    return this.get(ctx, 'cartDetails', `/cart/${enc(cartId)}`, 'GET /cart/{cart_id}', parseCartDetails);
+  }
+
+  /** #6 `GET /checkout/{cartId}?people=` — the booking form; seat-map `[]` maps become `{}`. */
+  getCheckout(ctx: TwelveGoCallContext, cartId: string, people = 1): Promise<TwelveGoCheckoutResponse> {
+    return this.get(ctx, 'checkout', `/checkout/${enc(cartId)}`, 'GET /checkout/{cart_id}', parseCheckout, {
+      people,
+    });
+  }
+
+  /** #7 `POST /reserve/{cartId}` — never retried; answers the new booking id. */
+  reserve(ctx: TwelveGoCallContext, cartId: string, body: TwelveGoReserveBody): Promise<TwelveGoBidResult> {
+    return this.post(
+      ctx,
+      'reserve',
+      `/reserve/${enc(cartId)}`,
+      'POST /reserve/{booking_id}',
+      parseBidResult,
+      body,
+    );
+  }
+
+  /** #8 `POST /confirm/{bid}` with an empty body — never retried; read #9 for the new state. */
+  confirm(ctx: TwelveGoCallContext, bid: string): Promise<TwelveGoBidResult> {
+    return this.post(ctx, 'confirm', `/confirm/${enc(bid)}`, 'POST /confirm/{booking_id}', parseBidResult);
+  }
+
+  /** #9 `GET /booking/{bid}`. */
+  getBookingDetails(ctx: TwelveGoCallContext, bid: string): Promise<TwelveGoBookingDetailsNormalized> {
+    return this.get(ctx, 'bookingDetails', `/booking/${enc(bid)}`, 'GET /booking/{bid}', parseBookingDetails);
+  }
+
+  /** #10 `GET /booking/{bid}/refund-options`. */
+  getRefundOptions(ctx: TwelveGoCallContext, bid: string): Promise<TwelveGoRefundOptionsResponse> {
+    return this.get(
+      ctx,
+      'refundOptions',
+      `/booking/${enc(bid)}/refund-options`,
+      'GET /booking/{bid}/refund-options',
+      parseRefundOptions,
+    );
+  }
+
+  /** #11 `POST /booking/{bid}/refund` — never retried; `success: false` is a normal answer. */
+  refund(ctx: TwelveGoCallContext, bid: string, body: TwelveGoRefundBody): Promise<TwelveGoRefundResponse> {
+    return this.post(
+      ctx,
+      'refund',
+      `/booking/${enc(bid)}/refund`,
+      'POST /booking/{bid}/refund',
+      parseRefundResult,
+      body,
+    );
+  }
+
+  /**
+   * Fire-and-forget GET of a recheck URL from a search answer (twelvego-api.md §13). Never throws, never
+   * awaited by the caller; at most one call per URL per 15 s.
+   */
+  triggerRecheck(url: string): void {
+    this.rechecks.trigger(url);
+  }
+
+  /** Waits until the recheck calls started so far have finished (tests and graceful shutdown). */
+  settleRechecks(): Promise<void> {
+    return this.rechecks.settle();
+  }
+
+  /** Circuit-breaker state per operation, for readiness and admin views. */
+  getBreakerStates(): Record<TwelveGoBreakerOperation, TwelveGoBreakerState> {
+    return this.breakers.states();
+  }
+
+  /**
+   * Reachability of 12go for `/health/ready` (operations.md §5.1): `GET {baseUrl}{health.path}` (default
+   * `/booking/0`, with `health.apiKey` as `k` if set), no breaker, no retry; any answer below 500 is up.
+   * Results are cached for `health.cacheMs` (default 5 s) so probes do not load 12go.
+   */
+  ping(): Promise<TwelveGoPingResult> {
+    const cacheMs = this.options.health?.cacheMs ?? 5_000;
+    const now = Date.now();
+    if (this.pingCache && now - this.pingCache.at < cacheMs) return this.pingCache.result;
+    const result = this.pingOnce();
+    this.pingCache = { at: now, result };
+    return result;
+  }
+
+  onModuleDestroy(): void {
+    this.breakers.shutdown();
+    this.transport.destroy();
+  }
+
+  private async pingOnce(): Promise<TwelveGoPingResult> {
+    const health = this.options.health ?? {};
+    const path = health.path ?? '/booking/0';
+    const base = this.options.baseUrl.replace(/\/+$/, '');
+    const url = `${base}${path}${health.apiKey ? `${path.includes('?') ? '&' : '?'}k=${enc(health.apiKey)}` : ''}`;
+    const started = Date.now();
+    const checkedAt = new Date(started).toISOString();
+    try {
+      const answer = await this.transport.rawGet(url, health.timeoutMs ?? 2_000);
+      return { up: answer.status < 500, status: answer.status, elapsedMs: Date.now() - started, checkedAt };
+    } catch (error) {
+      const timedOut = (error as { timedOut?: boolean } | null)?.timedOut === true;
+      return {
+        up: false,
+        error: timedOut ? 'timeout' : 'unavailable',
+        elapsedMs: Date.now() - started,
+        checkedAt,
+      };
+    }
+  }
+
+  private get<T>(
+    ctx: TwelveGoCallContext,
+    operation: TwelveGoBreakerOperation,
+    path: string,
+    resource: string,
+    parse: ResponseParser<T>,
+    query?: Record<string, QueryValue>,
+  ): Promise<T> {
+    return this.transport.call({ operation, method: 'GET', path, resource, query, parse, ctx });
+  }
+
+  private post<T>(
+    ctx: TwelveGoCallContext,
+    operation: TwelveGoBreakerOperation,
+    path: string,
+    resource: string,
+    parse: ResponseParser<T>,
+    body?: unknown,
+    query?: Record<string, QueryValue>,
+  ): Promise<T> {
+    return this.transport.call({ operation, method: 'POST', path, resource, query, body, parse, ctx });
+  }
+}

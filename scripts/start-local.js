@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm start`: the 12go sandbox on 4010 and the BFF on 3000, from dist/ (the npm script builds first),
+ * on the local defaults of config/local.env. Redis: REDIS_URL, else 127.0.0.1:6379, else a private
+ * redis-server in a temp dir. Ctrl-C stops everything it started.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ensureRedis, waitFor, HOW_TO_GET_REDIS } = require('./lib/redis');
+
+const ROOT = path.join(__dirname, '..');
+const API_MAIN = path.join(ROOT, 'dist/apps/connect-api/main.js');
+const SANDBOX_MAIN = path.join(ROOT, 'dist/apps/twelvego-sandbox/main.js');
+const SANDBOX_PORT = process.env.SANDBOX_PORT || '4010';
+const API_PORT = process.env.PORT || '3000';
+
+function readEnvFile(file) {
+  const env = {};
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m) env[m[1]] = m[2];
+  }
+  return env;
+}
+
+async function httpAnswers(url) {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    await res.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tomorrow() {
+  return new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+async function main() {
+  for (const file of [API_MAIN, SANDBOX_MAIN]) {
+    if (!fs.existsSync(file)) {
+      console.error(`Missing ${path.relative(ROOT, file)}: run "npm run build" (or use "npm start", which builds first).`);
+      process.exit(1);
+    }
+  }
+  const redis = await ensureRedis({ explicitUrl: process.env.REDIS_URL, defaultUrl: 'redis://127.0.0.1:6379' });
+  if (!redis) {
+    console.error(HOW_TO_GET_REDIS);
+    process.exit(1);
+  }
+
+  const children = [];
+  let stopping = false;
+  const stopAll = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await redis.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const start = (name, file, env) => {
+    const child = spawn(process.execPath, [file], { cwd: ROOT, env, stdio: 'inherit' });
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(`${name} exited (${signal ?? code}); stopping.`);
+        void stopAll(1);
+      }
+    });
+    children.push(child);
+    return child;
+  };
+
+  const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
+  start('twelvego-sandbox', SANDBOX_MAIN, { SANDBOX_PORT, SANDBOX_PUBLIC_URL: `http://localhost:${SANDBOX_PORT}`, ...process.env });
+  if (!(await waitFor(() => httpAnswers(`${sandboxUrl}/`), 20000, 200))) {
+    console.error(`The sandbox did not answer on ${sandboxUrl}.`);
+    return stopAll(1);
+  }
+
+  const local = readEnvFile(path.join(ROOT, 'config/local.env'));
+  const env = {
+    ...local,
+    TWELVEGO_BASE_URL: sandboxUrl,
+    CLIENTS_CONFIG_PATH: path.join(ROOT, local.CLIENTS_CONFIG_PATH || 'config/clients.local.json'),
+    ...process.env,
+    REDIS_URL: redis.url,
+    PORT: API_PORT,
+  };
+  start('connect-api', API_MAIN, env);
+  const apiUrl = `http://localhost:${API_PORT}`;
+  if (!(await waitFor(() => httpAnswers(`${apiUrl}/health/live`), 30000, 200))) {
+    console.error(`The BFF did not answer on ${apiUrl}.`);
+    return stopAll(1);
+  }
+  const redisNote = redis.source === 'private' ? ' (private redis-server, removed on exit)' : '';
+  console.log(`\nTravelier Connect BFF on ${apiUrl}  ·  12go sandbox on ${sandboxUrl}  ·  Redis ${redis.url}${redisNote}`);
+  console.log('Try:');
+  console.log(
+    `  curl -s -H 'x-api-key: local-demo-key-a-0123456789abcdef0123' '${apiUrl}/v1/demo/itineraries?departures=4055&arrivals=11553&departure_date=${tomorrow()}&pax=1'`,
+  );
+  console.log('Ctrl-C stops everything.\n');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

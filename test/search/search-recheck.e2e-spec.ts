@@ -1,0 +1,81 @@
+import { startStack, type TestStack } from '../support/stack';
+import { expectSearchContract, getSearch, sandboxDate } from './search-e2e.helpers';
+
+/** Partial results and rechecks (client-api.md §4.1, twelvego-api.md §13, §17.7–17.8). */
+describe('GET /v1/{client_id}/itineraries — 206 and rechecks', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startStack({ sandboxEnv: { SANDBOX_RECHECK_DELAY_MS: '300' }, env: { SEARCH_RECHECK_POLL_MS: '150' } });
+  });
+  afterAll(() => stack?.close());
+
+  async function recheckCalls(): Promise<string[]> {
+    const log: any = await (await stack.sandboxAdmin('/requests')).json();
+    const entries: any[] = Array.isArray(log) ? log : (log.requests ?? log.items ?? []);
+    return entries.filter((e) => String(e.path).startsWith('/searchr')).map((e) => `${e.path}?${new URLSearchParams(e.query).toString()}`);
+  }
+
+  it('answers 206 at once for the recheck scenario trips (timeout=0) and triggers their recheck URL', async () => {
+    const date = sandboxDate(4);
+    const res = await getSearch(stack, `departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=1`);
+    expect(res.status).toBe(206);
+    expectSearchContract(res);
+    const ids: string[] = res.body.itineraries.map((i: any) => i.id);
+    expect(ids).toContain(`TH02lb02lc2Bhb0xbZRECHK1-${date}-11:30`);
+    expect(ids).toContain(`TH02lb02lc2Bhb0xbZRECHKN-${date}-12:00`);
+    await waitFor(async () => (await recheckCalls()).some((c) => c.includes(`d=${date}`) && c.includes('f=9001')));
+  });
+
+  it('keeps answering 206 while a recheck never completes (RECHKN), after waiting at most the timeout', async () => {
+    const date = sandboxDate(5);
+    const started = Date.now();
+    const res = await getSearch(stack, `departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=1&timeout=2`);
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(206);
+    expectSearchContract(res);
+    expect(elapsed).toBeGreaterThanOrEqual(1500);
+    expect(elapsed).toBeLessThan(4000);
+  });
+
+  it('answers 206 first and 200 once the recheck has completed', async () => {
+    const date = sandboxDate(4);
+    const query = `departures[]=4055&arrivals[]=30101&departure_date=${date}&pax=1`;
+    const first = await getSearch(stack, query);
+    expect(first.status).toBe(206);
+    expectSearchContract(first);
+    let last = first;
+    await waitFor(async () => {
+      last = await getSearch(stack, query);
+      return last.status === 200;
+    });
+    expect(last.status).toBe(200);
+    expectSearchContract(last);
+    expect(last.body.itineraries.map((i: any) => i.id)).toEqual(first.body.itineraries.map((i: any) => i.id));
+  });
+
+  it('with timeout > 0 re-queries internally and answers 200 when the recheck completes in time', async () => {
+    const date = sandboxDate(5);
+    const started = Date.now();
+    const res = await getSearch(stack, `departures[]=4055&arrivals[]=30201&departure_date=${date}&pax=1&timeout=5`);
+    expect(res.status).toBe(200);
+    expectSearchContract(res);
+    expect(res.body.itineraries.length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('clamps timeout above 30 instead of rejecting it', async () => {
+    const res = await getSearch(stack, `departures[]=3&arrivals[]=4&departure_date=${sandboxDate(4)}&pax=1&timeout=600`);
+    expect(res.status).toBe(200);
+    expectSearchContract(res);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+}
