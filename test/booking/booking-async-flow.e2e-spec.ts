@@ -1,5 +1,13 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the spec and the API are walked dynamically */
 import { startStack, writeClientsFile, type TestStack } from '../support/stack';
-import { FunnelClient, addFault, fillBookingData, scenarioItineraryId, travelDate, waitFor } from './support/funnel.helpers';
+import {
+  FunnelClient,
+  addFault,
+  fillBookingData,
+  scenarioItineraryId,
+  travelDate,
+  waitFor,
+} from './support/funnel.helpers';
 
 /** IncompleteResults for a client with `async_flow` (client-api.md §4.9). */
 describe('async booking flow (e2e)', () => {
@@ -26,7 +34,10 @@ describe('async booking flow (e2e)', () => {
   it('answers a slow reserve with 202 + Location and replays the Booking when done', async () => {
     const it0 = (await api.itinerary(scenarioItineraryId('OKINST', date))).body.itineraries[0];
     await addFault(stack, { match: { path: '/reserve/*' }, action: { delayMs: 1200 }, times: 1 });
-    const accepted = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+    const accepted = await api.book({
+      booking_token: it0.booking_token,
+      booking_data: fillBookingData(it0.booking_schema, 1),
+    });
     expect(accepted.status).toBe(202);
     const location = accepted.headers.get('location')!;
     expect(location).toBe(`/v1/demo/incomplete_results/${accepted.body.id}`);
@@ -64,7 +75,10 @@ describe('async booking flow (e2e)', () => {
   it('replays an error outcome exactly as the synchronous endpoint would answer', async () => {
     const it0 = (await api.itinerary(scenarioItineraryId('RSVTNA', date))).body.itineraries[0];
     await addFault(stack, { match: { path: '/reserve/*' }, action: { delayMs: 600 }, times: 1 });
-    const accepted = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+    const accepted = await api.book({
+      booking_token: it0.booking_token,
+      booking_data: fillBookingData(it0.booking_schema, 1),
+    });
     expect(accepted.status).toBe(202);
     const done = await waitFor(async () => {
       const r = await poll(accepted.headers.get('location')!);
@@ -77,9 +91,15 @@ describe('async booking flow (e2e)', () => {
 
   it('answers fast operations synchronously and unknown ids with 404', async () => {
     const it0 = (await api.itinerary(scenarioItineraryId('OKINST', date))).body.itineraries[0];
-    const res = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+    const res = await api.book({
+      booking_token: it0.booking_token,
+      booking_data: fillBookingData(it0.booking_schema, 1),
+    });
     expect(res.status).toBe(200);
-    const unknown = await api.request('GET', '/v1/demo/incomplete_results/0b6f1c3e-3a51-4c38-9f55-2c8b1b0f7a10');
+    const unknown = await api.request(
+      'GET',
+      '/v1/demo/incomplete_results/0b6f1c3e-3a51-4c38-9f55-2c8b1b0f7a10',
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('incomplete_result_not_found');
     const malformed = await api.request('GET', '/v1/demo/incomplete_results/not-a-uuid');
@@ -94,7 +114,9 @@ describe('booking funnel with Redis down (e2e)', () => {
   let date: string;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { REDIS_URL: 'redis://127.0.0.1:1/0', REDIS_COMMAND_TIMEOUT_MS: '100' } });
+    stack = await startStack({
+      env: { REDIS_URL: 'redis://127.0.0.1:1/0', REDIS_COMMAND_TIMEOUT_MS: '100' },
+    });
     api = new FunnelClient(stack);
     date = await travelDate(stack);
   });

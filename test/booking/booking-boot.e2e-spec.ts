@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the spec and the API are walked dynamically */
 import { startStack, type TestStack } from '../support/stack';
 
 describe('booking funnel without an upstream', () => {
@@ -8,9 +9,11 @@ describe('booking funnel without an upstream', () => {
   afterAll(() => stack?.close());
 
   it('answers 404 itinerary_not_found for an undecodable itinerary id', async () => {
-    const res = await fetch(`${stack.bffUrl}/v1/demo/itineraries/not-an-id`, { headers: { 'x-api-key': stack.demoKey } });
+    const res = await fetch(`${stack.bffUrl}/v1/demo/itineraries/not-an-id`, {
+      headers: { 'x-api-key': stack.demoKey },
+    });
     expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe('itinerary_not_found');
+    expect(((await res.json()) as any).error.code).toBe('itinerary_not_found');
   });
 
   it('answers 400 invalid_booking_token for a garbage token', async () => {
@@ -20,6 +23,6 @@ describe('booking funnel without an upstream', () => {
       body: JSON.stringify({ booking_token: 'nope', booking_data: { passengers: [{}] } }),
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('invalid_booking_token');
+    expect(((await res.json()) as any).error.code).toBe('invalid_booking_token');
   });
 });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the spec and the API are walked dynamically */
 import { encodeBookingToken } from '../../apps/connect-api/src/booking/token/booking-token.codec';
 import { startStack, type TestStack } from '../support/stack';
 import {
@@ -41,7 +42,10 @@ describe('booking funnel errors (e2e)', () => {
       const it0 = await open('OKINST');
       const token: string = it0.booking_token;
       const tampered = token.slice(0, 40) + (token[40] === 'X' ? 'Y' : 'X') + token.slice(41);
-      const res = await api.book({ booking_token: tampered, booking_data: fillBookingData(it0.booking_schema, 1) });
+      const res = await api.book({
+        booking_token: tampered,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('invalid_booking_token');
     });
@@ -49,17 +53,30 @@ describe('booking funnel errors (e2e)', () => {
     it('answers 404 booking_token_expired for an expired token', async () => {
       const it0 = await open('OKINST');
       const old = encodeBookingToken(
-        { contractCode: '12go', cartId: 'ABCDEFGH', seats: 1, uniqueId: 'abcdefabcdef', clientId: 'demo', issuedAt: 1_000_000 },
+        {
+          contractCode: '12go',
+          cartId: 'ABCDEFGH',
+          seats: 1,
+          uniqueId: 'abcdefabcdef',
+          clientId: 'demo',
+          issuedAt: 1_000_000,
+        },
         HMAC_KEY,
       );
-      const res = await api.book({ booking_token: old, booking_data: fillBookingData(it0.booking_schema, 1) });
+      const res = await api.book({
+        booking_token: old,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('booking_token_expired');
     });
 
     it('answers 404 booking_token_expired for a token of another client', async () => {
       const it0 = await open('OKINST');
-      const res = await apiB.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+      const res = await apiB.book({
+        booking_token: it0.booking_token,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('booking_token_expired');
     });
@@ -82,7 +99,10 @@ describe('booking funnel errors (e2e)', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ seconds: 3 * 3600 + 60 }),
       });
-      const res = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+      const res = await api.book({
+        booking_token: it0.booking_token,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('booking_token_expired');
       date = await travelDate(stack);
@@ -110,14 +130,20 @@ describe('booking funnel errors (e2e)', () => {
         'booking_data.passengers[0].first_name',
         'booking_data.passengers[0].last_name',
       ]);
-      expect(res.body.error.details[0]).toMatchObject({ reason: 'count_mismatch', code: 'passenger_count_mismatch' });
+      expect(res.body.error.details[0]).toMatchObject({
+        reason: 'count_mismatch',
+        code: 'passenger_count_mismatch',
+      });
       expect(res.body.error.details[3]).toMatchObject({ reason: 'required' });
       // Nothing was reserved.
       expect(await lastReserveBody(stack)).not.toMatchObject({ 'contact[email]': 'not-an-email' });
     });
 
     it('rejects a malformed request shape with 400 validation_error', async () => {
-      const res = await api.book({ booking_token: '', booking_data: { passengers: 'nope', seat_selection: [{}] } });
+      const res = await api.book({
+        booking_token: '',
+        booking_data: { passengers: 'nope', seat_selection: [{}] },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_error');
       const fields = res.body.error.details.map((d: any) => d.field);
@@ -134,7 +160,10 @@ describe('booking funnel errors (e2e)', () => {
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('booking_data_invalid');
       expect(res.body.error.details).toEqual([
-        expect.objectContaining({ field: 'booking_data.passengers[0].visa_reason', code: 'rejected_by_supplier' }),
+        expect.objectContaining({
+          field: 'booking_data.passengers[0].visa_reason',
+          code: 'rejected_by_supplier',
+        }),
       ]);
     });
   });
@@ -164,7 +193,9 @@ describe('booking funnel errors (e2e)', () => {
       });
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('cost_mismatch');
-      expect(Number(res.body.error.meta.expected_total_price.amount)).toBeGreaterThan(Number(it0.pricing.net_price.amount));
+      expect(Number(res.body.error.meta.expected_total_price.amount)).toBeGreaterThan(
+        Number(it0.pricing.net_price.amount),
+      );
     });
 
     it('accepts a numerically equal total with other decimals', async () => {
@@ -172,7 +203,10 @@ describe('booking funnel errors (e2e)', () => {
       const res = await api.book({
         booking_token: it0.booking_token,
         booking_data: fillBookingData(it0.booking_schema, 1),
-        total_price: { currency: it0.pricing.net_price.currency.toLowerCase(), amount: Number(it0.pricing.net_price.amount) },
+        total_price: {
+          currency: it0.pricing.net_price.currency.toLowerCase(),
+          amount: Number(it0.pricing.net_price.amount),
+        },
       });
       expect(res.status).toBe(200);
     });
@@ -190,19 +224,26 @@ describe('booking funnel errors (e2e)', () => {
       const second = await api.lockSeats(it0.booking_token, [free[1]]);
       expect(second.status).toBe(200);
 
-      const booked = Object.keys(seatProp['x-seat-map'].seats).find((id) => !seatProp['x-seat-map'].seats[id].available);
+      const booked = Object.keys(seatProp['x-seat-map'].seats).find(
+        (id) => !seatProp['x-seat-map'].seats[id].available,
+      );
       if (booked) {
         const taken = await api.lockSeats(it0.booking_token, [booked]);
         expect(taken.status).toBe(422);
         expect(taken.body.error.code).toBe('seats_unavailable');
-        expect(taken.body.error.details[0]).toMatchObject({ field: 'booking_data.seat_selection[0]', reason: 'unavailable' });
+        expect(taken.body.error.details[0]).toMatchObject({
+          field: 'booking_data.seat_selection[0]',
+          reason: 'unavailable',
+        });
       }
 
       const data = fillBookingData(it0.booking_schema, 1, { seats: [free[2]], everything: true });
       const res = await api.book({ booking_token: it0.booking_token, booking_data: data });
       expect(res.status).toBe(200);
       const body = await lastReserveBody(stack);
-      const seatKey = Object.keys(body).find((k) => k.startsWith('selected_seats_') && !k.endsWith('_allow_auto'))!;
+      const seatKey = Object.keys(body).find(
+        (k) => k.startsWith('selected_seats_') && !k.endsWith('_allow_auto'),
+      )!;
       expect(body[seatKey]).toBe(free[1]);
     });
 
@@ -229,7 +270,10 @@ describe('booking funnel errors (e2e)', () => {
 
     it('a reserve failure (RSV500) is 502 and the cart stays usable', async () => {
       const it0 = await open('RSV500');
-      const res = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+      const res = await api.book({
+        booking_token: it0.booking_token,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       expect(res.status).toBe(502);
       expect(res.body.error.code).toBe('upstream_error');
     });
@@ -237,19 +281,28 @@ describe('booking funnel errors (e2e)', () => {
     it('a reserve that times out is 504; a trip sold out at reserve is 422 itinerary_not_available', async () => {
       const it0 = await open('OKINST');
       await addFault(stack, { match: { path: '/reserve/*' }, action: { delayMs: 4000 }, times: 1 });
-      const res = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+      const res = await api.book({
+        booking_token: it0.booking_token,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       expect(res.status).toBe(504);
       expect(res.body.error.code).toBe('upstream_timeout');
 
       const tna = await open('RSVTNA');
-      const gone = await api.book({ booking_token: tna.booking_token, booking_data: fillBookingData(tna.booking_schema, 1) });
+      const gone = await api.book({
+        booking_token: tna.booking_token,
+        booking_data: fillBookingData(tna.booking_schema, 1),
+      });
       expect(gone.status).toBe(422);
       expect(gone.body.error.code).toBe('itinerary_not_available');
     });
 
     it('a confirm 5xx that 12go nevertheless executed is resolved by one read (CNF500)', async () => {
       const it0 = await open('CNF500');
-      const booking = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+      const booking = await api.book({
+        booking_token: it0.booking_token,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       expect(booking.status).toBe(200);
       const res = await api.confirm(booking.body.id);
       expect(res.status).toBe(200);
@@ -258,13 +311,20 @@ describe('booking funnel errors (e2e)', () => {
 
     it('a confirm that fails without effect stays an error; a timed-out confirm that went through is answered', async () => {
       const it0 = await open('OKINST');
-      const booking = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+      const booking = await api.book({
+        booking_token: it0.booking_token,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       await addFault(stack, { match: { path: '/confirm/*' }, action: { status: 503 }, times: 1 });
       const failed = await api.confirm(booking.body.id);
       expect(failed.status).toBe(502);
       expect(failed.body.error.code).toBe('upstream_error');
 
-      await addFault(stack, { match: { path: '/confirm/*' }, action: { conn: 'hang', execute: true }, times: 1 });
+      await addFault(stack, {
+        match: { path: '/confirm/*' },
+        action: { conn: 'hang', execute: true },
+        times: 1,
+      });
       const resolved = await api.confirm(booking.body.id);
       expect(resolved.status).toBe(200);
       expect(resolved.body.status).toBe('approved');
@@ -272,10 +332,20 @@ describe('booking funnel errors (e2e)', () => {
 
     it('a booking-details fault after reserve is 502 but the owner record is written', async () => {
       const it0 = await open('OKINST');
-      await addFault(stack, { match: { method: 'GET', path: '/booking/*' }, action: { status: 500 }, times: 1 });
-      const res = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+      await addFault(stack, {
+        match: { method: 'GET', path: '/booking/*' },
+        action: { status: 500 },
+        times: 1,
+      });
+      const res = await api.book({
+        booking_token: it0.booking_token,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       expect(res.status).toBe(502);
-      const retry = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+      const retry = await api.book({
+        booking_token: it0.booking_token,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       expect(retry.status).toBe(409);
       expect(retry.body.error.meta.booking_id).toMatch(/^\d+$/);
     });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the spec and the API are walked dynamically */
 import Redis from 'ioredis';
 import { startStack, type TestStack } from '../support/stack';
 import {
@@ -31,7 +32,8 @@ describe('booking funnel (e2e)', () => {
 
   function remember(data: any): any {
     for (const k of ['email', 'mobile_phone']) if (data[k]) personal.add(data[k]);
-    for (const p of data.passengers) for (const k of ['first_name', 'last_name', 'id_number']) if (p[k]) personal.add(p[k]);
+    for (const p of data.passengers)
+      for (const k of ['first_name', 'last_name', 'id_number']) if (p[k]) personal.add(p[k]);
     return data;
   }
 
@@ -61,11 +63,23 @@ describe('booking funnel (e2e)', () => {
     expect(itinerary.body.segments.length).toBeGreaterThan(0);
 
     const data = remember(fillBookingData(it0.booking_schema, 1));
-    const booking = await api.book({ booking_token: it0.booking_token, booking_data: data, total_price: it0.pricing.net_price });
+    const booking = await api.book({
+      booking_token: it0.booking_token,
+      booking_data: data,
+      total_price: it0.pricing.net_price,
+    });
     expect(booking.status).toBe(200);
-    expect(booking.body).toMatchObject({ status: 'reserved', passenger_count: 1, integration: 'onetwogo', voucher_url: null });
+    expect(booking.body).toMatchObject({
+      status: 'reserved',
+      passenger_count: 1,
+      integration: 'onetwogo',
+      voucher_url: null,
+    });
     expect(Object.keys(booking.body)).toHaveLength(13);
-    expect(booking.body.total_price).toEqual({ currency: it0.pricing.net_price.currency, amount: it0.pricing.net_price.amount });
+    expect(booking.body.total_price).toEqual({
+      currency: it0.pricing.net_price.currency,
+      amount: it0.pricing.net_price.amount,
+    });
 
     // The owner record is written at reserve (operations.md §2.4).
     const owner = await redis.hgetall(`${stack.keyPrefix}booking:${booking.body.id}`);
@@ -88,14 +102,18 @@ describe('booking funnel (e2e)', () => {
     expect(seatProp['x-seat-map'].decks.length).toBeGreaterThan(0);
     const free = seatProp.items.anyOf.map((o: any) => o.const);
     const seats = [free[1], free[0]];
-    const data = remember(fillBookingData(schema, 2, { seats, everything: true, lastNames: ['Alpha', 'Beta'] }));
+    const data = remember(
+      fillBookingData(schema, 2, { seats, everything: true, lastNames: ['Alpha', 'Beta'] }),
+    );
     const res = await api.book({ booking_token: it0.booking_token, booking_data: data });
     expect(res.status).toBe(200);
     expect(res.body.passenger_count).toBe(2);
 
     const body = await lastReserveBody(stack);
     expect(body.seats).toBe(2);
-    const seatKey = Object.keys(body).find((k) => /^selected_seats_[^_]+$/.test(k) || /^selected_seats_.+(?<!_allow_auto)$/.test(k));
+    const seatKey = Object.keys(body).find(
+      (k) => /^selected_seats_[^_]+$/.test(k) || /^selected_seats_.+(?<!_allow_auto)$/.test(k),
+    );
     expect(body[seatKey!]).toBe(seats.join(','));
     expect(body['passenger[1][last_name]']).toBe('Beta');
     expect(Object.keys(body).some((k) => /^passenger\[1\]\[baggage_/.test(k))).toBe(true);
@@ -165,10 +183,18 @@ describe('booking funnel (e2e)', () => {
   });
 
   it('maps unsellable and gone itineraries to 422 / 404', async () => {
-    expect((await api.itinerary(scenarioItineraryId('SOLDOU', date))).body.error.code).toBe('itinerary_not_available');
-    expect((await api.itinerary(scenarioItineraryId('GONE40', date))).body.error.code).toBe('itinerary_not_found');
-    expect((await api.itinerary(scenarioItineraryId('CART40', date))).body.error.code).toBe('itinerary_not_available');
-    expect((await api.itinerary(scenarioItineraryId('CHKBAD', date))).body.error.code).toBe('itinerary_not_available');
+    expect((await api.itinerary(scenarioItineraryId('SOLDOU', date))).body.error.code).toBe(
+      'itinerary_not_available',
+    );
+    expect((await api.itinerary(scenarioItineraryId('GONE40', date))).body.error.code).toBe(
+      'itinerary_not_found',
+    );
+    expect((await api.itinerary(scenarioItineraryId('CART40', date))).body.error.code).toBe(
+      'itinerary_not_available',
+    );
+    expect((await api.itinerary(scenarioItineraryId('CHKBAD', date))).body.error.code).toBe(
+      'itinerary_not_available',
+    );
     const bad = await api.itinerary('XYXZ4Ygarbage');
     expect(bad.status).toBe(404);
     expect(bad.body.error.code).toBe('itinerary_not_found');
@@ -182,6 +208,29 @@ describe('booking funnel (e2e)', () => {
     expect(res.status).toBe(200);
     expect(res.body.itineraries[0].id).toBe(scenarioItineraryId('OKINST', date, 2));
     expect(res.body.itineraries[0].booking_schema.properties.passengers.maxItems).toBe(2);
+  });
+
+  it('books a checkout with underscore-style point names (PTSALT)', async () => {
+    const it0 = await open('PTSALT');
+    const additional = it0.booking_schema.properties.additional_fields;
+    expect(additional.properties.points_pickup['x-field-kind']).toBe('pickup_point');
+    expect(JSON.stringify(it0.booking_schema)).not.toContain('PTSALT');
+    const data = remember(fillBookingData(it0.booking_schema, 1, { everything: true }));
+    const res = await api.book({ booking_token: it0.booking_token, booking_data: data });
+    expect(res.status).toBe(200);
+    const body = await lastReserveBody(stack);
+    expect(Object.keys(body).some((k) => /^points_[A-Za-z0-9]+\[pickup\]$/.test(k))).toBe(true);
+  });
+
+  it('validates the currency query parameter on the funnel endpoints', async () => {
+    const res = await api.itinerary(scenarioItineraryId('OKINST', date), '?currency=XYZ');
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({ field: 'currency', reason: 'invalid_value' }),
+    ]);
+    expect((await api.itinerary(scenarioItineraryId('OKINST', date), '?currency=usd&locale=xx')).status).toBe(
+      200,
+    );
   });
 
   it('never writes passenger names, e-mails, phones or document numbers to the logs', () => {

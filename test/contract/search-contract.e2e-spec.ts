@@ -1,7 +1,15 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the API and the spec are walked dynamically */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapSearchResponses } from '../../apps/connect-api/src/search/search.mapper';
-import { SHARED_DIR, openApiErrors, searchEnvelopeProblems, searchPocProfile, searchPocResponses, searchResponseProblems } from './search-contract';
+import {
+  SHARED_DIR,
+  openApiErrors,
+  searchEnvelopeProblems,
+  searchPocProfile,
+  searchPocResponses,
+  searchResponseProblems,
+} from './search-contract';
 import { compareToProfile, stringFormat } from './structural-compare';
 
 /** The contract checks themselves: the real responses pass, every kind of deviation is caught. */
@@ -17,26 +25,53 @@ describe('search contract checks', () => {
     ]);
   });
 
-  it.each(fixtures.map((f) => [f.name, f.body]))('%s passes OpenAPI, structure and envelope checks', (_name, body) => {
-    expect(searchResponseProblems(body)).toEqual([]);
-  });
+  it.each(fixtures.map((f) => [f.name, f.body]))(
+    '%s passes OpenAPI, structure and envelope checks',
+    (_name, body) => {
+      expect(searchResponseProblems(body)).toEqual([]);
+    },
+  );
 
   const first = () => JSON.parse(JSON.stringify(fixtures[1].body));
 
   it.each<[string, (doc: any) => void, RegExp]>([
     ['amount as a number', (d) => (d.itineraries[0].pricing.net_price.amount = 457), /net_price\.amount/],
-    ['amount with one decimal', (d) => (d.itineraries[0].pricing.net_price.amount = '457.0'), /amount-decimal/],
+    [
+      'amount with one decimal',
+      (d) => (d.itineraries[0].pricing.net_price.amount = '457.0'),
+      /amount-decimal/,
+    ],
     ['time with seconds', (d) => (d.segments[0].departure_time = '2026-04-01T18:57:00'), /departure_time/],
-    ['keys reordered', (d) => {
-      const { id, ...rest } = d.segments[0];
-      d.segments[0] = { ...rest, id };
-    }, /\$\.segments\[\]: keys/],
+    [
+      'keys reordered',
+      (d) => {
+        const { id, ...rest } = d.segments[0];
+        d.segments[0] = { ...rest, id };
+      },
+      /\$\.segments\[\]: keys/,
+    ],
     ['extra key', (d) => (d.itineraries[0].confidence_score = 0.5), /confidence_score/],
     ['null optional', (d) => (d.itineraries[0].ticket_type = null), /ticket_type/],
-    ['old penalty key', (d) => (d.itineraries[0].cancellation_policies[0].penalty = { percentage: 100 }), /penalty/],
-    ['lower-case enum', (d) => (d.itineraries[0].pricing.gross_price.price_type = 'recommended'), /price_type/],
-    ['seat count as string', (d) => (d.itineraries[0].number_of_available_seats = '57'), /number_of_available_seats/],
-    ['dangling segment', (d) => d.segments.push({ ...d.segments[0], id: 'X-1-2-2026-04-01T18:57-2026-04-02T07:15-12' }), /not referenced/],
+    [
+      'old penalty key',
+      (d) => (d.itineraries[0].cancellation_policies[0].penalty = { percentage: 100 }),
+      /penalty/,
+    ],
+    [
+      'lower-case enum',
+      (d) => (d.itineraries[0].pricing.gross_price.price_type = 'recommended'),
+      /price_type/,
+    ],
+    [
+      'seat count as string',
+      (d) => (d.itineraries[0].number_of_available_seats = '57'),
+      /number_of_available_seats/,
+    ],
+    [
+      'dangling segment',
+      (d) => d.segments.push({ ...d.segments[0], id: 'X-1-2-2026-04-01T18:57-2026-04-02T07:15-12' }),
+      /not referenced/,
+    ],
   ])('catches %s', (_name, mutate, pattern) => {
     const doc = first();
     mutate(doc);
@@ -53,7 +88,9 @@ describe('search contract checks', () => {
   });
 
   it('the mapper output for fixtures/twelvego/search.json has the real responses’ structure', () => {
-    const upstream = JSON.parse(readFileSync(join(SHARED_DIR, 'fixtures', 'twelvego', 'search.json'), 'utf8'));
+    const upstream = JSON.parse(
+      readFileSync(join(SHARED_DIR, 'fixtures', 'twelvego', 'search.json'), 'utf8'),
+    );
     for (const pax of [1, 2]) {
       const body = mapSearchResponses([upstream], {
         pax,

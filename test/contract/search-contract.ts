@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the API and the spec are walked dynamically */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -26,7 +27,9 @@ export function openApiErrors(schema: string, body: unknown): string[] {
   const validate = openApiValidator().getSchema(`openapi#/components/schemas/${schema}`);
   if (!validate) throw new Error(`no schema ${schema} in the OpenAPI document`);
   if (validate(body)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`,
+  );
 }
 
 export function searchPocResponses(): Array<{ name: string; body: unknown }> {
@@ -72,9 +75,11 @@ export function searchEnvelopeProblems(body: any): string[] {
     usedVehicles.add(s.vehicle_id);
     const vehicle = vehicleIds.get(s.vehicle_id);
     if (!vehicle) problems.push(`segment ${s.id} references missing vehicle ${s.vehicle_id}`);
-    else if (!vehicle.seat_classes.some((c: any) => c.id === s.seat_class_id)) problems.push(`segment ${s.id}: seat class ${s.seat_class_id} not in vehicle ${s.vehicle_id}`);
+    else if (!vehicle.seat_classes.some((c: any) => c.id === s.seat_class_id))
+      problems.push(`segment ${s.id}: seat class ${s.seat_class_id} not in vehicle ${s.vehicle_id}`);
   }
-  for (const id of vehicleIds.keys()) if (!usedVehicles.has(id)) problems.push(`vehicle ${id} not referenced by any segment`);
+  for (const id of vehicleIds.keys())
+    if (!usedVehicles.has(id)) problems.push(`vehicle ${id} not referenced by any segment`);
   return problems;
 }
 

@@ -30,7 +30,10 @@ const STRING_FORMATS: Array<[string, RegExp]> = [
   ['https-url', /^https:\/\/\S+$/],
   ['currency-code', /^[A-Z]{3}$/],
   ['native-itinerary-id', /^[A-Za-z0-9]+-\d{4}-\d{2}-\d{2}-\d{2}:\d{2}(?:~\d{1,3})?$/],
-  ['segment-id', /^[A-Z0-9]+-[A-Z0-9]+-[A-Z0-9]+-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}-[A-Za-z0-9]+$/],
+  [
+    'segment-id',
+    /^[A-Z0-9]+-[A-Z0-9]+-[A-Z0-9]+-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}-[A-Za-z0-9]+$/,
+  ],
   ['vehicle-id', /^[A-Z0-9]+-(?:Bus|Ferry|Van|Train|Airplane)$/],
   ['enum-upper-snake', /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/],
   ['word', /^[A-Za-z]+$/],
@@ -63,7 +66,8 @@ function visit(value: unknown, path: string, onNode: (path: string, value: unkno
   onNode(path, value);
   if (Array.isArray(value)) value.forEach((item) => visit(item, `${path}[]`, onNode));
   else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) visit(child, `${path}.${key}`, onNode);
+    for (const [key, child] of Object.entries(value as Record<string, unknown>))
+      visit(child, `${path}.${key}`, onNode);
   }
 }
 
@@ -102,11 +106,17 @@ export function compareToProfile(doc: unknown, profile: ShapeProfile): string[] 
     }
     if (kind === 'object') {
       const keys = Object.keys(value as object).join(',');
-      if (!shape.keyLists.has(keys)) problems.add(`${path}: keys [${keys}] where the references have ${[...shape.keyLists].map((k) => `[${k}]`).join(' or ')}`);
+      if (!shape.keyLists.has(keys))
+        problems.add(
+          `${path}: keys [${keys}] where the references have ${[...shape.keyLists].map((k) => `[${k}]`).join(' or ')}`,
+        );
     }
     if (kind === 'string') {
       const format = stringFormat(value as string);
-      if (!shape.formats.has(format)) problems.add(`${path}: "${String(value).slice(0, 60)}" is ${format}, the references have ${[...shape.formats].join('|')}`);
+      if (!shape.formats.has(format))
+        problems.add(
+          `${path}: "${String(value).slice(0, 60)}" is ${format}, the references have ${[...shape.formats].join('|')}`,
+        );
     }
   });
   return [...problems];

@@ -1,26 +1,36 @@
 import { randomUUID } from 'node:crypto';
+import { BookingOwnerStore } from '../../apps/connect-api/src/booking-owner/booking-owner.store';
+import { startStack, type TestStack } from '../support/stack';
 import { openOwnerStore } from './support/owner-store';
-
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/15';
 
 describe('BookingOwnerStore (real Redis)', () => {
   const prefix = `test-owner-${randomUUID()}:`;
+  let stack: TestStack;
   let opened: Awaited<ReturnType<typeof openOwnerStore>>;
 
   beforeAll(async () => {
-    opened = await openOwnerStore(REDIS_URL, prefix);
+    // no 12go calls here: the BFF only provides its platform pieces (config, logger)
+    stack = await startStack({ twelvegoBaseUrl: 'http://127.0.0.1:9' });
+    opened = await openOwnerStore(stack, prefix);
   });
   afterAll(async () => {
     const keys = await opened.redis.client.keys(`${prefix}*`);
     if (keys.length) await opened.redis.client.del(...keys);
     await opened.close();
+    await stack.close();
   });
 
   it('writes booking:{bid} under the key prefix with client, creation time, departure and a TTL', async () => {
     const now = new Date('2026-06-01T03:00:00Z');
-    expect(await opened.store.write('70000001', 'demo', { departureAt: '2026-06-04 05:00:00', now })).toBe(true);
+    expect(await opened.store.write('70000001', 'demo', { departureAt: '2026-06-04 05:00:00', now })).toBe(
+      true,
+    );
     const raw = await opened.redis.client.hgetall(`${prefix}booking:70000001`);
-    expect(raw).toEqual({ client_id: 'demo', created_at: '2026-06-01T03:00:00.000Z', departure_at: '2026-06-04 05:00:00' });
+    expect(raw).toEqual({
+      client_id: 'demo',
+      created_at: '2026-06-01T03:00:00.000Z',
+      departure_at: '2026-06-04 05:00:00',
+    });
     const ttl = await opened.redis.client.ttl(`${prefix}booking:70000001`);
     expect(ttl).toBeGreaterThanOrEqual(30 * 86_400);
     expect(ttl).toBeLessThanOrEqual(400 * 86_400);
@@ -42,8 +52,14 @@ describe('BookingOwnerStore (real Redis)', () => {
     expect(await opened.store.read('99999999')).toBeNull();
   });
 
+  it('is the store the BFF itself uses, with its key prefix', async () => {
+    const own = stack.app.get(BookingOwnerStore, { strict: false });
+    expect(await own.write('70000009', 'demo-b')).toBe(true);
+    expect(await opened.redis.client.hget(`${stack.keyPrefix}booking:70000009`, 'client_id')).toBe('demo-b');
+  });
+
   it('reports a failed write as false instead of throwing', async () => {
-    const broken = await openOwnerStore(REDIS_URL, `${prefix}broken:`);
+    const broken = await openOwnerStore(stack, `${prefix}broken:`);
     await broken.close();
     expect(await broken.store.write('70000003', 'demo')).toBe(false);
     await expect(broken.store.read('70000003')).rejects.toThrow();

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encipher } from '../../apps/connect-api/src/ids/shift-cipher';
+import { ClientRegistry } from '../../apps/connect-api/src/platform/clients/client-registry';
 import { startStack, type TestStack } from '../support/stack';
 import { bff, errorShape, waitFor } from './support/bff-client';
-import { openOwnerStore } from './support/owner-store';
+import { appOwnerStore } from './support/owner-store';
 import { SandboxAgent, scenarioTrip } from './support/sandbox-bookings';
 
 /**
@@ -25,13 +26,24 @@ describe('post-booking legacy ids and isolation (e2e)', () => {
   let mapFile: string;
   let demoAgent: SandboxAgent;
   let demoBAgent: SandboxAgent;
-  let owners: Awaited<ReturnType<typeof openOwnerStore>>;
   let date: string;
 
   const as = (who: 'demo' | 'demo-b') => ({
     key: who === 'demo' ? stack.demoKey : stack.demoBKey,
-    get: (path: string) => bff(stack.bffUrl, who === 'demo' ? stack.demoKey : stack.demoBKey, 'GET', `/v1/${who}/bookings/${path}`),
-    post: (path: string) => bff(stack.bffUrl, who === 'demo' ? stack.demoKey : stack.demoBKey, 'POST', `/v1/${who}/bookings/${path}`),
+    get: (path: string) =>
+      bff(
+        stack.bffUrl,
+        who === 'demo' ? stack.demoKey : stack.demoBKey,
+        'GET',
+        `/v1/${who}/bookings/${path}`,
+      ),
+    post: (path: string) =>
+      bff(
+        stack.bffUrl,
+        who === 'demo' ? stack.demoKey : stack.demoBKey,
+        'POST',
+        `/v1/${who}/bookings/${path}`,
+      ),
   });
 
   // demo's bookings
@@ -51,11 +63,14 @@ describe('post-booking legacy ids and isolation (e2e)', () => {
     writeFileSync(mapFile, `${HEADER}\nGONEBOOK01,69999999,demo\nBROKENROW1,not-a-bid,demo\n`);
     stack = await startStack({
       env: { LEGACY_BOOKING_MAP_PATH: mapFile },
-      sandboxEnv: { SANDBOX_NOW: '2026-06-01T03:00:00Z', SANDBOX_CLOCK_FROZEN: 'true', SANDBOX_CONFIRM_DELAY_MS: '3000' },
+      sandboxEnv: {
+        SANDBOX_NOW: '2026-06-01T03:00:00Z',
+        SANDBOX_CLOCK_FROZEN: 'true',
+        SANDBOX_CONFIRM_DELAY_MS: '3000',
+      },
     });
     demoAgent = new SandboxAgent(stack.sandboxUrl, 'sandbox-key-1');
     demoBAgent = new SandboxAgent(stack.sandboxUrl, 'sandbox-key-2');
-    owners = await openOwnerStore(stack.redisUrl, stack.keyPrefix);
     date = await demoAgent.date(3);
     const trip = scenarioTrip('OKINST', date);
     const approved = async (agent: SandboxAgent) => {
@@ -69,21 +84,31 @@ describe('post-booking legacy ids and isolation (e2e)', () => {
     legacyShortBid = await approved(demoAgent);
     legacyKlvBid = await approved(demoAgent);
     demoBOwnBid = await approved(demoBAgent);
-    for (const bid of [reservedOwned, approvedOwned]) await owners.store.write(bid, 'demo', { departureAt: `${date} 05:00:00` });
-    await owners.store.write(demoBOwnBid, 'demo-b');
+    for (const bid of [reservedOwned, approvedOwned])
+      expect(await appOwnerStore(stack).write(bid, 'demo', { departureAt: `${date} 05:00:00` })).toBe(true);
+    expect(await appOwnerStore(stack).write(demoBOwnBid, 'demo-b')).toBe(true);
 
-    // the mapping file is re-read on reload (SIGHUP)
+    // the mapping file is re-read whenever the client registry reloads (SIGHUP, admin reload, file change)
     writeFileSync(
       mapFile,
-      [HEADER, `${SHORT},${legacyShortBid},demo`, `${SHARED_SHORT},${legacyShortBid},demo`, `${SHARED_SHORT},${demoBOwnBid},demo-b`, 'BAD,,demo', ''].join('\r\n'),
+      [
+        HEADER,
+        `${SHORT},${legacyShortBid},demo`,
+        `${SHARED_SHORT},${legacyShortBid},demo`,
+        `${SHARED_SHORT},${demoBOwnBid},demo-b`,
+        'BAD,,demo',
+        '',
+      ].join('\r\n'),
     );
-    process.kill(process.pid, 'SIGHUP');
-    const loaded = await waitFor(() => as('demo').get(SHORT), (r) => r.status === 200);
+    await stack.app.get(ClientRegistry, { strict: false }).reload('manual');
+    const loaded = await waitFor(
+      () => as('demo').get(SHORT),
+      (r) => r.status === 200,
+    );
     expect(loaded.status).toBe(200);
   });
 
   afterAll(async () => {
-    await owners?.close();
     await stack?.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -92,13 +117,19 @@ describe('post-booking legacy ids and isolation (e2e)', () => {
     it('reports unusable mapping rows by line number without their content', () => {
       const text = stack.logs.text();
       expect(text).toMatch(/legacy_booking_map\.bad_row/);
-      expect(stack.logs.lines().some((l) => l.event === 'legacy_booking_map.bad_row' && l.line === 3)).toBe(true);
+      expect(stack.logs.lines().some((l) => l.event === 'legacy_booking_map.bad_row' && l.line === 3)).toBe(
+        true,
+      );
       expect(text).not.toContain('not-a-bid');
     });
 
     it('resolves a short legacy id on details, ticket and cancel, echoing the id as sent', async () => {
       const details = await as('demo').get(SHORT);
-      expect(details.json).toMatchObject({ id: SHORT, integration_booking_id: legacyShortBid, status: 'approved' });
+      expect(details.json).toMatchObject({
+        id: SHORT,
+        integration_booking_id: legacyShortBid,
+        status: 'approved',
+      });
       const ticket = await as('demo').get(`${SHORT}/ticket`);
       expect(ticket.status).toBe(200);
       expect(ticket.json.ticket_url).toBe((await demoAgent.details(legacyShortBid)).ticket_url);
@@ -114,8 +145,14 @@ describe('post-booking legacy ids and isolation (e2e)', () => {
     });
 
     it('scopes one legacy id per client', async () => {
-      expect((await as('demo').get(SHARED_SHORT)).json).toMatchObject({ id: SHARED_SHORT, integration_booking_id: legacyShortBid });
-      expect((await as('demo-b').get(SHARED_SHORT)).json).toMatchObject({ id: SHARED_SHORT, integration_booking_id: demoBOwnBid });
+      expect((await as('demo').get(SHARED_SHORT)).json).toMatchObject({
+        id: SHARED_SHORT,
+        integration_booking_id: legacyShortBid,
+      });
+      expect((await as('demo-b').get(SHARED_SHORT)).json).toMatchObject({
+        id: SHARED_SHORT,
+        integration_booking_id: demoBOwnBid,
+      });
     });
 
     it('answers 404 for a mapped bid that 12go does not know', async () => {
@@ -151,12 +188,18 @@ describe('post-booking legacy ids and isolation (e2e)', () => {
         expect(nonexistent).toMatchObject({ status: 404, body: { error: { code: 'booking_not_found' } } });
         for (const [label, id] of ids()) {
           const r = await call(encodeURIComponent(id));
-          expect({ label, endpoint, ...(errorShape(r) as object) }).toEqual({ label, endpoint, ...(nonexistent as object) });
+          expect({ label, endpoint, ...(errorShape(r) as object) }).toEqual({
+            label,
+            endpoint,
+            ...(nonexistent as object),
+          });
         }
       }
 
-      for (const [, id] of ids()) expect((await as('demo').get(encodeURIComponent(id))).json).toEqual(before.get(id));
-      for (const [, , bid] of ids()) expect((await demoAgent.details(bid)).status).toBe(sandboxBefore.get(bid));
+      for (const [, id] of ids())
+        expect((await as('demo').get(encodeURIComponent(id))).json).toEqual(before.get(id));
+      for (const [, , bid] of ids())
+        expect((await demoAgent.details(bid)).status).toBe(sandboxBefore.get(bid));
     });
 
     it('logs a cross-client attempt when the owner record names another client', () => {
@@ -165,7 +208,7 @@ describe('post-booking legacy ids and isolation (e2e)', () => {
       expect(stack.logs.text()).not.toContain('sandbox-key-1');
     });
 
-    it("denies demo the booking of demo-b by its native id", async () => {
+    it('denies demo the booking of demo-b by its native id', async () => {
       expect((await as('demo').get(demoBOwnBid)).json.error.code).toBe('booking_not_found');
     });
   });

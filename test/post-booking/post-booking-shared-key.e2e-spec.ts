@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { startStack, writeClientsFile, type TestStack } from '../support/stack';
 import { bff, errorShape } from './support/bff-client';
-import { openOwnerStore } from './support/owner-store';
+import { appOwnerStore } from './support/owner-store';
 import { SandboxAgent, scenarioTrip } from './support/sandbox-bookings';
 
 /**
@@ -13,12 +13,16 @@ const DEMO_C_KEY = 'local-demo-key-c-0123456789abcdef0123';
 describe('post-booking ownership with a shared 12go key (e2e)', () => {
   let stack: TestStack;
   let agent: SandboxAgent;
-  let owners: Awaited<ReturnType<typeof openOwnerStore>>;
   let owned: string;
   let unrecorded: string;
 
   const call = (client: 'demo' | 'demo-c', method: string, path: string) =>
-    bff(stack.bffUrl, client === 'demo' ? stack.demoKey : DEMO_C_KEY, method, `/v1/${client}/bookings/${path}`);
+    bff(
+      stack.bffUrl,
+      client === 'demo' ? stack.demoKey : DEMO_C_KEY,
+      method,
+      `/v1/${client}/bookings/${path}`,
+    );
 
   beforeAll(async () => {
     const clientsFile = writeClientsFile((file) => {
@@ -27,22 +31,25 @@ describe('post-booking ownership with a shared 12go key (e2e)', () => {
         ...demo,
         client_id: 'demo-c',
         name: 'Demo Partner C (shares demo 12go key)',
-        api_keys: [{ id: 'local-c', hash: `sha256:${createHash('sha256').update(DEMO_C_KEY).digest('hex')}` }],
+        api_keys: [
+          { id: 'local-c', hash: `sha256:${createHash('sha256').update(DEMO_C_KEY).digest('hex')}` },
+        ],
       });
     });
-    stack = await startStack({ clientsFile, sandboxEnv: { SANDBOX_NOW: '2026-06-01T03:00:00Z', SANDBOX_CLOCK_FROZEN: 'true' } });
+    stack = await startStack({
+      clientsFile,
+      sandboxEnv: { SANDBOX_NOW: '2026-06-01T03:00:00Z', SANDBOX_CLOCK_FROZEN: 'true' },
+    });
     agent = new SandboxAgent(stack.sandboxUrl, 'sandbox-key-1');
-    owners = await openOwnerStore(stack.redisUrl, stack.keyPrefix);
     const trip = scenarioTrip('OKINST', await agent.date(3));
     owned = await agent.reserve(trip);
     await agent.confirm(owned);
-    expect(await owners.store.write(owned, 'demo')).toBe(true);
+    expect(await appOwnerStore(stack).write(owned, 'demo')).toBe(true);
     unrecorded = await agent.reserve(trip);
     await agent.confirm(unrecorded);
   });
 
   afterAll(async () => {
-    await owners?.close();
     await stack?.close();
   });
 
@@ -54,14 +61,21 @@ describe('post-booking ownership with a shared 12go key (e2e)', () => {
 
   it('gives the other sharer of the key the 404 of a nonexistent id on every route; nothing changes', async () => {
     const before = (await call('demo', 'GET', owned)).json;
-    for (const [method, suffix] of [['GET', ''], ['GET', '/ticket'], ['POST', '/cancel'], ['POST', '/confirm']]) {
+    for (const [method, suffix] of [
+      ['GET', ''],
+      ['GET', '/ticket'],
+      ['POST', '/cancel'],
+      ['POST', '/confirm'],
+    ]) {
       const nonexistent = errorShape(await call('demo-c', method, `99999999${suffix}`));
       expect(nonexistent).toMatchObject({ status: 404, body: { error: { code: 'booking_not_found' } } });
       expect(errorShape(await call('demo-c', method, `${owned}${suffix}`))).toEqual(nonexistent);
     }
     expect((await call('demo', 'GET', owned)).json).toEqual(before);
     expect((await agent.details(owned)).status).toBe('confirmed');
-    expect(stack.logs.lines().some((l) => l.event === 'security.cross_client_attempt' && l.client_id === 'demo-c')).toBe(true);
+    expect(
+      stack.logs.lines().some((l) => l.event === 'security.cross_client_attempt' && l.client_id === 'demo-c'),
+    ).toBe(true);
   });
 
   it('requires an owner record under strict ownership (even for the real owner)', async () => {

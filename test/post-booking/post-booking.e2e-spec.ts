@@ -1,6 +1,7 @@
+import type { TwelveGoTrip } from '@app/twelvego-client';
 import { startStack, type TestStack } from '../support/stack';
 import { bff, BOOKING_KEYS, errorShape, type BffResponse } from './support/bff-client';
-import { openOwnerStore } from './support/owner-store';
+import { appOwnerStore } from './support/owner-store';
 import { SandboxAgent, scenarioTrip, type ScenarioCode } from './support/sandbox-bookings';
 
 /**
@@ -12,7 +13,6 @@ const SANDBOX_NOW = '2026-06-01T03:00:00Z';
 describe('post-booking (e2e)', () => {
   let stack: TestStack;
   let agent: SandboxAgent;
-  let owners: Awaited<ReturnType<typeof openOwnerStore>>;
   let d2: string;
   let d3: string;
   let d5: string;
@@ -34,7 +34,7 @@ describe('post-booking (e2e)', () => {
 
   async function booking(code: ScenarioCode, confirm: boolean): Promise<string> {
     const bid = await agent.reserve(scenarioTrip(code, d3));
-    await owners.store.write(bid, 'demo', { departureAt: `${d3} 05:00:00` });
+    expect(await appOwnerStore(stack).write(bid, 'demo', { departureAt: `${d3} 05:00:00` })).toBe(true);
     if (confirm) await agent.confirm(bid);
     return bid;
   }
@@ -48,15 +48,17 @@ describe('post-booking (e2e)', () => {
   beforeAll(async () => {
     stack = await startStack({
       sandboxEnv: { SANDBOX_NOW, SANDBOX_CLOCK_FROZEN: 'true', SANDBOX_CONFIRM_DELAY_MS: '3000' },
-      env: { TWELVEGO_TIMEOUTS: 'bookingDetails=1500,refundOptions=1500,refund=1500', TWELVEGO_RETRY_MAX: '0', BREAKER_MIN_REQUESTS: '10000' },
+      env: {
+        TWELVEGO_TIMEOUTS: 'bookingDetails=1500,refundOptions=1500,refund=1500',
+        TWELVEGO_RETRY_MAX: '0',
+        BREAKER_MIN_REQUESTS: '10000',
+      },
     });
     agent = new SandboxAgent(stack.sandboxUrl, 'sandbox-key-1');
-    owners = await openOwnerStore(stack.redisUrl, stack.keyPrefix);
     [d2, d3, d5] = await Promise.all([agent.date(2), agent.date(3), agent.date(5)]);
   });
 
   afterAll(async () => {
-    await owners?.close();
     await stack?.close();
   });
 
@@ -119,12 +121,19 @@ describe('post-booking (e2e)', () => {
     });
 
     it('answers 400 validation_error for a malformed id and 404 for an unknown one', async () => {
-      for (const bad of ['abc$def', 'a.b', 'x'.repeat(513), 'a%2Fb', 'a%2520b']) {
+      for (const bad of ['abc$def', 'a.b', 'a%2Fb', 'a%2520b', 'a%20b']) {
         const r = await get(bad);
         expectError(r, 400, 'validation_error');
         expect(r.json.error.details).toEqual([expect.objectContaining({ field: 'booking_id' })]);
       }
-      for (const unknown of ['99999999', '0123', 'NOSUCHID01']) expectError(await get(unknown), 404, 'booking_not_found');
+      for (const unknown of ['99999999', '0123', 'NOSUCHID01'])
+        expectError(await get(unknown), 404, 'booking_not_found');
+    });
+
+    it('accepts ids up to 512 characters (client-api.md §2.6.2) and rejects longer ones with 400', async () => {
+      expectError(await get('x'.repeat(512)), 404, 'booking_not_found');
+      const long = await get('x'.repeat(513));
+      expectError(long, 400, 'validation_error');
     });
   });
 
@@ -147,6 +156,19 @@ describe('post-booking (e2e)', () => {
         expectError(r, 405, 'ticket_not_available');
         expect(r.headers.get('allow')).toBe('GET');
       }
+    });
+
+    it('answers a bodiless 202 with Retry-After while an approved booking has no ticket yet', async () => {
+      // The sandbox sets the ticket with status `confirmed`; `CONFIRMED` (same status, other spelling — the
+      // BFF matches statuses case-insensitively) is the one way to get an approved booking without a ticket.
+      const bid = await booking('OKINST', false);
+      await admin(`/__sandbox/bookings/${bid}/transition`, { status: 'CONFIRMED' });
+      expect((await agent.details(bid)).ticket_url).toBeNull();
+      expect((await get(bid)).json).toMatchObject({ status: 'approved', voucher_url: null });
+      const r = await get(`${bid}/ticket`);
+      expect(r.status).toBe(202);
+      expect(r.headers.get('retry-after')).toBe('10');
+      expect(r.text).toBe('');
     });
 
     it('answers 404 / 400 like the other booking routes', async () => {
@@ -201,7 +223,8 @@ describe('post-booking (e2e)', () => {
 
     it('refunds 50 % inside the 50 % window and 100 % before it (cancellation policy 2)', async () => {
       // R03 Mo Chit → Chiang Mai Arcade, operator 231 (cancellation 2, confirmation 30 min), 21:00 class 6
-      const pick = (t: any) => t.params.operators.includes(231) && / 21:00:00$/.test(t.params.dep_time);
+      const pick = (t: TwelveGoTrip) =>
+        t.params.operators.includes(231) && / 21:00:00$/.test(t.params.dep_time);
       const refunds: string[] = [];
       for (const date of [d2, d5]) {
         const trip = await agent.findTrip(4055, 11553, date, pick);
@@ -214,9 +237,19 @@ describe('post-booking (e2e)', () => {
         expect(r.status).toBe(200);
         refunds.push(r.json.refund.amount);
         const net = Number(upstream.seller_price.netprice);
-        expect(r.json.refund).toEqual({ amount: (date === d2 ? Math.round(net * 50) / 100 : net).toFixed(2), currency: 'THB' });
+        expect(r.json.refund).toEqual({
+          amount: (date === d2 ? Math.round(net * 50) / 100 : net).toFixed(2),
+          currency: 'THB',
+        });
       }
       expect(Number(refunds[0])).toBeLessThan(Number(refunds[1]));
+    });
+
+    it('reports a refund 12go rejects (422) as 502 upstream_error; the booking stays approved', async () => {
+      const bid = await booking('OKINST', true);
+      await fault({ method: 'POST', path: '/booking/*/refund' }, { status: 422 });
+      expectError(await cancel(bid), 502, 'upstream_error');
+      expect((await agent.details(bid)).status).toBe('confirmed');
     });
 
     it('resolves a refund that failed but was done (5xx) by one read: cancelled', async () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the API and the spec are walked dynamically */
 import type { TestStack } from '../support/stack';
 import { openApiErrors, searchResponseProblems } from '../contract/search-contract';
 
@@ -13,7 +14,11 @@ export function sandboxDate(days: number): string {
   return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export async function getSearch(stack: TestStack, query: string, init: { key?: string; clientId?: string; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+export async function getSearch(
+  stack: TestStack,
+  query: string,
+  init: { key?: string; clientId?: string; headers?: Record<string, string> } = {},
+): Promise<HttpResult> {
   const res = await fetch(`${stack.bffUrl}/v1/${init.clientId ?? 'demo'}/itineraries?${query}`, {
     headers: { 'x-api-key': init.key ?? stack.demoKey, ...init.headers },
   });
@@ -58,7 +63,11 @@ export function expectErrorContract(res: HttpResult, status: number, code: strin
 }
 
 export async function addFault(stack: TestStack, rule: Record<string, unknown>): Promise<string> {
-  const res = await stack.sandboxAdmin('/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+  const res = await stack.sandboxAdmin('/faults', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
   expect(res.status).toBeLessThan(300);
   return ((await res.json()) as { id: string }).id;
 }

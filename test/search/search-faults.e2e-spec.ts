@@ -1,5 +1,13 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the API and the spec are walked dynamically */
 import { startStack, type TestStack } from '../support/stack';
-import { addFault, clearFaults, expectErrorContract, expectSearchContract, getSearch, sandboxDate } from './search-e2e.helpers';
+import {
+  addFault,
+  clearFaults,
+  expectErrorContract,
+  expectSearchContract,
+  getSearch,
+  sandboxDate,
+} from './search-e2e.helpers';
 
 const D = sandboxDate(3);
 /** Two pairs by index, neither live-checked: 3s→4s (trains) and 4055s→20101s (buses). */
@@ -47,8 +55,24 @@ describe('GET /v1/{client_id}/itineraries — upstream faults', () => {
     expectErrorContract(res, status, code);
   });
 
+  it('re-queries a failed pair within the timeout and answers 200 when it recovers', async () => {
+    await addFault(stack, {
+      match: { method: 'GET', path: '/search/3s/4s/*' },
+      action: { status: 500 },
+      times: 1,
+    });
+    const res = await getSearch(stack, `${TWO_PAIRS}&timeout=3`);
+    expect(res.status).toBe(200);
+    expectSearchContract(res);
+    expect(new Set(res.body.segments.map((s: any) => s.from_station))).toEqual(new Set(['3', '4055']));
+  });
+
   it('recovers once the fault is gone', async () => {
-    await addFault(stack, { match: { method: 'GET', path: '/search/**' }, action: { status: 500 }, times: 2 });
+    await addFault(stack, {
+      match: { method: 'GET', path: '/search/**' },
+      action: { status: 500 },
+      times: 2,
+    });
     expect((await getSearch(stack, TWO_PAIRS)).status).toBe(502);
     const res = await getSearch(stack, TWO_PAIRS);
     expect(res.status).toBe(200);

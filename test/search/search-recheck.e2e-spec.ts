@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the API and the spec are walked dynamically */
 import { startStack, type TestStack } from '../support/stack';
 import { expectSearchContract, getSearch, sandboxDate } from './search-e2e.helpers';
 
@@ -6,14 +7,19 @@ describe('GET /v1/{client_id}/itineraries — 206 and rechecks', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startStack({ sandboxEnv: { SANDBOX_RECHECK_DELAY_MS: '300' }, env: { SEARCH_RECHECK_POLL_MS: '150' } });
+    stack = await startStack({
+      sandboxEnv: { SANDBOX_RECHECK_DELAY_MS: '300' },
+      env: { SEARCH_RECHECK_POLL_MS: '150' },
+    });
   });
   afterAll(() => stack?.close());
 
   async function recheckCalls(): Promise<string[]> {
     const log: any = await (await stack.sandboxAdmin('/requests')).json();
     const entries: any[] = Array.isArray(log) ? log : (log.requests ?? log.items ?? []);
-    return entries.filter((e) => String(e.path).startsWith('/searchr')).map((e) => `${e.path}?${new URLSearchParams(e.query).toString()}`);
+    return entries
+      .filter((e) => String(e.path).startsWith('/searchr'))
+      .map((e) => `${e.path}?${new URLSearchParams(e.query).toString()}`);
   }
 
   it('answers 206 at once for the recheck scenario trips (timeout=0) and triggers their recheck URL', async () => {
@@ -24,13 +30,18 @@ describe('GET /v1/{client_id}/itineraries — 206 and rechecks', () => {
     const ids: string[] = res.body.itineraries.map((i: any) => i.id);
     expect(ids).toContain(`TH02lb02lc2Bhb0xbZRECHK1-${date}-11:30`);
     expect(ids).toContain(`TH02lb02lc2Bhb0xbZRECHKN-${date}-12:00`);
-    await waitFor(async () => (await recheckCalls()).some((c) => c.includes(`d=${date}`) && c.includes('f=9001')));
+    await waitFor(async () =>
+      (await recheckCalls()).some((c) => c.includes(`d=${date}`) && c.includes('f=9001')),
+    );
   });
 
   it('keeps answering 206 while a recheck never completes (RECHKN), after waiting at most the timeout', async () => {
     const date = sandboxDate(5);
     const started = Date.now();
-    const res = await getSearch(stack, `departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=1&timeout=2`);
+    const res = await getSearch(
+      stack,
+      `departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=1&timeout=2`,
+    );
     const elapsed = Date.now() - started;
     expect(res.status).toBe(206);
     expectSearchContract(res);
@@ -57,7 +68,10 @@ describe('GET /v1/{client_id}/itineraries — 206 and rechecks', () => {
   it('with timeout > 0 re-queries internally and answers 200 when the recheck completes in time', async () => {
     const date = sandboxDate(5);
     const started = Date.now();
-    const res = await getSearch(stack, `departures[]=4055&arrivals[]=30201&departure_date=${date}&pax=1&timeout=5`);
+    const res = await getSearch(
+      stack,
+      `departures[]=4055&arrivals[]=30201&departure_date=${date}&pax=1&timeout=5`,
+    );
     expect(res.status).toBe(200);
     expectSearchContract(res);
     expect(res.body.itineraries.length).toBeGreaterThan(0);
@@ -65,7 +79,10 @@ describe('GET /v1/{client_id}/itineraries — 206 and rechecks', () => {
   });
 
   it('clamps timeout above 30 instead of rejecting it', async () => {
-    const res = await getSearch(stack, `departures[]=3&arrivals[]=4&departure_date=${sandboxDate(4)}&pax=1&timeout=600`);
+    const res = await getSearch(
+      stack,
+      `departures[]=3&arrivals[]=4&departure_date=${sandboxDate(4)}&pax=1&timeout=600`,
+    );
     expect(res.status).toBe(200);
     expectSearchContract(res);
   });

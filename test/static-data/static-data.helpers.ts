@@ -2,10 +2,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 
-const SPEC = '/work/shared/spec/client-api.openapi.yaml';
+/** Read-only spec tree next to the repository (`../shared`). */
+const SPEC = join(__dirname, '..', '..', '..', 'shared', 'spec', 'client-api.openapi.yaml');
 
 /** Validators for the master-data schemas of client-api.openapi.yaml. */
 export function openApiValidators() {

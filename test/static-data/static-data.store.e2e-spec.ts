@@ -1,6 +1,8 @@
+import pino from 'pino';
 import { randomBytes } from 'node:crypto';
 import { IdMapping } from '../../apps/connect-api/src/ids/id-mapping';
 import type { AppConfig } from '../../apps/connect-api/src/platform/config/app-config';
+import { AppLogger } from '../../apps/connect-api/src/platform/logging/app-logger';
 import { RedisService } from '../../apps/connect-api/src/platform/redis/redis.service';
 import { parseCatalog } from '../../apps/connect-api/src/static-data/catalog/catalog.parser';
 import { documentIdMapper } from '../../apps/connect-api/src/static-data/documents/document-id-mapper';
@@ -19,12 +21,13 @@ describe('StaticDataStore (real Redis)', () => {
     buildDocumentSet(parseCatalog(catalog).catalog, { native: documentIdMapper(IdMapping.identity(), 'native') });
 
   beforeAll(async () => {
-    redis = new RedisService(config);
+    redis = new RedisService(config, new AppLogger(pino({ level: 'silent' })));
     await redis.onModuleInit();
-    store = new StaticDataStore(redis);
+    store = new StaticDataStore(redis, config);
     await store.whenReady(3000);
   });
   afterAll(async () => {
+    await store.onApplicationShutdown();
     await redis.onApplicationShutdown();
     await deleteKeysWithPrefixes(testRedisUrl(), [prefix]);
   });

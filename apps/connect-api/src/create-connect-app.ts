@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { __resetOutOfContextForTests as resetNestjsPinoRootLogger } from 'nestjs-pino/PinoLogger';
 import { AppModule } from './app.module';
 import { loadAppConfig } from './platform/config/load-app-config';
 import { AppConfig } from './platform/config/app-config';
@@ -35,6 +36,9 @@ export async function createConnectApp(opts: CreateConnectAppOptions): Promise<N
   const config = loadAppConfig(opts.env);
   const scrubber = new SecretScrubber();
   const logger = createRootLogger(config, scrubber, opts.logStream);
+  // nestjs-pino keeps the first app's logger for logs outside requests; make it this app's (one app in
+  // production, several in a test process).
+  resetNestjsPinoRootLogger();
 
   const adapter = new FastifyAdapter({
     logger: false,

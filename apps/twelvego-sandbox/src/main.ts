@@ -4,8 +4,11 @@ import { createSandboxApp, loadSandboxConfig } from './create-sandbox-app';
 async function main(): Promise<void> {
   const config = loadSandboxConfig(process.env);
   const app = await createSandboxApp(process.env);
+  app.enableShutdownHooks();
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(`twelvego-sandbox listening on http://localhost:${config.port} (seed ${config.seed})\n`);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  process.stdout.write(`twelvego-sandbox listening on http://localhost:${port} (seed ${config.seed})\n`);
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,6 @@
 import type { TwelveGoBreakerOperation, TwelveGoBreakerState } from './http/breaker-registry';
 import type { TwelveGoCallRecord } from './http/twelvego-transport';
+import type { TwelveGoCallContext } from './twelvego-call-context';
 import type { TwelveGoOperation } from './twelvego-operation';
 
 /** Minimal logger surface; Nest's `Logger` (backed by nestjs-pino in the BFF) satisfies it. */
@@ -61,6 +62,11 @@ export interface TwelveGoClientOptions {
   headers?: Record<string, string>;
   /** Defaults to a Nest `Logger('TwelveGoClient')`. */
   logger?: TwelveGoLogger;
+  /**
+   * Ambient values for calls whose context lacks them (e.g. the correlation and request id of the current
+   * partner request from AsyncLocalStorage). Values given in the call context win.
+   */
+  ambientContext?: () => Partial<Omit<TwelveGoCallContext, 'apiKey'>> | undefined;
   /** Called after every attempt (for `upstream.calls[]` in the access log, metrics). Must not throw. */
   onCall?: (record: TwelveGoCallRecord) => void;
   /** Called on every breaker transition (for the `breaker.state` gauge). */

@@ -141,6 +141,20 @@ describe('requests', () => {
   });
 });
 
+describe('ambient context', () => {
+  it('fills correlation/request ids from ambientContext; explicit values win', async () => {
+    client.onModuleDestroy();
+    client = makeClient({ ambientContext: () => ({ correlationId: 'amb-corr', requestId: 'amb-req' }) });
+    handler = (_req, res) => json(res, 200, { cart: [] });
+    await client.getCartDetails({ apiKey: KEY }, 'c1');
+    await client.getCartDetails({ apiKey: KEY, correlationId: 'own' }, 'c1');
+    expect(seen.map((s) => [s.headers['x-correlation-id'], s.headers['x-request-id']])).toEqual([
+      ['amb-corr', 'amb-req'],
+      ['own', 'amb-req'],
+    ]);
+  });
+});
+
 describe('errors', () => {
   it('a wrong-shape 2xx is bad_response with a redacted snippet', async () => {
     handler = (_req, res) => json(res, 200, { echo: `k=${KEY}`, trips: null });

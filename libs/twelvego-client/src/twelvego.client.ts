@@ -6,6 +6,7 @@ import {
   type TwelveGoBreakerState,
 } from './http/breaker-registry';
 import { resolveRetryOptions } from './http/retry-policy';
+import { ExchangeFailure, HttpExchange } from './http/http-exchange';
 import { TwelveGoTransport, type QueryValue } from './http/twelvego-transport';
 import {
   parseBidResult,
@@ -74,6 +75,7 @@ const enc = encodeURIComponent;
  */
 @Injectable()
 export class TwelveGoClient implements OnModuleDestroy {
+  private readonly exchange: HttpExchange;
   private readonly transport: TwelveGoTransport;
   private readonly breakers: BreakerRegistry;
   private readonly rechecks: RecheckDispatcher;
@@ -93,12 +95,11 @@ export class TwelveGoClient implements OnModuleDestroy {
       log.call(this.logger, { msg: '12go circuit breaker state changed', op, to: state });
       options.onBreakerStateChange?.(op, state);
     });
-    this.transport = new TwelveGoTransport(http, this.breakers, {
+    this.exchange = new HttpExchange(http, options.maxConnections ?? 128, options.headers);
+    this.transport = new TwelveGoTransport(this.exchange, this.breakers, {
       baseUrl: options.baseUrl,
       timeoutsMs,
       retry: resolveRetryOptions(options.retry),
-      maxConnections: options.maxConnections ?? 128,
-      headers: options.headers ?? {},
       logger: this.logger,
       onCall: options.onCall,
     });
@@ -106,7 +107,7 @@ export class TwelveGoClient implements OnModuleDestroy {
       timeoutMs: timeoutsMs.recheck,
       dedupMs: options.recheckDedupMs ?? 15_000,
       logger: this.logger,
-      get: (url, timeoutMs) => this.transport.rawGet(url, timeoutMs),
+      get: (url, timeoutMs) => this.exchange.send({ method: 'GET', url, headers: {} }, timeoutMs),
     });
   }
 
@@ -250,7 +251,7 @@ export class TwelveGoClient implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.breakers.shutdown();
-    this.transport.destroy();
+    this.exchange.destroy();
   }
 
   private async pingOnce(): Promise<TwelveGoPingResult> {
@@ -261,10 +262,10 @@ export class TwelveGoClient implements OnModuleDestroy {
     const started = Date.now();
     const checkedAt = new Date(started).toISOString();
     try {
-      const answer = await this.transport.rawGet(url, health.timeoutMs ?? 2_000);
+      const answer = await this.exchange.send({ method: 'GET', url, headers: {} }, health.timeoutMs ?? 2_000);
       return { up: answer.status < 500, status: answer.status, elapsedMs: Date.now() - started, checkedAt };
     } catch (error) {
-      const timedOut = (error as { timedOut?: boolean } | null)?.timedOut === true;
+      const timedOut = error instanceof ExchangeFailure && error.timedOut;
       return {
         up: false,
         error: timedOut ? 'timeout' : 'unavailable',
@@ -272,6 +273,24 @@ export class TwelveGoClient implements OnModuleDestroy {
         checkedAt,
       };
     }
+  }
+
+  private withAmbient(ctx: TwelveGoCallContext): TwelveGoCallContext {
+    let ambient: Partial<Omit<TwelveGoCallContext, 'apiKey'>> | undefined;
+    try {
+      ambient = this.options.ambientContext?.();
+    } catch {
+      ambient = undefined;
+    }
+    if (!ambient) return ctx;
+    return {
+      ...ctx,
+      correlationId: ctx.correlationId ?? ambient.correlationId,
+      requestId: ctx.requestId ?? ambient.requestId,
+      clientId: ctx.clientId ?? ambient.clientId,
+      lang: ctx.lang ?? ambient.lang,
+      deadlineAt: ctx.deadlineAt ?? ambient.deadlineAt,
+    };
   }
 
   private get<T>(
@@ -282,7 +301,15 @@ export class TwelveGoClient implements OnModuleDestroy {
     parse: ResponseParser<T>,
     query?: Record<string, QueryValue>,
   ): Promise<T> {
-    return this.transport.call({ operation, method: 'GET', path, resource, query, parse, ctx });
+    return this.transport.call({
+      operation,
+      method: 'GET',
+      path,
+      resource,
+      query,
+      parse,
+      ctx: this.withAmbient(ctx),
+    });
   }
 
   private post<T>(
@@ -294,6 +321,15 @@ export class TwelveGoClient implements OnModuleDestroy {
     body?: unknown,
     query?: Record<string, QueryValue>,
   ): Promise<T> {
-    return this.transport.call({ operation, method: 'POST', path, resource, query, body, parse, ctx });
+    return this.transport.call({
+      operation,
+      method: 'POST',
+      path,
+      resource,
+      query,
+      body,
+      parse,
+      ctx: this.withAmbient(ctx),
+    });
   }
 }

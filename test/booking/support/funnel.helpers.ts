@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the spec and the API are walked dynamically */
 import type { TestStack } from '../../support/stack';
 
 /** Scenario trips of twelvego-api.md §17.8 (route R16, 9001s → 9002s). */
@@ -36,7 +37,12 @@ export class FunnelClient {
     readonly apiKey = stack.demoKey,
   ) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Call> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Call> {
     const res = await fetch(`${this.stack.bffUrl}${path}`, {
       method,
       headers: {
@@ -69,7 +75,10 @@ export class FunnelClient {
   }
 
   lockSeats(token: string, seats: string[]): Promise<Call> {
-    return this.request('POST', `/v1/${this.clientId}/seats`, { booking_token: token, booking_data: { seat_selection: seats } });
+    return this.request('POST', `/v1/${this.clientId}/seats`, {
+      booking_token: token,
+      booking_data: { seat_selection: seats },
+    });
   }
 
   details(bookingId: string): Promise<Call> {
@@ -85,7 +94,11 @@ export async function travelDate(stack: TestStack, daysAhead = 3): Promise<strin
   return t.toISOString().slice(0, 10);
 }
 
-export function scenarioItineraryId(code: keyof typeof SCENARIO_DEPARTURES | string, date: string, pax = 1): string {
+export function scenarioItineraryId(
+  code: keyof typeof SCENARIO_DEPARTURES | string,
+  date: string,
+  pax = 1,
+): string {
   const id = `${SCENARIO_TRIP_PREFIX}${code}-${date}-${SCENARIO_DEPARTURES[code]}`;
   return pax >= 2 ? `${id}~${pax}` : id;
 }
@@ -109,7 +122,8 @@ export function fillBookingData(schema: any, pax: number, opts: FillOptions = {}
   if (props.email) data.email = 'traveller.e2e@example.com';
   if (props.mobile_phone) data.mobile_phone = '+66812345678';
   if (opts.seats) data.seat_selection = opts.seats;
-  if (opts.autoSeats !== undefined && props.allow_automatic_seat_selection) data.allow_automatic_seat_selection = opts.autoSeats;
+  if (opts.autoSeats !== undefined && props.allow_automatic_seat_selection)
+    data.allow_automatic_seat_selection = opts.autoSeats;
   const item = props.passengers.items;
   const required: string[] = item.required ?? [];
   data.passengers = Array.from({ length: pax }, (_, i) => {
@@ -139,7 +153,8 @@ function sampleValue(name: string, prop: any, i: number, opts: FillOptions): any
     if (name === 'country_id' && consts.includes('TH')) return 'TH';
     return consts[0];
   }
-  if (prop.format === 'date') return name === 'dob' ? '1990-01-31' : name.includes('exp') ? '2035-06-30' : '2026-12-24';
+  if (prop.format === 'date')
+    return name === 'dob' ? '1990-01-31' : name.includes('exp') ? '2035-06-30' : '2026-12-24';
   if (name === 'first_name') return opts.firstNames?.[i] ?? NAME_POOL[i % NAME_POOL.length];
   if (name === 'last_name') return opts.lastNames?.[i] ?? 'Traveller';
   if (name === 'middle_name') return 'Lee';
@@ -160,7 +175,9 @@ export async function sandboxRequests(stack: TestStack): Promise<any[]> {
 }
 
 export async function lastReserveBody(stack: TestStack): Promise<Record<string, unknown>> {
-  const reserves = (await sandboxRequests(stack)).filter((r) => r.method === 'POST' && String(r.path).startsWith('/reserve/'));
+  const reserves = (await sandboxRequests(stack)).filter(
+    (r) => r.method === 'POST' && String(r.path).startsWith('/reserve/'),
+  );
   return reserves[reserves.length - 1]?.body;
 }
 
@@ -178,7 +195,11 @@ export async function clearFaults(stack: TestStack): Promise<void> {
   await stack.sandboxAdmin('/faults', { method: 'DELETE' });
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000, stepMs = 100): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+  stepMs = 100,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();

@@ -3,13 +3,19 @@ export interface BffResponse {
   status: number;
   headers: Headers;
   text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are asserted field by field
   json: any;
 }
 
-export async function bff(bffUrl: string, apiKey: string, method: string, path: string): Promise<BffResponse> {
+export async function bff(
+  bffUrl: string,
+  apiKey: string,
+  method: string,
+  path: string,
+): Promise<BffResponse> {
   const res = await fetch(`${bffUrl}${path}`, { method, headers: { 'x-api-key': apiKey } });
   const text = await res.text();
-  let json: any;
+  let json: BffResponse['json'];
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
@@ -25,8 +31,19 @@ export function errorShape(r: BffResponse): unknown {
 }
 
 export const BOOKING_KEYS = [
-  'id', 'status', 'from_station', 'to_station', 'departure_time', 'passenger_count', 'integration',
-  'integration_booking_id', 'operator_booking_id', 'voucher_url', 'created_at', 'updated_at', 'total_price',
+  'id',
+  'status',
+  'from_station',
+  'to_station',
+  'departure_time',
+  'passenger_count',
+  'integration',
+  'integration_booking_id',
+  'operator_booking_id',
+  'voucher_url',
+  'created_at',
+  'updated_at',
+  'total_price',
 ].sort();
 
 export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {

@@ -1,9 +1,28 @@
+import type { TwelveGoBookingDetails, TwelveGoSearchResponse, TwelveGoTrip } from '@app/twelvego-client';
+
 /**
  * Makes bookings directly through the sandbox's 12go API (twelvego-api.md §3, §6–§8), as an agent with a
  * given 12go key — independent of the BFF's CreateBooking, so post-booking tests only exercise post-booking.
  */
 
-type FormField = { type?: string; name?: string; required?: boolean; value?: unknown; options?: Array<{ value: unknown }> };
+type FormOption = { value: unknown; values?: FormOption[] };
+type FormField = {
+  type?: string;
+  name?: string;
+  required?: boolean;
+  value?: unknown;
+  options?: FormOption[];
+};
+
+/** First selectable value (options may be grouped: `{ value: null, values: [...] }`). */
+function firstOption(options: FormOption[]): unknown {
+  for (const o of options) {
+    if (o.value !== null && o.value !== undefined && o.value !== '') return o.value;
+    const nested = o.values ? firstOption(o.values) : undefined;
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
 
 /** Scenario route R16 (twelvego-api.md §17.8): `TH02lb02lc2Bhb0xbZ` + code, one departure per code. */
 export const SCENARIO_DEPARTURES = {
@@ -35,11 +54,19 @@ export class SandboxAgent {
   ) {}
 
   private url(path: string, query: Record<string, string | number> = {}): string {
-    const qs = new URLSearchParams({ ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), k: this.apiKey });
+    const qs = new URLSearchParams({
+      ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+      k: this.apiKey,
+    });
     return `${this.sandboxUrl}${path}?${qs}`;
   }
 
-  private async call<T>(method: string, path: string, query: Record<string, string | number> = {}, body?: unknown): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    query: Record<string, string | number> = {},
+    body?: unknown,
+  ): Promise<T> {
     const res = await fetch(this.url(path, query), {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -59,11 +86,19 @@ export class SandboxAgent {
   }
 
   /** First trip of a station-to-station search that satisfies `pick` (raw 12go trip objects). */
-  async findTrip(from: number, to: number, date: string, pick: (trip: any) => boolean): Promise<TripRef> {
-    const r = await this.call<any>('GET', `/search/${from}s/${to}s/${date}`, { seats: 1, direct: 'true' });
+  async findTrip(
+    from: number,
+    to: number,
+    date: string,
+    pick: (trip: TwelveGoTrip) => boolean,
+  ): Promise<TripRef> {
+    const r = await this.call<TwelveGoSearchResponse>('GET', `/search/${from}s/${to}s/${date}`, {
+      seats: 1,
+      direct: 'true',
+    });
     const trip = (r.trips ?? []).find(pick);
     if (!trip) throw new Error(`no matching trip ${from}→${to} on ${date}`);
-    const dep: string = trip.params?.dep_time ?? trip.travel_options?.[0]?.dep_time ?? '';
+    const dep = trip.params.dep_time;
     const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})/.exec(dep);
     if (!m) throw new Error(`trip without dep_time: ${JSON.stringify(trip).slice(0, 200)}`);
     return { tripId: trip.id, datetime: `${m[1]}-${m[2]}-${m[3]}-00` };
@@ -71,7 +106,11 @@ export class SandboxAgent {
 
   /** Add to cart → checkout → reserve with values valid for every sandbox form → `bid`. */
   async reserve(trip: TripRef, opts: { lastName?: string } = {}): Promise<string> {
-    const cart = await this.call<string | { cart_id: string }>('POST', `/cart/${trip.tripId}/${trip.datetime}`, { seats: 1 });
+    const cart = await this.call<string | { cart_id: string }>(
+      'POST',
+      `/cart/${trip.tripId}/${trip.datetime}`,
+      { seats: 1 },
+    );
     const cartId = typeof cart === 'string' ? cart : cart.cart_id;
     const form = await this.call<Record<string, FormField>>('GET', `/checkout/${cartId}`, { people: 1 });
     const body: Record<string, string | number | boolean> = {};
@@ -88,13 +127,14 @@ export class SandboxAgent {
     await this.call('POST', `/confirm/${bid}`);
   }
 
-  async details(bid: string): Promise<any> {
+  async details(bid: string): Promise<TwelveGoBookingDetails> {
     return this.call('GET', `/booking/${bid}`);
   }
 }
 
 function valueFor(name: string, field: FormField, lastName: string): string | number | boolean {
-  if (field.options?.length) return field.options[0].value as string;
+  const option = field.options?.length ? firstOption(field.options) : undefined;
+  if (option !== undefined) return option as string;
   if (field.type === 'checkbox') return true;
   if (name.endsWith('[mobile]')) return '+66812345678';
   if (name.endsWith('[email]')) return 'traveller@example.com';

@@ -21,7 +21,13 @@ export class BookingIdResolver {
     const id = normaliseBookingIdParam(rawId);
     if (id === null) {
       throw new ContractError('validation_error', 'booking_id is malformed.', {
-        details: [{ field: 'booking_id', reason: 'pattern_mismatch', message: 'booking_id must match ^[A-Za-z0-9_=-]{1,512}$.' }],
+        details: [
+          {
+            field: 'booking_id',
+            reason: 'pattern_mismatch',
+            message: 'booking_id must match ^[A-Za-z0-9_=-]{1,512}$.',
+          },
+        ],
       });
     }
     const resolved = resolveBookingId(id, clientId, (c, legacy) => this.legacyMap.lookup(c, legacy));
@@ -32,6 +38,8 @@ export class BookingIdResolver {
   /** booking-schema.md §8.5: the id a notification about `bid` carries (legacy id when mapped). */
   outboundId(bid: string): { bookingId: string; clientId: string | null } {
     const row = this.legacyMap.reverse(bid);
-    return row ? { bookingId: row.legacyBookingId, clientId: row.clientId } : { bookingId: bid, clientId: null };
+    return row
+      ? { bookingId: row.legacyBookingId, clientId: row.clientId }
+      : { bookingId: bid, clientId: null };
   }
 }

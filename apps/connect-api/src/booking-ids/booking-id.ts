@@ -1,6 +1,13 @@
 import { normaliseInboundId } from '../ids/percent-encoding';
 import { parseKlv } from '../ids/klv';
-import { CIPHER_ALPHABET, CIPHER_ALPHABET_VARIANTS, decipher, encipher, ENCIPHERED_KLV_PREFIX, PLAIN_KLV_PREFIX } from '../ids/shift-cipher';
+import {
+  CIPHER_ALPHABET,
+  CIPHER_ALPHABET_VARIANTS,
+  decipher,
+  encipher,
+  ENCIPHERED_KLV_PREFIX,
+  PLAIN_KLV_PREFIX,
+} from '../ids/shift-cipher';
 
 /** client-api.md §2.6.2. */
 const CONTRACT_ID_RE = /^[A-Za-z0-9_=-]{1,512}$/;
@@ -56,7 +63,11 @@ export function decodeKlvBookingId(id: string, clientId: string): string | null 
  * booking-schema.md §8.4 steps 2–5 on a normalised id: mapping file (plain KLV enciphered first, since the
  * file holds the partner-visible form), then native bid, then KLV decoding. null → 404 booking_not_found.
  */
-export function resolveBookingId(id: string, clientId: string, lookup: LegacyForwardLookup): ResolvedBookingId | null {
+export function resolveBookingId(
+  id: string,
+  clientId: string,
+  lookup: LegacyForwardLookup,
+): ResolvedBookingId | null {
   const fileKey = id.startsWith(PLAIN_KLV_PREFIX) ? encipher(id, CIPHER_ALPHABET) : id;
   const mapped = lookup(clientId, fileKey) ?? (fileKey !== id ? lookup(clientId, id) : undefined);
   if (mapped) return { bid: mapped, source: 'mapping' };

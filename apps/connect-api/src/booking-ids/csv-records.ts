@@ -64,7 +64,8 @@ export function parseCsv(text: string): CsvParseResult {
     }
     fields.push(field);
     if (bad) errors.push({ line: startLine, reason: bad });
-    else if (!(fields.length === 1 && fields[0] === '' && !wasQuoted)) records.push({ line: startLine, fields });
+    else if (!(fields.length === 1 && fields[0] === '' && !wasQuoted))
+      records.push({ line: startLine, fields });
   }
   return { records, errors };
 }

@@ -9,9 +9,15 @@ describe('parseLegacyBookingMap', () => {
     );
     expect(idx.errors).toEqual([]);
     expect(idx.forward.get(forwardKey('acme', 'A7fK2pQ9xZ'))).toBe('51234876');
-    expect(idx.forward.get(forwardKey('partnerx', 'XYXZ4YXZXbYZDLXaXfLKBQTLDLXbXfbfYcYdZaXcXfM9OQKBOU'))).toBe('48151623');
+    expect(
+      idx.forward.get(forwardKey('partnerx', 'XYXZ4YXZXbYZDLXaXfLKBQTLDLXbXfbfYcYdZaXcXfM9OQKBOU')),
+    ).toBe('48151623');
     expect(idx.forward.get(forwardKey('partnerx', 'A7fK2pQ9xZ'))).toBeUndefined();
-    expect(idx.reverse.get('51234876')).toEqual({ legacyBookingId: 'A7fK2pQ9xZ', bid: '51234876', clientId: 'acme' });
+    expect(idx.reverse.get('51234876')).toEqual({
+      legacyBookingId: 'A7fK2pQ9xZ',
+      bid: '51234876',
+      clientId: 'acme',
+    });
   });
 
   it('accepts the columns in another order', () => {

@@ -42,11 +42,14 @@ export function parseLegacyBookingMap(text: string): LegacyBookingMapIndex {
   const forward = new Map<string, string>();
   const reverse = new Map<string, LegacyBookingRow>();
   const header = records.shift();
-  if (!header) throw new LegacyBookingMapFileError('legacy booking map: empty file (a header row is required)');
+  if (!header)
+    throw new LegacyBookingMapFileError('legacy booking map: empty file (a header row is required)');
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const index = COLUMNS.map((c) => names.indexOf(c));
   if (index.some((i) => i < 0)) {
-    throw new LegacyBookingMapFileError(`legacy booking map: header must name ${COLUMNS.join(',')} (line ${header.line})`);
+    throw new LegacyBookingMapFileError(
+      `legacy booking map: header must name ${COLUMNS.join(',')} (line ${header.line})`,
+    );
   }
   const forwardLine = new Map<string, number>();
   const reverseLine = new Map<string, number>();

@@ -7,7 +7,8 @@ import { LegacyBookingMapService } from './legacy-booking-map.service';
 describe('LegacyBookingMapService', () => {
   let dir: string;
   let file: string;
-  const service = (path?: string) => new LegacyBookingMapService({ LEGACY_BOOKING_MAP_PATH: path } as AppConfig);
+  const service = (path?: string) =>
+    new LegacyBookingMapService({ LEGACY_BOOKING_MAP_PATH: path } as AppConfig);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'legacy-map-'));
@@ -16,13 +17,24 @@ describe('LegacyBookingMapService', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads the file at start, skipping bad rows and reporting their lines', async () => {
-    writeFileSync(file, 'legacy_booking_id,bid,client_id\nSHORT00001,70000001,demo\nBROKEN0001,x,demo\nSHORT00002,70000002,demo-b\n');
+    writeFileSync(
+      file,
+      'legacy_booking_id,bid,client_id\nSHORT00001,70000001,demo\nBROKEN0001,x,demo\nSHORT00002,70000002,demo-b\n',
+    );
     const s = service(file);
     const report = await s.load();
-    expect(report).toMatchObject({ path: file, loaded: 2, errors: [{ line: 3, reason: expect.any(String) }] });
+    expect(report).toMatchObject({
+      path: file,
+      loaded: 2,
+      errors: [{ line: 3, reason: expect.any(String) }],
+    });
     expect(s.lookup('demo', 'SHORT00001')).toBe('70000001');
     expect(s.lookup('demo-b', 'SHORT00001')).toBeUndefined();
-    expect(s.reverse('70000002')).toEqual({ legacyBookingId: 'SHORT00002', bid: '70000002', clientId: 'demo-b' });
+    expect(s.reverse('70000002')).toEqual({
+      legacyBookingId: 'SHORT00002',
+      bid: '70000002',
+      clientId: 'demo-b',
+    });
   });
 
   it('works without a path (only native and KLV ids)', async () => {

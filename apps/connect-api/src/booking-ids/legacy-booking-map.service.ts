@@ -53,9 +53,26 @@ export class LegacyBookingMapService implements OnModuleInit {
     const index = parseLegacyBookingMap(await readFile(path, 'utf8'));
     this.index = index;
     const report = { path, loaded: index.forward.size, errors: index.errors, warnings: index.warnings };
-    for (const e of index.errors) this.logger.error({ msg: 'legacy_booking_map.bad_row', event: 'legacy_booking_map.bad_row', line: e.line, reason: e.reason });
-    for (const w of index.warnings) this.logger.warn({ msg: 'legacy_booking_map.duplicate_bid', event: 'legacy_booking_map.duplicate_bid', line: w.line, reason: w.reason });
-    this.logger.log({ msg: 'legacy_booking_map.loaded', event: 'legacy_booking_map.loaded', rows: report.loaded, bad_rows: index.errors.length });
+    for (const e of index.errors)
+      this.logger.error({
+        msg: 'legacy_booking_map.bad_row',
+        event: 'legacy_booking_map.bad_row',
+        line: e.line,
+        reason: e.reason,
+      });
+    for (const w of index.warnings)
+      this.logger.warn({
+        msg: 'legacy_booking_map.duplicate_bid',
+        event: 'legacy_booking_map.duplicate_bid',
+        line: w.line,
+        reason: w.reason,
+      });
+    this.logger.log({
+      msg: 'legacy_booking_map.loaded',
+      event: 'legacy_booking_map.loaded',
+      rows: report.loaded,
+      bad_rows: index.errors.length,
+    });
     return report;
   }
 
@@ -64,7 +81,11 @@ export class LegacyBookingMapService implements OnModuleInit {
     try {
       return await this.load();
     } catch (err) {
-      this.logger.error({ msg: 'legacy_booking_map.reload_failed', event: 'legacy_booking_map.reload_failed', err: (err as Error).message });
+      this.logger.error({
+        msg: 'legacy_booking_map.reload_failed',
+        event: 'legacy_booking_map.reload_failed',
+        err: (err as Error).message,
+      });
       return null;
     }
   }

@@ -50,13 +50,24 @@ export class BookingOwnerStore {
     if (opts.departureAt) fields.departure_at = opts.departureAt;
     try {
       await this.redis.run('booking_owner.write', async (client) => {
-        const results = await client.multi().hsetnx(key, 'created_at', now.toISOString()).hset(key, fields).expire(key, ttl).exec();
+        const results = await client
+          .multi()
+          .hsetnx(key, 'created_at', now.toISOString())
+          .hset(key, fields)
+          .expire(key, ttl)
+          .exec();
         const failed = results?.find(([err]) => err);
         if (failed) throw failed[0];
       });
       return true;
     } catch (err) {
-      this.logger.warn({ msg: 'booking_owner.write_failed', event: 'booking_owner.write_failed', bid, client_id: clientId, err: (err as Error).message });
+      this.logger.warn({
+        msg: 'booking_owner.write_failed',
+        event: 'booking_owner.write_failed',
+        bid,
+        client_id: clientId,
+        err: (err as Error).message,
+      });
       return false;
     }
   }
@@ -65,6 +76,11 @@ export class BookingOwnerStore {
   async read(bid: string): Promise<BookingOwnerRecord | null> {
     const h = await this.redis.run('booking_owner.read', (client) => client.hgetall(this.keyOf(bid)));
     if (!h || !h.client_id) return null;
-    return { bid, clientId: h.client_id, createdAt: h.created_at ?? null, departureAt: h.departure_at ?? null };
+    return {
+      bid,
+      clientId: h.client_id,
+      createdAt: h.created_at ?? null,
+      departureAt: h.departure_at ?? null,
+    };
   }
 }

@@ -8,7 +8,11 @@ export const DEFAULT_OWNER_GRACE_DAYS = 30;
  * never above 400 d. `departureAt` is 12go local time without zone; read as UTC (±14 h is noise against
  * a 30-day grace). Unknown departure → the floor after `now`+grace.
  */
-export function ownerRecordTtlSeconds(departureAt: string | null | undefined, now: Date, graceDays = DEFAULT_OWNER_GRACE_DAYS): number {
+export function ownerRecordTtlSeconds(
+  departureAt: string | null | undefined,
+  now: Date,
+  graceDays = DEFAULT_OWNER_GRACE_DAYS,
+): number {
   const m = departureAt ? /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::(\d{2}))?/.exec(departureAt) : null;
   const departureMs = m ? Date.parse(`${m[1]}T${m[2]}:${m[3] ?? '00'}Z`) : NaN;
   const baseMs = Number.isFinite(departureMs) ? departureMs : now.getTime();

@@ -9,10 +9,14 @@ describe('BookingOwnershipService', () => {
   const client = (strictOwnership: boolean) => ({ clientId: 'demo', strictOwnership }) as ClientSnapshot;
   const withRecord = (clientId: string | null) =>
     new BookingOwnershipService({
-      read: jest.fn().mockResolvedValue(clientId ? { bid: '1', clientId, createdAt: null, departureAt: null } : null),
+      read: jest
+        .fn()
+        .mockResolvedValue(clientId ? { bid: '1', clientId, createdAt: null, departureAt: null } : null),
     } as unknown as BookingOwnerStore);
   const redisDown = () =>
-    new BookingOwnershipService({ read: jest.fn().mockRejectedValue(new RedisUnavailableError('booking_owner.read')) } as unknown as BookingOwnerStore);
+    new BookingOwnershipService({
+      read: jest.fn().mockRejectedValue(new RedisUnavailableError('booking_owner.read')),
+    } as unknown as BookingOwnerStore);
 
   const outcome = (p: Promise<void>) =>
     p.then(
@@ -37,6 +41,8 @@ describe('BookingOwnershipService', () => {
 
   it('lets non-strict clients through when Redis is down and answers 503 to strict ones', async () => {
     expect(await outcome(redisDown().assertAccess(client(false), '1', 'native'))).toBe('allowed');
-    expect(await outcome(redisDown().assertAccess(client(true), '1', 'native'))).toBe('503 upstream_unavailable');
+    expect(await outcome(redisDown().assertAccess(client(true), '1', 'native'))).toBe(
+      '503 upstream_unavailable',
+    );
   });
 });

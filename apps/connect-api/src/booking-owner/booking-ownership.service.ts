@@ -24,16 +24,31 @@ export class BookingOwnershipService {
     try {
       ownerId = (await this.owners.read(bid))?.clientId ?? null;
     } catch (err) {
-      this.logger.warn({ msg: 'booking_owner.read_failed', event: 'booking_owner.read_failed', bid, err: (err as Error).message });
+      this.logger.warn({
+        msg: 'booking_owner.read_failed',
+        event: 'booking_owner.read_failed',
+        bid,
+        err: (err as Error).message,
+      });
       if (client.strictOwnership) {
-        throw new ContractError('upstream_unavailable', 'A required internal store is unavailable.', { status: 503, retryAfterSec: 5 });
+        throw new ContractError('upstream_unavailable', 'A required internal store is unavailable.', {
+          status: 503,
+          retryAfterSec: 5,
+        });
       }
       return;
     }
     if (ownerId !== null && ownerId !== client.clientId) {
-      this.logger.warn({ msg: 'security.cross_client_attempt', event: 'security.cross_client_attempt', client_id: client.clientId, bid, id_source: evidence });
+      this.logger.warn({
+        msg: 'security.cross_client_attempt',
+        event: 'security.cross_client_attempt',
+        client_id: client.clientId,
+        bid,
+        id_source: evidence,
+      });
       throw new ContractError('booking_not_found');
     }
-    if (ownerId === null && client.strictOwnership && evidence === 'native') throw new ContractError('booking_not_found');
+    if (ownerId === null && client.strictOwnership && evidence === 'native')
+      throw new ContractError('booking_not_found');
   }
 }

@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { AppConfig } from '../platform/config/app-config';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import type { GetItineraryResponse } from './funnel/checkout-itinerary.mapper';
+import { assertFunnelQuery } from './dto/funnel-query';
 import { GetItineraryService } from './funnel/get-itinerary.service';
 
 /**
@@ -11,16 +13,25 @@ import { GetItineraryService } from './funnel/get-itinerary.service';
  */
 @Controller()
 export class ItineraryController {
-  constructor(private readonly getItinerary: GetItineraryService) {}
+  constructor(
+    private readonly getItinerary: GetItineraryService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get('v1/:client_id/itineraries/*')
   get(
     @CurrentClient() client: ClientSnapshot,
     @Param('*') itineraryId: string,
-    @Query('pax') pax: string | undefined,
+    @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<GetItineraryResponse> {
     reply.header('cache-control', 'no-store');
-    return this.getItinerary.execute(client, itineraryId ?? '', typeof pax === 'string' ? pax : undefined);
+    assertFunnelQuery(query, this.config.supportedCurrencies);
+    const pax = Array.isArray(query?.pax)
+      ? String(query.pax[0])
+      : query?.pax === undefined
+        ? undefined
+        : String(query.pax);
+    return this.getItinerary.execute(client, itineraryId ?? '', pax);
   }
 }

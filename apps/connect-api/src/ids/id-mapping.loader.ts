@@ -9,5 +9,9 @@ export function loadIdMapping(dir: string | undefined): IdMapping {
     const path = join(dir, name);
     return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   };
-  return IdMapping.fromCsv({ stations: read('stations.csv'), pois: read('pois.csv'), operators: read('operators.csv') });
+  return IdMapping.fromCsv({
+    stations: read('stations.csv'),
+    pois: read('pois.csv'),
+    operators: read('operators.csv'),
+  });
 }

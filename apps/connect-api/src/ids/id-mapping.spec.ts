@@ -5,7 +5,8 @@ import { IdMapping, IdMappingError } from './id-mapping';
 import { loadIdMapping } from './id-mapping.loader';
 
 const TABLES = {
-  stations: 'client_station_id,twelvego_station_id,twelvego_province_id\nILTLVTLV,4055,1\nILTLVALT,4055,1\nTHCNXARC,11553,\n',
+  stations:
+    'client_station_id,twelvego_station_id,twelvego_province_id\nILTLVTLV,4055,1\nILTLVALT,4055,1\nTHCNXARC,11553,\n',
   pois: 'client_poi_id,twelvego_province_id\r\nTHBKK,1\r\nTHCNX,44\r\n',
   operators: 'client_operator_id,twelvego_operator_id\n"SRT",16779\n',
 };
@@ -58,8 +59,12 @@ describe('IdMapping (booking-schema.md §9)', () => {
 
   it('rejects malformed files', () => {
     expect(() => IdMapping.fromCsv({ pois: 'poi,province\nA,1' })).toThrow(IdMappingError);
-    expect(() => IdMapping.fromCsv({ pois: 'client_poi_id,twelvego_province_id\nA,x' })).toThrow(IdMappingError);
-    expect(() => IdMapping.fromCsv({ pois: 'client_poi_id,twelvego_province_id\nA,1\nA,2' })).toThrow(/duplicate/);
+    expect(() => IdMapping.fromCsv({ pois: 'client_poi_id,twelvego_province_id\nA,x' })).toThrow(
+      IdMappingError,
+    );
+    expect(() => IdMapping.fromCsv({ pois: 'client_poi_id,twelvego_province_id\nA,1\nA,2' })).toThrow(
+      /duplicate/,
+    );
   });
 
   it('loads the three files from a directory', () => {

@@ -46,12 +46,33 @@ export class IdMapping {
   /** Builds the tables from CSV texts; throws IdMappingError on a malformed file. */
   static fromCsv(tables: IdMappingTables): IdMapping {
     const warnings: string[] = [];
-    const stations = buildTable(tables.stations, 'stations.csv', ['client_station_id', 'twelvego_station_id', 'twelvego_province_id'], warnings, (row, where) => ({
-      stationId: positiveInt(row[1], where),
-      provinceId: row[2] === undefined || row[2] === '' ? null : positiveInt(row[2], where),
-    }), (v) => v.stationId);
-    const pois = buildTable(tables.pois, 'pois.csv', ['client_poi_id', 'twelvego_province_id'], warnings, (row, where) => positiveInt(row[1], where), (v) => v);
-    const operators = buildTable(tables.operators, 'operators.csv', ['client_operator_id', 'twelvego_operator_id'], warnings, (row, where) => positiveInt(row[1], where), (v) => v);
+    const stations = buildTable(
+      tables.stations,
+      'stations.csv',
+      ['client_station_id', 'twelvego_station_id', 'twelvego_province_id'],
+      warnings,
+      (row, where) => ({
+        stationId: positiveInt(row[1], where),
+        provinceId: row[2] === undefined || row[2] === '' ? null : positiveInt(row[2], where),
+      }),
+      (v) => v.stationId,
+    );
+    const pois = buildTable(
+      tables.pois,
+      'pois.csv',
+      ['client_poi_id', 'twelvego_province_id'],
+      warnings,
+      (row, where) => positiveInt(row[1], where),
+      (v) => v,
+    );
+    const operators = buildTable(
+      tables.operators,
+      'operators.csv',
+      ['client_operator_id', 'twelvego_operator_id'],
+      warnings,
+      (row, where) => positiveInt(row[1], where),
+      (v) => v,
+    );
     return new IdMapping(stations, pois, operators, warnings);
   }
 
@@ -84,7 +105,11 @@ export class IdMapping {
   }
 
   get sizes(): { stations: number; pois: number; operators: number } {
-    return { stations: this.stations.forward.size, pois: this.pois.forward.size, operators: this.operators.forward.size };
+    return {
+      stations: this.stations.forward.size,
+      pois: this.pois.forward.size,
+      operators: this.operators.forward.size,
+    };
   }
 }
 
@@ -121,7 +146,8 @@ function buildTable<T>(
   if (text === undefined) return table;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const head = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
-  if (header.some((h, i) => head[i] !== h)) throw new IdMappingError(`${file}: header must be ${header.join(',')}`);
+  if (header.some((h, i) => head[i] !== h))
+    throw new IdMappingError(`${file}: header must be ${header.join(',')}`);
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     const where = `${file} line ${i + 1}`;
@@ -134,13 +160,17 @@ function buildTable<T>(
     const twelveGoId = twelveGoIdOf(value);
     const existing = table.reverse.get(twelveGoId);
     if (existing === undefined) table.reverse.set(twelveGoId, clientId);
-    else warnings.push(`${where}: 12go id ${twelveGoId} of ${clientId} already mapped from ${existing}; reverse lookups keep ${existing}`);
+    else
+      warnings.push(
+        `${where}: 12go id ${twelveGoId} of ${clientId} already mapped from ${existing}; reverse lookups keep ${existing}`,
+      );
   }
   return table;
 }
 
 function positiveInt(text: string | undefined, where: string): number {
-  if (!text || !ALL_DIGITS.test(text)) throw new IdMappingError(`${where}: "${text ?? ''}" is not a positive integer`);
+  if (!text || !ALL_DIGITS.test(text))
+    throw new IdMappingError(`${where}: "${text ?? ''}" is not a positive integer`);
   return Number(text);
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the API and the spec are walked dynamically */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -18,8 +19,19 @@ interface VectorCase {
   expected: Record<string, any>;
 }
 const VECTORS = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../shared/fixtures/booking-schema/itinerary-id-vectors.json'), 'utf8'),
-) as { cipher: { alphabet_primary: string; shift: number; effective_shift: number; examples: { plain: string; enciphered: string }[] }; cases: VectorCase[] };
+  readFileSync(
+    join(__dirname, '../../../../../shared/fixtures/booking-schema/itinerary-id-vectors.json'),
+    'utf8',
+  ),
+) as {
+  cipher: {
+    alphabet_primary: string;
+    shift: number;
+    effective_shift: number;
+    examples: { plain: string; enciphered: string }[];
+  };
+  cases: VectorCase[];
+};
 
 describe('itinerary-id vectors (fixtures/booking-schema/itinerary-id-vectors.json)', () => {
   it('has all 21 cases', () => expect(VECTORS.cases).toHaveLength(21));
@@ -29,10 +41,13 @@ describe('itinerary-id vectors (fixtures/booking-schema/itinerary-id-vectors.jso
     expect(VECTORS.cipher.shift % 64).toBe(VECTORS.cipher.effective_shift);
   });
 
-  it.each(VECTORS.cipher.examples.map((e) => [e.plain, e.enciphered]))('enciphers %s ↔ %s', (plain, enciphered) => {
-    expect(encipher(plain)).toBe(enciphered);
-    expect(decipher(enciphered)).toBe(plain);
-  });
+  it.each(VECTORS.cipher.examples.map((e) => [e.plain, e.enciphered]))(
+    'enciphers %s ↔ %s',
+    (plain, enciphered) => {
+      expect(encipher(plain)).toBe(enciphered);
+      expect(decipher(enciphered)).toBe(plain);
+    },
+  );
 
   const encodeCases = VECTORS.cases.filter((c) => c.direction === 'encode');
   it.each(encodeCases.map((c) => [c.name, c]))('encode: %s', (_name, c) => {
@@ -55,7 +70,12 @@ describe('itinerary-id vectors (fixtures/booking-schema/itinerary-id-vectors.jso
     const back = decodeItineraryId(decodeURIComponent(encoded.pathSegment));
     expect(back).toEqual({
       ok: true,
-      value: expect.objectContaining({ tripKey: input.trip_key, seats: input.seats, contractCode: input.contract_code, searchTime: input.search_time }),
+      value: expect.objectContaining({
+        tripKey: input.trip_key,
+        seats: input.seats,
+        contractCode: input.contract_code,
+        searchTime: input.search_time,
+      }),
     });
   });
 
@@ -73,7 +93,9 @@ describe('itinerary-id vectors (fixtures/booking-schema/itinerary-id-vectors.jso
       expect(v.seats).toBe(c.expected.seats);
       if ('contract_code' in c.expected) expect(v.contractCode).toBe(c.expected.contract_code);
       if ('search_time' in c.expected) expect(v.searchTime).toBe(c.expected.search_time);
-      expect(`/trip/${v.tripKey}/${toTwelveGoDateTime(v)}?seats=${v.seats}`).toBe(c.expected.twelvego_trip_details_path);
+      expect(`/trip/${v.tripKey}/${toTwelveGoDateTime(v)}?seats=${v.seats}`).toBe(
+        c.expected.twelvego_trip_details_path,
+      );
     } else {
       expect(result).toEqual({ ok: false, status: c.expected.status, reason: c.expected.reason });
     }
@@ -98,8 +120,14 @@ describe('native itinerary ids (client-api.md D10)', () => {
       ok: true,
       value: { form: 'native', ...ref, seats: 2 },
     });
-    expect(decodeItineraryId('TH000300044mDt00c01hdkRw-2026-04-01-18%3A57~3')).toMatchObject({ ok: true, value: { seats: 3 } });
-    expect(decodeItineraryId('TH000300044mDt00c01hdkRw-2026-04-01-18%253A57~3')).toMatchObject({ ok: true, value: { seats: 3 } });
+    expect(decodeItineraryId('TH000300044mDt00c01hdkRw-2026-04-01-18%3A57~3')).toMatchObject({
+      ok: true,
+      value: { seats: 3 },
+    });
+    expect(decodeItineraryId('TH000300044mDt00c01hdkRw-2026-04-01-18%253A57~3')).toMatchObject({
+      ok: true,
+      value: { seats: 3 },
+    });
   });
 
   it('rejects bad native ids with 404', () => {
@@ -119,7 +147,11 @@ describe('native itinerary ids (client-api.md D10)', () => {
 
   it('treats pax 0, 101 and non-numbers as a 400', () => {
     for (const pax of ['0', '101', 'abc', '-1']) {
-      expect(decodeItineraryId('TH000300044mDt00c01hdkRw-2026-04-01-18:57', pax)).toEqual({ ok: false, status: 400, reason: 'bad_pax' });
+      expect(decodeItineraryId('TH000300044mDt00c01hdkRw-2026-04-01-18:57', pax)).toEqual({
+        ok: false,
+        status: 400,
+        reason: 'bad_pax',
+      });
     }
   });
 
@@ -132,9 +164,17 @@ describe('native itinerary ids (client-api.md D10)', () => {
 
 describe('primitives', () => {
   it('KLV round-trips and rejects malformed input', () => {
-    const klv = encodeKlv([['01', 'V1'], ['02', 'abc']]);
+    const klv = encodeKlv([
+      ['01', 'V1'],
+      ['02', 'abc'],
+    ]);
     expect(klv).toBe('0102V10203abc');
-    expect(parseKlv(klv)).toEqual(new Map([['01', 'V1'], ['02', 'abc']]));
+    expect(parseKlv(klv)).toEqual(
+      new Map([
+        ['01', 'V1'],
+        ['02', 'abc'],
+      ]),
+    );
     expect(parseKlv('0102V10205abc')).toBeNull();
     expect(parseKlv('0102V10203abc0')).toBeNull();
     expect(parseKlv('0102V10102V2')).toBeNull();

@@ -76,12 +76,15 @@ export const INTEGRATION_ID = 'onetwogo';
 const MAX_SEATS = 100;
 
 const PRODUCT_ID_RE = /^([A-Za-z0-9]{1,80})-([0-9]{4}-[0-9]{2}-[0-9]{2})-([0-9]{2}:[0-9]{2})$/;
-const NATIVE_ID_RE = /^([A-Za-z0-9]{1,80})-([0-9]{4}-[0-9]{2}-[0-9]{2})-([0-9]{2}:[0-9]{2})(?:~([0-9]{1,3}))?$/;
+const NATIVE_ID_RE =
+  /^([A-Za-z0-9]{1,80})-([0-9]{4}-[0-9]{2}-[0-9]{2})-([0-9]{2}:[0-9]{2})(?:~([0-9]{1,3}))?$/;
 const SEATS_RE = /^[1-9][0-9]{0,2}$/;
 const TRIP_KEY_RE = /^[A-Za-z0-9]{1,80}$/;
 
 /** `{tripKey}-{yyyy-MM-dd}-{HH:mm}`: 12go's own product id. */
-export function formatProductId(ref: Pick<ItineraryRef, 'tripKey' | 'departureDate' | 'departureTime'>): string {
+export function formatProductId(
+  ref: Pick<ItineraryRef, 'tripKey' | 'departureDate' | 'departureTime'>,
+): string {
   return `${ref.tripKey}-${ref.departureDate}-${ref.departureTime}`;
 }
 
@@ -106,7 +109,8 @@ export function encodeItineraryId(input: ItineraryIdEncodeInput): EncodedItinera
     ['05', String(input.seats)],
     ['06', input.searchTime],
   ]);
-  if (input.mode === 'plain') return { id: klv, jsonValue: percentEncode(klv), pathSegment: percentEncode(klv) };
+  if (input.mode === 'plain')
+    return { id: klv, jsonValue: percentEncode(klv), pathSegment: percentEncode(klv) };
   const id = encipher(klv, CIPHER_ALPHABET);
   return { id, jsonValue: id, pathSegment: percentEncode(id) };
 }
@@ -115,7 +119,10 @@ export function encodeItineraryId(input: ItineraryIdEncodeInput): EncodedItinera
  * Decodes an itinerary id as the web framework hands it over (one layer of percent-encoding already removed).
  * `queryPax` is the optional `pax` query parameter, used only for bare product ids without `~N`.
  */
-export function decodeItineraryId(received: string, queryPax?: string | number | null): ItineraryIdDecodeResult {
+export function decodeItineraryId(
+  received: string,
+  queryPax?: string | number | null,
+): ItineraryIdDecodeResult {
   const value = normaliseInboundId(received);
   if (value === null) return reject('undecodable_percent_encoding');
 
@@ -146,7 +153,10 @@ export function decodeItineraryId(received: string, queryPax?: string | number |
     seats = 1;
   }
   if (!isRealDateTime(m[2], m[3])) return reject('bad_product_id');
-  return { ok: true, value: { form: 'native', tripKey: m[1], departureDate: m[2], departureTime: m[3], seats } };
+  return {
+    ok: true,
+    value: { form: 'native', tripKey: m[1], departureDate: m[2], departureTime: m[3], seats },
+  };
 }
 
 /** The datetime path part of 12go's trip-details and add-to-cart calls: `yyyy-MM-dd-HH-mm-00`. */
@@ -159,14 +169,16 @@ function checkKlv(plain: string, form: 'cipher' | 'plain'): ItineraryIdDecodeRes
   if (!klv) return reject('bad_klv');
   if (klv.get('01') !== 'V1') return reject('bad_version');
   const integration = klv.get('03');
-  if (integration === undefined || integration.toLowerCase() !== INTEGRATION_ID) return reject('foreign_integration');
+  if (integration === undefined || integration.toLowerCase() !== INTEGRATION_ID)
+    return reject('foreign_integration');
   const product = klv.get('04');
   if (product === undefined) return reject('bad_product_id');
   if (product.startsWith('internal_')) return reject('internal_variant_unsupported');
   const m = PRODUCT_ID_RE.exec(product);
   if (!m || !isRealDateTime(m[2], m[3])) return reject('bad_product_id');
   const seatsText = klv.get('05');
-  if (seatsText === undefined || !SEATS_RE.test(seatsText) || Number(seatsText) > MAX_SEATS) return reject('bad_seats');
+  if (seatsText === undefined || !SEATS_RE.test(seatsText) || Number(seatsText) > MAX_SEATS)
+    return reject('bad_seats');
   return {
     ok: true,
     value: {
@@ -190,12 +202,17 @@ function isRealDateTime(date: string, time: string): boolean {
 }
 
 function assertEncodable(input: ItineraryIdEncodeInput): void {
-  if (!TRIP_KEY_RE.test(input.tripKey)) throw new RangeError(`trip key is not [A-Za-z0-9]{1,80}: "${input.tripKey}"`);
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(input.departureDate) || !/^[0-9]{2}:[0-9]{2}$/.test(input.departureTime)
-    || !isRealDateTime(input.departureDate, input.departureTime)) {
+  if (!TRIP_KEY_RE.test(input.tripKey))
+    throw new RangeError(`trip key is not [A-Za-z0-9]{1,80}: "${input.tripKey}"`);
+  if (
+    !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(input.departureDate) ||
+    !/^[0-9]{2}:[0-9]{2}$/.test(input.departureTime) ||
+    !isRealDateTime(input.departureDate, input.departureTime)
+  ) {
     throw new RangeError(`bad departure ${input.departureDate} ${input.departureTime}`);
   }
-  if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > MAX_SEATS) throw new RangeError(`bad seat count ${input.seats}`);
+  if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > MAX_SEATS)
+    throw new RangeError(`bad seat count ${input.seats}`);
 }
 
 function reject(reason: ItineraryIdRejectReason): ItineraryIdDecodeResult {

@@ -16,7 +16,8 @@ export function encodeKlv(records: KlvRecords): string {
   for (const [key, value] of records) {
     if (!KEY_RE.test(key)) throw new KlvEncodeError(`bad KLV key "${key}"`);
     if (seen.has(key)) throw new KlvEncodeError(`duplicate KLV key ${key}`);
-    if (value.length > 99 || !ASCII_VALUE_RE.test(value)) throw new KlvEncodeError(`bad KLV value for key ${key}`);
+    if (value.length > 99 || !ASCII_VALUE_RE.test(value))
+      throw new KlvEncodeError(`bad KLV value for key ${key}`);
     seen.add(key);
     out += key + String(value.length).padStart(2, '0') + value;
   }

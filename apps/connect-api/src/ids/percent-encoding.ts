@@ -4,7 +4,10 @@
 
 /** RFC 3986 strict: every byte outside `A–Z a–z 0–9 - _ . ~` as upper-case `%XX`. */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
+  );
 }
 
 const PERCENT_TRIPLET = /%[0-9A-Fa-f]{2}/;

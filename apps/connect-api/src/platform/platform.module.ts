@@ -14,6 +14,7 @@ import { ClientAuthStep } from './http/client-auth.step';
 import { RouteTable } from './http/route-table';
 import { LifecycleState } from './lifecycle/lifecycle-state';
 import { accessLogOptions } from './logging/create-logger';
+import { AppLogger } from './logging/app-logger';
 import { SecretScrubber } from './logging/redaction';
 import { RedisService } from './redis/redis.service';
 import { twelveGoClientOptions } from './twelvego/twelvego-client-options.factory';
@@ -37,12 +38,13 @@ export class PlatformModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: accessLogOptions(options.logger) }),
         TerminusModule.forRoot({ logger: false }),
-        TwelveGoClientModule.registerAsync({ inject: [AppConfig], useFactory: twelveGoClientOptions }),
+        TwelveGoClientModule.registerAsync({ inject: [AppConfig, AppLogger], useFactory: twelveGoClientOptions }),
       ],
       controllers: [HealthController],
       providers: [
         { provide: AppConfig, useValue: options.config },
         { provide: SecretScrubber, useValue: options.scrubber },
+        { provide: AppLogger, useValue: new AppLogger(options.logger) },
         { provide: RouteTable, useValue: new RouteTable() },
         { provide: AUTH_FAILURE_LIMITER, useClass: NoopAuthFailureLimiter },
         ClientRegistry,
@@ -53,7 +55,7 @@ export class PlatformModule {
         ReadinessService,
         ContractExceptionFilter,
       ],
-      exports: [AppConfig, SecretScrubber, RouteTable, AUTH_FAILURE_LIMITER, ClientRegistry, ApiKeyAuthenticator, RedisService, LifecycleState],
+      exports: [AppConfig, AppLogger, SecretScrubber, RouteTable, AUTH_FAILURE_LIMITER, ClientRegistry, ApiKeyAuthenticator, RedisService, LifecycleState],
     };
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TwelveGoClient, TwelveGoError, type TwelveGoBookingDetailsNormalized, type TwelveGoCallContext } from '@app/twelvego-client';
+import {
+  TwelveGoClient,
+  TwelveGoError,
+  type TwelveGoBookingDetailsNormalized,
+  type TwelveGoCallContext,
+} from '@app/twelvego-client';
 import { BookingIdResolver, type BookingRef } from '../booking-ids/booking-id.resolver';
 import { BookingOwnershipService } from '../booking-owner/booking-ownership.service';
 import { IdMapping } from '../ids/id-mapping';
@@ -21,7 +26,10 @@ export function bookingNotFound(): ContractError {
 }
 
 export function isUpstreamNotFound(err: unknown): boolean {
-  return err instanceof TwelveGoError && (err.kind === 'not_found' || (err.kind === 'request' && err.status === 403));
+  return (
+    err instanceof TwelveGoError &&
+    (err.kind === 'not_found' || (err.kind === 'request' && err.status === 403))
+  );
 }
 
 /**
@@ -41,7 +49,12 @@ export class BookingAccessService {
 
   callContext(client: ClientSnapshot): TwelveGoCallContext {
     const rc = getRequestContext();
-    return { apiKey: client.twelvegoApiKey, correlationId: rc?.correlationId, requestId: rc?.requestId, clientId: client.clientId };
+    return {
+      apiKey: client.twelvegoApiKey,
+      correlationId: rc?.correlationId,
+      requestId: rc?.requestId,
+      clientId: client.clientId,
+    };
   }
 
   async load(client: ClientSnapshot, rawId: string | undefined): Promise<OwnedBooking> {
@@ -55,7 +68,13 @@ export class BookingAccessService {
     try {
       const details = await this.twelvego.getBookingDetails(ctx, ref.bid);
       const unknown = unknownUpstreamStatus(details);
-      if (unknown !== null) this.logger.warn({ msg: 'booking.unknown_upstream_status', event: 'booking.unknown_upstream_status', bid: ref.bid, upstream_status: unknown });
+      if (unknown !== null)
+        this.logger.warn({
+          msg: 'booking.unknown_upstream_status',
+          event: 'booking.unknown_upstream_status',
+          bid: ref.bid,
+          upstream_status: unknown,
+        });
       return details;
     } catch (err) {
       if (isUpstreamNotFound(err)) throw bookingNotFound();
@@ -63,7 +82,11 @@ export class BookingAccessService {
     }
   }
 
-  toBooking(client: ClientSnapshot, ref: BookingRef, details: TwelveGoBookingDetailsNormalized): ContractBooking {
+  toBooking(
+    client: ClientSnapshot,
+    ref: BookingRef,
+    details: TwelveGoBookingDetailsNormalized,
+  ): ContractBooking {
     const ctx: BookingMapperContext = {
       bookingId: ref.id,
       markup: client.markup,

@@ -4,7 +4,9 @@ import type { TwelveGoRefundOption, TwelveGoRefundOptionsResponse } from '@app/t
 import { pickRefundOption, toBookingCancellation } from './booking-cancellation.mapper';
 
 const fixture = (): TwelveGoRefundOptionsResponse =>
-  JSON.parse(readFileSync(join(__dirname, '../../../../../shared/fixtures/twelvego/refund-options.json'), 'utf8'));
+  JSON.parse(
+    readFileSync(join(__dirname, '../../../../../shared/fixtures/twelvego/refund-options.json'), 'utf8'),
+  );
 
 const opt = (over: Partial<TwelveGoRefundOption>): TwelveGoRefundOption => ({
   refund_amount: 100,
@@ -23,16 +25,27 @@ describe('pickRefundOption', () => {
   });
 
   it('never picks an unavailable option, even a larger one', () => {
-    const r = pickRefundOption({ available: true, options: [opt({ refund_amount: 50, hash: 'a' }), opt({ refund_amount: 999, available: false, hash: 'b' }), opt({ refund_amount: 60, hash: 'c' })] });
+    const r = pickRefundOption({
+      available: true,
+      options: [
+        opt({ refund_amount: 50, hash: 'a' }),
+        opt({ refund_amount: 999, available: false, hash: 'b' }),
+        opt({ refund_amount: 60, hash: 'c' }),
+      ],
+    });
     expect(r?.hash).toBe('c');
   });
 
   it('keeps the first of equal options', () => {
-    expect(pickRefundOption({ available: true, options: [opt({ hash: 'a' }), opt({ hash: 'b' })] })?.hash).toBe('a');
+    expect(
+      pickRefundOption({ available: true, options: [opt({ hash: 'a' }), opt({ hash: 'b' })] })?.hash,
+    ).toBe('a');
   });
 
   it('accepts a zero-valued option', () => {
-    expect(pickRefundOption({ available: true, options: [opt({ refund_amount: 0 })] })?.refund_amount).toBe(0);
+    expect(pickRefundOption({ available: true, options: [opt({ refund_amount: 0 })] })?.refund_amount).toBe(
+      0,
+    );
   });
 
   it.each([
@@ -53,7 +66,12 @@ describe('toBookingCancellation', () => {
       booking_status: 'cancelled',
       refund: { amount: '555.00', currency: 'THB' },
     });
-    expect(toBookingCancellation('1', { refund_amount: 0, refund_fxcode: 'USD' }).refund).toEqual({ amount: '0.00', currency: 'USD' });
-    expect(toBookingCancellation('1', { refund_amount: 8.22, refund_fxcode: 'USD' }).refund.amount).toBe('8.22');
+    expect(toBookingCancellation('1', { refund_amount: 0, refund_fxcode: 'USD' }).refund).toEqual({
+      amount: '0.00',
+      currency: 'USD',
+    });
+    expect(toBookingCancellation('1', { refund_amount: 8.22, refund_fxcode: 'USD' }).refund.amount).toBe(
+      '8.22',
+    );
   });
 });

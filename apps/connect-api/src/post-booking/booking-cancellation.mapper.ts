@@ -27,7 +27,9 @@ function executable(o: TwelveGoRefundOption | null | undefined): o is TwelveGoRe
  * (`available: true`); an unavailable option is never chosen even if it pays more. null → no cancellation
  * offered. Ties keep 12go's order.
  */
-export function pickRefundOption(options: TwelveGoRefundOptionsResponse | null | undefined): TwelveGoRefundOption | null {
+export function pickRefundOption(
+  options: TwelveGoRefundOptionsResponse | null | undefined,
+): TwelveGoRefundOption | null {
   if (!options || options.available === false || !Array.isArray(options.options)) return null;
   let best: TwelveGoRefundOption | null = null;
   for (const o of options.options) {
@@ -37,6 +39,13 @@ export function pickRefundOption(options: TwelveGoRefundOptionsResponse | null |
 }
 
 /** The cancellation response: the partner's id, and 12go's refund amount as is (no markup, no recomputation). */
-export function toBookingCancellation(bookingId: string, option: Pick<TwelveGoRefundOption, 'refund_amount' | 'refund_fxcode'>): BookingCancellation {
-  return { booking_id: bookingId, booking_status: 'cancelled', refund: money(option.refund_amount, option.refund_fxcode) };
+export function toBookingCancellation(
+  bookingId: string,
+  option: Pick<TwelveGoRefundOption, 'refund_amount' | 'refund_fxcode'>,
+): BookingCancellation {
+  return {
+    booking_id: bookingId,
+    booking_status: 'cancelled',
+    refund: money(option.refund_amount, option.refund_fxcode),
+  };
 }

@@ -11,8 +11,19 @@ function details(over: Partial<TwelveGoBookingDetails> = {}): TwelveGoBookingDet
 }
 
 const KEYS = [
-  'id', 'status', 'from_station', 'to_station', 'departure_time', 'passenger_count', 'integration',
-  'integration_booking_id', 'operator_booking_id', 'voucher_url', 'created_at', 'updated_at', 'total_price',
+  'id',
+  'status',
+  'from_station',
+  'to_station',
+  'departure_time',
+  'passenger_count',
+  'integration',
+  'integration_booking_id',
+  'operator_booking_id',
+  'voucher_url',
+  'created_at',
+  'updated_at',
+  'total_price',
 ];
 
 describe('toContractBooking', () => {
@@ -50,12 +61,15 @@ describe('toContractBooking', () => {
     expect(unknownUpstreamStatus({ status: upstream })).toBeNull();
   });
 
-  it.each(['on_hold', '', 'toString', '__proto__'])('maps unknown status %j to pending and reports it', (upstream) => {
-    const b = toContractBooking(details({ status: upstream, ticket_url: 'https://x/t.pdf' }));
-    expect(b.status).toBe('pending');
-    expect(b.voucher_url).toBeNull();
-    expect(unknownUpstreamStatus({ status: upstream })).toBe(upstream);
-  });
+  it.each(['on_hold', '', 'toString', '__proto__'])(
+    'maps unknown status %j to pending and reports it',
+    (upstream) => {
+      const b = toContractBooking(details({ status: upstream, ticket_url: 'https://x/t.pdf' }));
+      expect(b.status).toBe('pending');
+      expect(b.voucher_url).toBeNull();
+      expect(unknownUpstreamStatus({ status: upstream })).toBe(upstream);
+    },
+  );
 
   it('maps a non-string status to pending without throwing', () => {
     expect(toContractBooking(details({ status: 42 as unknown as string })).status).toBe('pending');
@@ -64,16 +78,21 @@ describe('toContractBooking', () => {
   it.each(['pending_client_confirmation', 'pending', 'cancelled', 'declined', 'expired'])(
     'sets voucher_url only for approved bookings (not for %s)',
     (status) => {
-      expect(toContractBooking(details({ status, ticket_url: 'https://12go.asia/t/1' })).voucher_url).toBeNull();
+      expect(
+        toContractBooking(details({ status, ticket_url: 'https://12go.asia/t/1' })).voucher_url,
+      ).toBeNull();
     },
   );
 
-  it.each([null, '', '   ', undefined])('gives a null voucher_url for an approved booking without ticket url (%j)', (url) => {
-    const b = toContractBooking(details({ status: 'confirmed', ticket_url: url as string | null }));
-    expect(b.status).toBe('approved');
-    expect(b.voucher_url).toBeNull();
-    expect(Object.keys(b)).toContain('voucher_url');
-  });
+  it.each([null, '', '   ', undefined])(
+    'gives a null voucher_url for an approved booking without ticket url (%j)',
+    (url) => {
+      const b = toContractBooking(details({ status: 'confirmed', ticket_url: url as string | null }));
+      expect(b.status).toBe('approved');
+      expect(b.voucher_url).toBeNull();
+      expect(Object.keys(b)).toContain('voucher_url');
+    },
+  );
 
   it('passes the ticket url through unchanged', () => {
     const url = 'https://12go.asia/en/ticket/7305521?h=a81c9e&x=%20y';
@@ -100,7 +119,9 @@ describe('toContractBooking', () => {
 
   it('gives a null operator_booking_id when 12go has no tracker', () => {
     expect(toContractBooking(details({ tracker: '' })).operator_booking_id).toBeNull();
-    expect(toContractBooking(details({ tracker: undefined as unknown as string })).operator_booking_id).toBeNull();
+    expect(
+      toContractBooking(details({ tracker: undefined as unknown as string })).operator_booking_id,
+    ).toBeNull();
   });
 
   it('uses created_at for updated_at when there is no stamp', () => {
@@ -132,13 +153,19 @@ describe('toContractBooking', () => {
     });
 
     it('keeps cents exact', () => {
-      expect(toContractBooking(priced(0.1 + 0.2, 'USD')).total_price).toEqual({ currency: 'USD', amount: '0.30' });
+      expect(toContractBooking(priced(0.1 + 0.2, 'USD')).total_price).toEqual({
+        currency: 'USD',
+        amount: '0.30',
+      });
       expect(toContractBooking(priced(14.6, 'USD')).total_price.amount).toBe('14.60');
     });
 
     it('uses the currency minor units', () => {
       expect(toContractBooking(priced(1500, 'JPY')).total_price).toEqual({ currency: 'JPY', amount: '1500' });
-      expect(toContractBooking(priced(12.5, 'KWD')).total_price).toEqual({ currency: 'KWD', amount: '12.500' });
+      expect(toContractBooking(priced(12.5, 'KWD')).total_price).toEqual({
+        currency: 'KWD',
+        amount: '12.500',
+      });
     });
 
     it('falls back to seller_price.netprice when netprice has no value', () => {
@@ -151,8 +178,14 @@ describe('toContractBooking', () => {
       // 1110 × 1.035 = 1148.85
       expect(toContractBooking(priced(1110), { markup }).total_price.amount).toBe('1148.85');
       // 10.01 × 1.05 = 10.5105 → 10.51 ; 0.10 × 1.05 = 0.105 → 0.11
-      expect(toContractBooking(priced(10.01, 'USD'), { markup: { percent: '5', fixedPerBooking: null } }).total_price.amount).toBe('10.51');
-      expect(toContractBooking(priced(0.1, 'USD'), { markup: { percent: '5', fixedPerBooking: null } }).total_price.amount).toBe('0.11');
+      expect(
+        toContractBooking(priced(10.01, 'USD'), { markup: { percent: '5', fixedPerBooking: null } })
+          .total_price.amount,
+      ).toBe('10.51');
+      expect(
+        toContractBooking(priced(0.1, 'USD'), { markup: { percent: '5', fixedPerBooking: null } }).total_price
+          .amount,
+      ).toBe('0.11');
     });
 
     it('adds the fixed per-booking markup once, in the same currency', () => {
@@ -163,7 +196,10 @@ describe('toContractBooking', () => {
 
     it('does not add a fixed markup in another currency', () => {
       const markup = { percent: '0', fixedPerBooking: { amount: '2.00', currency: 'USD' } };
-      expect(toContractBooking(priced(1000), { markup }).total_price).toEqual({ currency: 'THB', amount: '1000.00' });
+      expect(toContractBooking(priced(1000), { markup }).total_price).toEqual({
+        currency: 'THB',
+        amount: '1000.00',
+      });
     });
 
     it('is zero-valued for a free booking', () => {

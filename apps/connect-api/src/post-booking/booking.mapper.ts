@@ -13,18 +13,32 @@ export interface BookingMapperContext {
 }
 
 function badShape(what: string): TwelveGoError {
-  return new TwelveGoError({ kind: 'bad_response', operation: 'bookingDetails', messages: [`booking details: ${what}`] });
+  return new TwelveGoError({
+    kind: 'bad_response',
+    operation: 'bookingDetails',
+    messages: [`booking details: ${what}`],
+  });
 }
 
 function bidString(bid: unknown): string {
-  const s = typeof bid === 'number' ? (Number.isSafeInteger(bid) ? String(bid) : '') : typeof bid === 'string' ? bid.trim() : '';
+  const s =
+    typeof bid === 'number'
+      ? Number.isSafeInteger(bid)
+        ? String(bid)
+        : ''
+      : typeof bid === 'string'
+        ? bid.trim()
+        : '';
   if (!/^[0-9]{1,19}$/.test(s)) throw badShape('bid is not an integer');
   return s.replace(/^0+(?=\d)/, '');
 }
 
 /** 12go local `yyyy-MM-dd HH:mm[:ss]` (or with `T`) → contract `YYYY-MM-DDTHH:mm:ss`, kept local (§0.5). */
 export function toContractLocalDateTime(value: unknown): string {
-  const m = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(value.trim()) : null;
+  const m =
+    typeof value === 'string'
+      ? /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(value.trim())
+      : null;
   if (!m) throw badShape('dep_date_time is not a date-time');
   return `${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}`;
 }
@@ -38,7 +52,8 @@ function epochToUtc(value: unknown): string | null {
 
 function stationOf(id: unknown, map: ((n: number) => string) | undefined, which: string): string {
   const n = typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) throw badShape(`${which} is not a station id`);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0)
+    throw badShape(`${which} is not a station id`);
   return map ? map(n) : String(n);
 }
 
@@ -48,11 +63,23 @@ function stationOf(id: unknown, map: ((n: number) => string) | undefined, which:
  */
 function totalPrice(d: TwelveGoBookingDetails, markup: BookingMarkup | null | undefined) {
   const net = d.netprice;
-  if (net && typeof net.value === 'number' && Number.isFinite(net.value) && typeof net.fxcode === 'string' && net.fxcode) {
+  if (
+    net &&
+    typeof net.value === 'number' &&
+    Number.isFinite(net.value) &&
+    typeof net.fxcode === 'string' &&
+    net.fxcode
+  ) {
     return bookingTotal(net.value, net.fxcode, markup);
   }
   const sp = d.seller_price;
-  if (sp && typeof sp.netprice === 'number' && Number.isFinite(sp.netprice) && typeof sp.fxcode === 'string' && sp.fxcode) {
+  if (
+    sp &&
+    typeof sp.netprice === 'number' &&
+    Number.isFinite(sp.netprice) &&
+    typeof sp.fxcode === 'string' &&
+    sp.fxcode
+  ) {
     return bookingTotal(sp.netprice, sp.fxcode, markup);
   }
   throw badShape('no agent price');
@@ -73,14 +100,18 @@ function nonEmpty(value: unknown): string | null {
  * An unknown 12go status maps to `pending`; callers log it: `unknownUpstreamStatus(details)`.
  * Shape faults throw `TwelveGoError` kind `bad_response` (→ 502 upstream_bad_response).
  */
-export function toContractBooking(details: TwelveGoBookingDetails, ctx: BookingMapperContext = {}): ContractBooking {
+export function toContractBooking(
+  details: TwelveGoBookingDetails,
+  ctx: BookingMapperContext = {},
+): ContractBooking {
   const bid = bidString(details.bid);
   const { status } = mapBookingStatus(details.status);
   const createdAt = epochToUtc(details.created_on) ?? epochToUtc(details.stamp);
   if (!createdAt) throw badShape('no created_on');
   const updatedAt = epochToUtc(details.stamp) ?? createdAt;
   const seats = details.seats;
-  if (typeof seats !== 'number' || !Number.isSafeInteger(seats) || seats < 1) throw badShape('seats is not a count');
+  if (typeof seats !== 'number' || !Number.isSafeInteger(seats) || seats < 1)
+    throw badShape('seats is not a count');
   const ticketUrl = nonEmpty(details.ticket_url);
   return {
     id: ctx.bookingId ?? bid,

@@ -5,7 +5,6 @@ export type { ContractMoney };
 
 export type ContractBookingStatus = 'reserved' | 'pending' | 'declined' | 'approved' | 'cancelled' | 'failed';
 
-
 export interface ContractBooking {
   id: string;
   status: ContractBookingStatus;

@@ -14,7 +14,10 @@ export class PostBookingController {
   constructor(private readonly service: PostBookingService) {}
 
   @Get()
-  getBookingDetails(@CurrentClient() client: ClientSnapshot, @Param('booking_id') bookingId: string): Promise<ContractBooking> {
+  getBookingDetails(
+    @CurrentClient() client: ClientSnapshot,
+    @Param('booking_id') bookingId: string,
+  ): Promise<ContractBooking> {
     return this.service.getDetails(client, bookingId);
   }
 
@@ -33,7 +36,10 @@ export class PostBookingController {
 
   @Post('cancel')
   @HttpCode(200)
-  cancelBooking(@CurrentClient() client: ClientSnapshot, @Param('booking_id') bookingId: string): Promise<BookingCancellation> {
+  cancelBooking(
+    @CurrentClient() client: ClientSnapshot,
+    @Param('booking_id') bookingId: string,
+  ): Promise<BookingCancellation> {
     return this.service.cancel(client, bookingId);
   }
 }

@@ -1,16 +1,35 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TwelveGoClient, TwelveGoError, type TwelveGoRefundOption, type TwelveGoRefundResponse } from '@app/twelvego-client';
+import {
+  TwelveGoClient,
+  TwelveGoError,
+  type TwelveGoRefundOption,
+  type TwelveGoRefundResponse,
+} from '@app/twelvego-client';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { ContractError } from '../platform/errors/contract-error';
-import { BookingAccessService, bookingNotFound, isUpstreamNotFound, type OwnedBooking } from './booking-access.service';
-import { pickRefundOption, toBookingCancellation, type BookingCancellation } from './booking-cancellation.mapper';
+import {
+  BookingAccessService,
+  bookingNotFound,
+  isUpstreamNotFound,
+  type OwnedBooking,
+} from './booking-access.service';
+import {
+  pickRefundOption,
+  toBookingCancellation,
+  type BookingCancellation,
+} from './booking-cancellation.mapper';
 import { mapBookingStatus } from './booking-status.mapper';
 import type { ContractBooking } from './contract-booking';
 
 export type TicketResult = { ready: true; ticketUrl: string } | { ready: false };
 
 /** Refund failures after which the refund may still have happened: resolved by one read (operations.md §6.4). */
-const AMBIGUOUS_REFUND_FAILURES = new Set<TwelveGoError['kind']>(['timeout', 'server', 'unavailable', 'bad_response']);
+const AMBIGUOUS_REFUND_FAILURES = new Set<TwelveGoError['kind']>([
+  'timeout',
+  'server',
+  'unavailable',
+  'bad_response',
+]);
 
 /** GetBookingDetails, GetTicket, CancelBooking (client-api.md §4.6–4.8). */
 @Injectable()
@@ -30,7 +49,11 @@ export class PostBookingService {
   async getTicket(client: ClientSnapshot, rawId: string | undefined): Promise<TicketResult> {
     const { details } = await this.access.load(client, rawId);
     if (mapBookingStatus(details.status).status !== 'approved') {
-      throw new ContractError('ticket_not_available', 'The booking is not approved; no ticket is available.', { headers: { Allow: 'GET' } });
+      throw new ContractError(
+        'ticket_not_available',
+        'The booking is not approved; no ticket is available.',
+        { headers: { Allow: 'GET' } },
+      );
     }
     const url = typeof details.ticket_url === 'string' ? details.ticket_url.trim() : '';
     return url ? { ready: true, ticketUrl: details.ticket_url as string } : { ready: false };
@@ -39,38 +62,65 @@ export class PostBookingService {
   async cancel(client: ClientSnapshot, rawId: string | undefined): Promise<BookingCancellation> {
     const owned = await this.access.load(client, rawId);
     const { ref, ctx, details } = owned;
-    if (mapBookingStatus(details.status).status !== 'approved') throw notCancellable('Only approved bookings can be cancelled.');
+    if (mapBookingStatus(details.status).status !== 'approved')
+      throw notCancellable('Only approved bookings can be cancelled.');
     const options = await this.twelvego.getRefundOptions(ctx, ref.bid).catch(rethrowNotFound);
     const option = pickRefundOption(options);
     if (!option) throw notCancellable('The supplier offers no cancellation for this booking now.');
 
     let result: TwelveGoRefundResponse;
     try {
-      result = await this.twelvego.refund(ctx, ref.bid, { hash: option.hash, refund_fxcode: option.refund_fxcode, refund_amount: option.refund_amount });
+      result = await this.twelvego.refund(ctx, ref.bid, {
+        hash: option.hash,
+        refund_fxcode: option.refund_fxcode,
+        refund_amount: option.refund_amount,
+      });
     } catch (err) {
       return this.resolveFailedRefund(owned, option, err);
     }
     if (!result.success) {
       this.logger.warn({ msg: 'booking.refund_declined', event: 'booking.refund_declined', bid: ref.bid });
-      throw new ContractError('upstream_error', 'The supplier declined the cancellation; the booking remains approved.');
+      throw new ContractError(
+        'upstream_error',
+        'The supplier declined the cancellation; the booking remains approved.',
+      );
     }
     await this.readBack(owned);
     return toBookingCancellation(ref.id, option);
   }
 
-  private async resolveFailedRefund(owned: OwnedBooking, option: TwelveGoRefundOption, err: unknown): Promise<BookingCancellation> {
+  private async resolveFailedRefund(
+    owned: OwnedBooking,
+    option: TwelveGoRefundOption,
+    err: unknown,
+  ): Promise<BookingCancellation> {
     const { ref, ctx } = owned;
     if (isUpstreamNotFound(err)) throw bookingNotFound();
     if (!(err instanceof TwelveGoError)) throw err;
     if (err.kind === 'validation' || err.kind === 'request' || err.kind === 'conflict') {
       // 12go refused this refund (consumed hash, window closed, state changed): the booking stays as it was
-      this.logger.warn({ msg: 'booking.refund_rejected', event: 'booking.refund_rejected', bid: ref.bid, upstream_status: err.status });
-      throw new ContractError('upstream_error', 'The supplier rejected the cancellation; the booking remains approved.', { cause: err });
+      this.logger.warn({
+        msg: 'booking.refund_rejected',
+        event: 'booking.refund_rejected',
+        bid: ref.bid,
+        upstream_status: err.status,
+      });
+      throw new ContractError(
+        'upstream_error',
+        'The supplier rejected the cancellation; the booking remains approved.',
+        { cause: err },
+      );
     }
     if (!AMBIGUOUS_REFUND_FAILURES.has(err.kind)) throw err;
     const after = await this.twelvego.getBookingDetails(ctx, ref.bid).catch(() => null);
     const cancelled = after !== null && mapBookingStatus(after.status).status === 'cancelled';
-    this.logger.warn({ msg: 'booking.refund_outcome_read', event: 'booking.refund_outcome_read', bid: ref.bid, failure: err.kind, cancelled });
+    this.logger.warn({
+      msg: 'booking.refund_outcome_read',
+      event: 'booking.refund_outcome_read',
+      bid: ref.bid,
+      failure: err.kind,
+      cancelled,
+    });
     if (cancelled) return toBookingCancellation(ref.id, option);
     throw err;
   }
@@ -80,10 +130,20 @@ export class PostBookingService {
     try {
       const after = await this.twelvego.getBookingDetails(ctx, ref.bid);
       if (mapBookingStatus(after.status).status !== 'cancelled') {
-        this.logger.warn({ msg: 'booking.refund_not_reflected', event: 'booking.refund_not_reflected', bid: ref.bid, upstream_status: after.status });
+        this.logger.warn({
+          msg: 'booking.refund_not_reflected',
+          event: 'booking.refund_not_reflected',
+          bid: ref.bid,
+          upstream_status: after.status,
+        });
       }
     } catch (err) {
-      this.logger.warn({ msg: 'booking.refund_read_back_failed', event: 'booking.refund_read_back_failed', bid: ref.bid, err: (err as Error).message });
+      this.logger.warn({
+        msg: 'booking.refund_read_back_failed',
+        event: 'booking.refund_read_back_failed',
+        bid: ref.bid,
+        err: (err as Error).message,
+      });
     }
   }
 }

@@ -11,10 +11,25 @@ import { money, moneyFromMinor } from './money';
 
 describe('minorUnitsOf', () => {
   it.each([
-    ['THB', 2], ['USD', 2], ['IDR', 2], ['EUR', 2],
-    ['JPY', 0], ['KRW', 0], ['VND', 0], ['CLP', 0], ['XPF', 0], ['ISK', 0],
-    ['BHD', 3], ['KWD', 3], ['JOD', 3], ['TND', 3], ['OMR', 3], ['IQD', 3], ['LYD', 3],
-    ['CLF', 4], ['jpy', 0],
+    ['THB', 2],
+    ['USD', 2],
+    ['IDR', 2],
+    ['EUR', 2],
+    ['JPY', 0],
+    ['KRW', 0],
+    ['VND', 0],
+    ['CLP', 0],
+    ['XPF', 0],
+    ['ISK', 0],
+    ['BHD', 3],
+    ['KWD', 3],
+    ['JOD', 3],
+    ['TND', 3],
+    ['OMR', 3],
+    ['IQD', 3],
+    ['LYD', 3],
+    ['CLF', 4],
+    ['jpy', 0],
   ])('%s has %i decimals', (currency, exp) => expect(minorUnitsOf(currency)).toBe(exp));
 });
 
@@ -29,7 +44,8 @@ describe('parseDecimal', () => {
     expect(parseDecimal('-2.50')).toEqual({ digits: -250n, scale: 2 });
   });
   it('rejects non-decimals', () => {
-    for (const bad of ['', 'abc', '1,000', '1.2.3', '.', 'NaN']) expect(() => parseDecimal(bad)).toThrow(RangeError);
+    for (const bad of ['', 'abc', '1,000', '1.2.3', '.', 'NaN'])
+      expect(() => parseDecimal(bad)).toThrow(RangeError);
     expect(() => parseDecimal(Number.NaN)).toThrow(RangeError);
     expect(() => parseDecimal(Infinity)).toThrow(RangeError);
   });

@@ -16,10 +16,12 @@ const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /** Parses a decimal string or a finite JS number exactly (via its shortest round-trip text). */
 export function parseDecimal(value: string | number | bigint): ScaledDecimal {
   if (typeof value === 'bigint') return { digits: value, scale: 0 };
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`not a finite amount: ${value}`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new RangeError(`not a finite amount: ${value}`);
   const text = String(value).trim();
   const m = DECIMAL_RE.exec(text);
-  if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) throw new RangeError(`not a decimal amount: "${text}"`);
+  if (!m || (m[2] === '' && (m[3] === undefined || m[3] === '')))
+    throw new RangeError(`not a decimal amount: "${text}"`);
   const sign = m[1] === '-' ? -1n : 1n;
   const intPart = m[2] || '0';
   const fracPart = m[3] ?? '';
@@ -72,7 +74,8 @@ export function formatAmount(value: string | number, currency: string): string {
 
 /** `value × factor` (e.g. a per-seat price × pax) → minor units, rounded once at the end. */
 export function multiplyToMinorUnits(value: string | number, factor: number, currency: string): bigint {
-  if (!Number.isInteger(factor) || factor < 0) throw new RangeError(`factor must be a non-negative integer: ${factor}`);
+  if (!Number.isInteger(factor) || factor < 0)
+    throw new RangeError(`factor must be a non-negative integer: ${factor}`);
   const d = parseDecimal(value);
   return rescale({ digits: d.digits * BigInt(factor), scale: d.scale }, minorUnitsOf(currency));
 }

@@ -15,11 +15,18 @@ describe('percentOf', () => {
 
 describe('applyMarkup', () => {
   it('is the identity without markup', () => {
-    expect(applyMarkup(45700n, 'THB', null)).toEqual({ amountMinor: 45700n, markupMinor: 0n, fixedApplied: true });
+    expect(applyMarkup(45700n, 'THB', null)).toEqual({
+      amountMinor: 45700n,
+      markupMinor: 0n,
+      fixedApplied: true,
+    });
     expect(applyMarkup(45700n, 'THB', undefined).amountMinor).toBe(45700n);
   });
   it('applies the percent then adds the fixed part once', () => {
-    const r = applyMarkup(91400n, 'THB', { percent: '3.50', fixedPerBooking: { amount: '20', currency: 'THB' } });
+    const r = applyMarkup(91400n, 'THB', {
+      percent: '3.50',
+      fixedPerBooking: { amount: '20', currency: 'THB' },
+    });
     // 914.00 × 3.5 % = 31.99 → 914.00 + 31.99 + 20.00
     expect(r).toEqual({ amountMinor: 96599n, markupMinor: 5199n, fixedApplied: true });
   });
@@ -28,14 +35,19 @@ describe('applyMarkup', () => {
     expect(applyMarkup(1010n, 'JPY', { percent: '5', fixedPerBooking: null }).amountMinor).toBe(1061n); // 50.5 → 51
   });
   it('rounds in three-decimal currencies', () => {
-    expect(applyMarkup(10001n, 'KWD', { percent: '12.5', fixedPerBooking: { amount: '0.1', currency: 'kwd' } })).toEqual({
+    expect(
+      applyMarkup(10001n, 'KWD', { percent: '12.5', fixedPerBooking: { amount: '0.1', currency: 'kwd' } }),
+    ).toEqual({
       amountMinor: 10001n + 1250n + 100n, // 10.001 × 12.5 % = 1.250125 → 1.250
       markupMinor: 1350n,
       fixedApplied: true,
     });
   });
   it('skips a fixed part in another currency', () => {
-    const r = applyMarkup(10000n, 'THB', { percent: '0', fixedPerBooking: { amount: '2.00', currency: 'USD' } });
+    const r = applyMarkup(10000n, 'THB', {
+      percent: '0',
+      fixedPerBooking: { amount: '2.00', currency: 'USD' },
+    });
     expect(r).toEqual({ amountMinor: 10000n, markupMinor: 0n, fixedApplied: false });
   });
   it('recognises a no-op markup', () => {

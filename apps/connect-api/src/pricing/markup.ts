@@ -31,14 +31,19 @@ export function percentOf(amountMinor: bigint, percent: string): bigint {
  * Applies a client's markup to one booking's 12go amount (already a total for all passengers).
  * `markup` null → unchanged.
  */
-export function applyMarkup(amountMinor: bigint, currency: string, markup: ClientMarkup | null | undefined): MarkedUpAmount {
+export function applyMarkup(
+  amountMinor: bigint,
+  currency: string,
+  markup: ClientMarkup | null | undefined,
+): MarkedUpAmount {
   if (!markup) return { amountMinor, markupMinor: 0n, fixedApplied: true };
   const percentPart = markup.percent ? percentOf(amountMinor, markup.percent) : 0n;
   let fixedPart = 0n;
   let fixedApplied = true;
   const fixed = markup.fixedPerBooking;
   if (fixed) {
-    if (fixed.currency.toUpperCase() === currency.toUpperCase()) fixedPart = toMinorUnits(fixed.amount, currency);
+    if (fixed.currency.toUpperCase() === currency.toUpperCase())
+      fixedPart = toMinorUnits(fixed.amount, currency);
     else fixedApplied = false;
   }
   const markupMinor = percentPart + fixedPart;
@@ -49,5 +54,7 @@ export function applyMarkup(amountMinor: bigint, currency: string, markup: Clien
 export function isNoMarkup(markup: ClientMarkup | null | undefined): boolean {
   if (!markup) return true;
   const p = parseDecimal(markup.percent || '0');
-  return p.digits === 0n && (!markup.fixedPerBooking || parseDecimal(markup.fixedPerBooking.amount).digits === 0n);
+  return (
+    p.digits === 0n && (!markup.fixedPerBooking || parseDecimal(markup.fixedPerBooking.amount).digits === 0n)
+  );
 }

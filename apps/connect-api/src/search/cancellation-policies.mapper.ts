@@ -2,7 +2,9 @@ import type { TwelveGoTravelOption } from '@app/twelvego-client';
 import type { CancellationPolicy } from './dto/search-response';
 import { isoDurationFromMinutes, minutesBetween } from './local-time.mapper';
 
-export const NON_REFUNDABLE: readonly CancellationPolicy[] = Object.freeze([{ from: null, penalty: { percent: 100 } }]);
+export const NON_REFUNDABLE: readonly CancellationPolicy[] = Object.freeze([
+  { from: null, penalty: { percent: 100 } },
+]);
 
 /**
  * 12go cancellation policy codes (twelvego-api.md §10): windows as time before departure, earliest first.

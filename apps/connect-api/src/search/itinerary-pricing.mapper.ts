@@ -15,13 +15,24 @@ export function mapItineraryPricing(
   pax: number,
   markup: ClientMarkup | null | undefined,
 ): Pricing | null {
-  if (!option.netprice || option.netprice.value === null || option.netprice.value === undefined || !option.netprice.fxcode) return null;
+  if (
+    !option.netprice ||
+    option.netprice.value === null ||
+    option.netprice.value === undefined ||
+    !option.netprice.fxcode
+  )
+    return null;
   const netCurrency = option.netprice.fxcode.toUpperCase();
-  const net = applyMarkup(multiplyToMinorUnits(option.netprice.value, pax, netCurrency), netCurrency, markup).amountMinor;
+  const net = applyMarkup(
+    multiplyToMinorUnits(option.netprice.value, pax, netCurrency),
+    netCurrency,
+    markup,
+  ).amountMinor;
   const netPrice = { amount: formatMinorUnits(net, netCurrency), currency: netCurrency };
 
   const price = option.price;
-  if (!price || price.value === null || price.value === undefined || !price.fxcode) return { net_price: netPrice };
+  if (!price || price.value === null || price.value === undefined || !price.fxcode)
+    return { net_price: netPrice };
   const grossCurrency = price.fxcode.toUpperCase();
   const gross = multiplyToMinorUnits(price.value, pax, grossCurrency);
   const grossPrice = {

@@ -19,7 +19,11 @@ const ctx = (over: Partial<SearchMappingContext> = {}): SearchMappingContext => 
 });
 
 /** Rewrites the fixture trip keyed `tripId` with `patch` applied to its single travel option. */
-function withOption(base: TwelveGoSearchResponse, tripId: string, patch: Record<string, unknown>): TwelveGoSearchResponse {
+function withOption(
+  base: TwelveGoSearchResponse,
+  tripId: string,
+  patch: Record<string, unknown>,
+): TwelveGoSearchResponse {
   const copy: TwelveGoSearchResponse = JSON.parse(JSON.stringify(base));
   const trip = copy.trips.find((t) => t.id === tripId)!;
   Object.assign(trip.travel_options[0], patch);
@@ -47,8 +51,14 @@ describe('mapSearchResponses on fixtures/twelvego/search.json (2 passengers, THB
   it('maps a single-leg train exactly, keys in contract order', () => {
     const train = byId(TRAIN);
     expect(Object.keys(train)).toEqual([
-      'id', 'departure_segments', 'connection_guaranteed', 'cancellation_policies', 'number_of_available_seats',
-      'pricing', 'confirmation_type', 'ticket_type',
+      'id',
+      'departure_segments',
+      'connection_guaranteed',
+      'cancellation_policies',
+      'number_of_available_seats',
+      'pricing',
+      'confirmation_type',
+      'ticket_type',
     ]);
     expect(train).toEqual({
       id: `${TRAIN}-2026-05-14-18:40~2`,
@@ -66,8 +76,16 @@ describe('mapSearchResponses on fixtures/twelvego/search.json (2 passengers, THB
     });
     const segment = result.segments.find((s) => s.id === train.departure_segments[0])!;
     expect(Object.keys(segment)).toEqual([
-      'id', 'from_station', 'to_station', 'departure_time', 'arrival_time', 'travel_duration', 'vehicle_id',
-      'operating_carrier_id', 'seat_class_id', 'transportation_types',
+      'id',
+      'from_station',
+      'to_station',
+      'departure_time',
+      'arrival_time',
+      'travel_duration',
+      'vehicle_id',
+      'operating_carrier_id',
+      'seat_class_id',
+      'transportation_types',
     ]);
     expect(segment).toEqual({
       id: '16779-3-4-2026-05-14T18:40-2026-05-15T07:15-12',
@@ -85,7 +103,14 @@ describe('mapSearchResponses on fixtures/twelvego/search.json (2 passengers, THB
       id: '16779-Train',
       name: 'Train',
       seat_classes: [
-        { id: '12', name: '2nd Class Sleeper AC', description: '', keywords: null, images: null, amenities: ['Aircon', 'WC', 'Food', 'Steward'] },
+        {
+          id: '12',
+          name: '2nd Class Sleeper AC',
+          description: '',
+          keywords: null,
+          images: null,
+          amenities: ['Aircon', 'WC', 'Food', 'Steward'],
+        },
       ],
       images: null,
       description: null,
@@ -112,7 +137,9 @@ describe('mapSearchResponses on fixtures/twelvego/search.json (2 passengers, THB
       ['PT1H5M', ['Airplane'], '5-Airplane'],
       ['PT55M', ['Airplane'], '5-Airplane'],
     ]);
-    expect(result.vehicles.find((v) => v.id === '5-Airplane')!.seat_classes.map((c) => [c.id, c.name])).toEqual([['21', 'Economy']]);
+    expect(
+      result.vehicles.find((v) => v.id === '5-Airplane')!.seat_classes.map((c) => [c.id, c.name]),
+    ).toEqual([['21', 'Economy']]);
   });
 
   it('maps every cancellation code and the confirmation and ticket types', () => {
@@ -136,7 +163,10 @@ describe('mapSearchResponses on fixtures/twelvego/search.json (2 passengers, THB
     const vehicleIds = result.segments.map((s) => s.vehicle_id);
     expect(result.vehicles.map((v) => v.id).sort()).toEqual([...new Set(vehicleIds)].sort());
     expect(result.vehicles.find((v) => v.id === '32030-Bus')).toBeDefined();
-    expect(result.vehicles.find((v) => v.id === '231-Bus')!.seat_classes[0]).toMatchObject({ id: '4', name: 'VIP' });
+    expect(result.vehicles.find((v) => v.id === '231-Bus')!.seat_classes[0]).toMatchObject({
+      id: '4',
+      name: 'VIP',
+    });
   });
 
   it('flags the pending recheck', () => {
@@ -165,21 +195,40 @@ describe('mapSearchResponses edge cases', () => {
       net_price: { amount: '9793', currency: 'JPY' }, // 9793.2 → 9793
       taxes_and_fees: { amount: '979', currency: 'JPY' },
     });
-    const kwd = withOption(load(), TRAIN, { price: { value: 3.5, fxcode: 'kwd' }, netprice: { value: 3, fxcode: 'kwd' } });
-    expect(mapSearchResponses([kwd], ctx({ pax: 1 })).itineraries[2].pricing.net_price).toEqual({ amount: '3.000', currency: 'KWD' });
+    const kwd = withOption(load(), TRAIN, {
+      price: { value: 3.5, fxcode: 'kwd' },
+      netprice: { value: 3, fxcode: 'kwd' },
+    });
+    expect(mapSearchResponses([kwd], ctx({ pax: 1 })).itineraries[2].pricing.net_price).toEqual({
+      amount: '3.000',
+      currency: 'KWD',
+    });
   });
 
   it('applies the client markup to net_price, rounding half up, fixed part once per booking', () => {
-    const r = mapSearchResponses([load()], ctx({ markup: { percent: '3.35', fixedPerBooking: { amount: '10', currency: 'THB' } } }));
+    const r = mapSearchResponses(
+      [load()],
+      ctx({ markup: { percent: '3.35', fixedPerBooking: { amount: '10', currency: 'THB' } } }),
+    );
     const train = r.itineraries.find((i) => i.id.startsWith(TRAIN))!;
     // 1762.00 × 3.35 % = 59.027 → 59.03; + 10.00 once (not per passenger)
     expect(train.pricing.net_price).toEqual({ amount: '1831.03', currency: 'THB' });
-    expect(train.pricing.gross_price).toEqual({ amount: '1938.20', currency: 'THB', price_type: 'Recommended' });
+    expect(train.pricing.gross_price).toEqual({
+      amount: '1938.20',
+      currency: 'THB',
+      price_type: 'Recommended',
+    });
     expect(train.pricing.taxes_and_fees).toEqual({ amount: '107.17', currency: 'THB' });
-    const half = mapSearchResponses([withOption(load(), TRAIN, { netprice: { value: 100.1, fxcode: 'THB' } })], ctx({ pax: 1, markup: { percent: '2.5', fixedPerBooking: null } }));
+    const half = mapSearchResponses(
+      [withOption(load(), TRAIN, { netprice: { value: 100.1, fxcode: 'THB' } })],
+      ctx({ pax: 1, markup: { percent: '2.5', fixedPerBooking: null } }),
+    );
     // 100.10 × 2.5 % = 2.5025 → 2.50
     expect(half.itineraries[2].pricing.net_price.amount).toBe('102.60');
-    const up = mapSearchResponses([withOption(load(), TRAIN, { netprice: { value: 100.3, fxcode: 'THB' } })], ctx({ pax: 1, markup: { percent: '2.5', fixedPerBooking: null } }));
+    const up = mapSearchResponses(
+      [withOption(load(), TRAIN, { netprice: { value: 100.3, fxcode: 'THB' } })],
+      ctx({ pax: 1, markup: { percent: '2.5', fixedPerBooking: null } }),
+    );
     // 100.30 × 2.5 % = 2.5075 → 2.51
     expect(up.itineraries[2].pricing.net_price.amount).toBe('102.81');
   });
@@ -200,7 +249,13 @@ describe('mapSearchResponses edge cases', () => {
   });
 
   it('handles missing optional data', () => {
-    let data = withOption(load(), TRAIN, { ticket_type: 'hologram', bookable: undefined, price: { value: null, fxcode: 'THB' }, cancellation: 7, full_refund_until: null });
+    let data = withOption(load(), TRAIN, {
+      ticket_type: 'hologram',
+      bookable: undefined,
+      price: { value: null, fxcode: 'THB' },
+      cancellation: 7,
+      full_refund_until: null,
+    });
     data = withOption(data, VIP_BUS, { cancellation: 9, full_refund_until: '2026-05-12 08:00:00' });
     data.classes = [];
     const r = mapSearchResponses([data], ctx());
@@ -214,7 +269,9 @@ describe('mapSearchResponses edge cases', () => {
       { from: 'PT60H', penalty: { percent: 100 } },
     ]);
     expect(r.vehicles.every((v) => v.seat_classes.every((c) => c.name === ''))).toBe(true);
-    expect(mapSearchResponses([{ trips: [], operators: [], stations: [], classes: [], recheck: [] }], ctx())).toEqual({
+    expect(
+      mapSearchResponses([{ trips: [], operators: [], stations: [], classes: [], recheck: [] }], ctx()),
+    ).toEqual({
       vehicles: [],
       segments: [],
       itineraries: [],
@@ -249,16 +306,25 @@ describe('mapSearchResponses edge cases', () => {
     const r = mapSearchResponses([first, second], ctx());
     expect(r.itineraries).toHaveLength(5);
     expect(new Set(r.itineraries.map((i) => i.id)).size).toBe(5);
-    expect(r.vehicles.find((v) => v.id === '16779-Train')!.seat_classes.map((c) => [c.id, c.name, c.amenities])).toEqual([
+    expect(
+      r.vehicles.find((v) => v.id === '16779-Train')!.seat_classes.map((c) => [c.id, c.name, c.amenities]),
+    ).toEqual([
       ['12', '2nd Class Sleeper AC', ['Aircon', 'WC', 'Food', 'Steward']],
       ['16', 'Class 3 Fan', ['WC']],
     ]);
   });
 
   it('maps station and operator ids through the client mapping', () => {
-    const r = mapSearchResponses([load()], ctx({ clientStationId: (id) => `ST${id}`, clientOperatorId: (id) => `OP${id}` }));
+    const r = mapSearchResponses(
+      [load()],
+      ctx({ clientStationId: (id) => `ST${id}`, clientOperatorId: (id) => `OP${id}` }),
+    );
     const train = r.segments.find((s) => s.seat_class_id === '12')!;
-    expect(train).toMatchObject({ id: 'OP16779-ST3-ST4-2026-05-14T18:40-2026-05-15T07:15-12', from_station: 'ST3', vehicle_id: 'OP16779-Train' });
+    expect(train).toMatchObject({
+      id: 'OP16779-ST3-ST4-2026-05-14T18:40-2026-05-15T07:15-12',
+      from_station: 'ST3',
+      vehicle_id: 'OP16779-Train',
+    });
   });
 
   it('emits cipher ids for migrated clients that decode back to the trip', () => {
@@ -267,7 +333,15 @@ describe('mapSearchResponses edge cases', () => {
     expect(id.startsWith('XYXZ4Y')).toBe(true);
     expect(decodeItineraryId(id)).toEqual({
       ok: true,
-      value: { form: 'cipher', tripKey: TRAIN, departureDate: '2026-05-14', departureTime: '18:40', seats: 2, contractCode: '12go', searchTime: '2026-05-10T03:00:00Z' },
+      value: {
+        form: 'cipher',
+        tripKey: TRAIN,
+        departureDate: '2026-05-14',
+        departureTime: '18:40',
+        seats: 2,
+        contractCode: '12go',
+        searchTime: '2026-05-10T03:00:00Z',
+      },
     });
   });
 

@@ -44,7 +44,10 @@ export interface MappedTrip {
  * Unsellable or hidden trips are omitted; itineraries, segments and vehicles are de-duplicated by id and
  * seat classes merged per vehicle.
  */
-export function mapSearchResponses(responses: readonly TwelveGoSearchResponse[], ctx: SearchMappingContext): SearchResponse {
+export function mapSearchResponses(
+  responses: readonly TwelveGoSearchResponse[],
+  ctx: SearchMappingContext,
+): SearchResponse {
   const itineraries = new Map<string, Itinerary>();
   const segments = new Map<string, Segment>();
   const vehicles = new Map<string, Vehicle>();
@@ -57,7 +60,11 @@ export function mapSearchResponses(responses: readonly TwelveGoSearchResponse[],
       for (const v of mapped.vehicles) mergeVehicle(vehicles, v);
     }
   }
-  return { vehicles: [...vehicles.values()], segments: [...segments.values()], itineraries: [...itineraries.values()] };
+  return {
+    vehicles: [...vehicles.values()],
+    segments: [...segments.values()],
+    itineraries: [...itineraries.values()],
+  };
 }
 
 /** True when the search is incomplete (12go listed recheck URLs). */
@@ -66,7 +73,11 @@ export function hasPendingRecheck(responses: readonly TwelveGoSearchResponse[]):
 }
 
 /** One 12go trip → itinerary + segments + vehicles; null when it cannot be sold or shown. */
-export function mapTrip(trip: TwelveGoTrip, classes: TwelveGoMap<TwelveGoClass> | undefined, ctx: SearchMappingContext): MappedTrip | null {
+export function mapTrip(
+  trip: TwelveGoTrip,
+  classes: TwelveGoMap<TwelveGoClass> | undefined,
+  ctx: SearchMappingContext,
+): MappedTrip | null {
   if (trip.params?.hide === true) return null;
   const option = pickTravelOption(trip.travel_options);
   if (!option) return null;
@@ -108,7 +119,8 @@ export function mapTrip(trip: TwelveGoTrip, classes: TwelveGoMap<TwelveGoClass> 
   const itinerary: Itinerary = {
     id,
     departure_segments: segments.map((s) => s.id),
-    connection_guaranteed: rides.length === 1 || (trip.segments ?? []).every((s) => s.connection_guaranteed !== false),
+    connection_guaranteed:
+      rides.length === 1 || (trip.segments ?? []).every((s) => s.connection_guaranteed !== false),
     cancellation_policies: mapCancellationPolicies(option, rides[0].dep_time),
     ...(seats !== undefined ? { number_of_available_seats: seats } : {}),
     pricing,
@@ -119,7 +131,9 @@ export function mapTrip(trip: TwelveGoTrip, classes: TwelveGoMap<TwelveGoClass> 
 }
 
 /** The cheapest sellable option (12go may list several; the sandbox lists one). */
-export function pickTravelOption(options: readonly TwelveGoTravelOption[] | undefined): TwelveGoTravelOption | null {
+export function pickTravelOption(
+  options: readonly TwelveGoTravelOption[] | undefined,
+): TwelveGoTravelOption | null {
   let best: TwelveGoTravelOption | null = null;
   for (const option of options ?? []) {
     if (!isSellable(option)) continue;
@@ -192,7 +206,10 @@ function lookup<T>(map: TwelveGoMap<T> | undefined, key: string): T | undefined 
 function mergeVehicle(vehicles: Map<string, Vehicle>, incoming: Vehicle): void {
   const existing = vehicles.get(incoming.id);
   if (!existing) {
-    vehicles.set(incoming.id, { ...incoming, seat_classes: incoming.seat_classes.map((c) => ({ ...c, amenities: [...c.amenities] })) });
+    vehicles.set(incoming.id, {
+      ...incoming,
+      seat_classes: incoming.seat_classes.map((c) => ({ ...c, amenities: [...c.amenities] })),
+    });
     return;
   }
   for (const seatClass of incoming.seat_classes) {
@@ -201,7 +218,8 @@ function mergeVehicle(vehicles: Map<string, Vehicle>, incoming: Vehicle): void {
       existing.seat_classes.push({ ...seatClass, amenities: [...seatClass.amenities] });
       continue;
     }
-    for (const amenity of seatClass.amenities) if (!known.amenities.includes(amenity)) known.amenities.push(amenity);
+    for (const amenity of seatClass.amenities)
+      if (!known.amenities.includes(amenity)) known.amenities.push(amenity);
     if (!known.name && seatClass.name) known.name = seatClass.name;
     if (known.images === null && seatClass.images) known.images = seatClass.images;
   }

@@ -1,5 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TwelveGoClient, TwelveGoError, type TwelveGoCallContext, type TwelveGoSearchResponse } from '@app/twelvego-client';
+import {
+  TwelveGoClient,
+  TwelveGoError,
+  type TwelveGoCallContext,
+  type TwelveGoSearchResponse,
+} from '@app/twelvego-client';
 import { IdMapping } from '../ids/id-mapping';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { AppConfig } from '../platform/config/app-config';
@@ -22,9 +27,7 @@ interface UpstreamPair {
   to: string;
 }
 
-type PairState =
-  | { ok: true; response: TwelveGoSearchResponse }
-  | { ok: false; error: unknown };
+type PairState = { ok: true; response: TwelveGoSearchResponse } | { ok: false; error: unknown };
 
 /**
  * Search orchestration (client-api.md §4.1, twelvego-api.md §1, §13): one 12go search per distinct place
@@ -50,14 +53,19 @@ export class SearchService {
     const pairs = this.upstreamPairs(client, query);
     const ctx = this.callContext(client, query);
 
-    const states = await mapWithConcurrency(pairs, this.settings.pairConcurrency, (pair) => this.searchPair(ctx, pair, query));
-    const failures = states.filter((s) => !s.ok);
-    if (pairs.length > 0 && failures.length === pairs.length) throw (failures[0] as { error: unknown }).error;
+    const states = await mapWithConcurrency(pairs, this.settings.pairConcurrency, (pair) =>
+      this.searchPair(ctx, pair, query),
+    );
+    const initialFailures = states.filter((s) => !s.ok);
+    if (pairs.length > 0 && initialFailures.length === pairs.length)
+      throw (initialFailures[0] as { error: unknown }).error;
 
     const waitS = Math.min(query.timeoutS, this.settings.recheckMaxWaitS);
-    await this.completeRechecks(ctx, pairs, states, query, startedAt + waitS * 1000);
+    await this.completePendingPairs(ctx, pairs, states, query, startedAt + waitS * 1000);
 
-    const responses = states.filter((s): s is { ok: true; response: TwelveGoSearchResponse } => s.ok).map((s) => s.response);
+    const responses = states
+      .filter((s): s is { ok: true; response: TwelveGoSearchResponse } => s.ok)
+      .map((s) => s.response);
     const body = mapSearchResponses(responses, {
       pax: query.pax,
       itineraryIdFormat: client.itineraryIdFormat ?? 'native',
@@ -67,15 +75,24 @@ export class SearchService {
       clientStationId: (id) => this.ids.toClientStation(id, client.idScheme),
       clientOperatorId: (id) => this.ids.toClientOperator(id, client.idScheme),
     });
+    const failures = states.filter((s) => !s.ok);
     const pendingRecheck = states.some((s) => s.ok && hasRecheck(s.response));
     const partial = pendingRecheck || failures.length > 0;
+    // Business event search.completed (operations.md §4.6).
     this.logger.log({
       msg: 'search completed',
+      evt: { name: 'search.completed', version: 1, outcome: 'success' },
+      departures: query.departurePoi !== undefined ? [query.departurePoi] : query.departures,
+      arrivals: query.arrivalPoi !== undefined ? [query.arrivalPoi] : query.arrivals,
+      date: query.departureDate,
+      pax: query.pax,
       pairs: pairs.length,
       failed_pairs: failures.length,
-      itineraries: body.itineraries.length,
+      result_count: body.itineraries.length,
       partial,
-      elapsed_ms: Date.now() - startedAt,
+      recheck_count: states.reduce((n, s) => n + (s.ok ? (s.response.recheck?.length ?? 0) : 0), 0),
+      currency: body.itineraries[0]?.pricing.net_price.currency ?? query.currency ?? null,
+      duration_ms: Date.now() - startedAt,
     });
     return { status: partial ? 206 : 200, body };
   }
@@ -116,30 +133,57 @@ export class SearchService {
     };
   }
 
-  private async searchPair(ctx: TwelveGoCallContext, pair: UpstreamPair, query: SearchQuery): Promise<PairState> {
+  private async searchPair(
+    ctx: TwelveGoCallContext,
+    pair: UpstreamPair,
+    query: SearchQuery,
+  ): Promise<PairState> {
     try {
-      const response = await this.twelveGo.search(ctx, { from: pair.from, to: pair.to, date: query.departureDate, seats: query.pax });
+      const response = await this.twelveGo.search(ctx, {
+        from: pair.from,
+        to: pair.to,
+        date: query.departureDate,
+        seats: query.pax,
+      });
       return { ok: true, response };
     } catch (error) {
       if (isNoResultsRejection(error)) return { ok: true, response: EMPTY_RESPONSE };
-      this.logger.warn({ msg: 'search pair failed', from: pair.from, to: pair.to, kind: (error as TwelveGoError).kind, status: (error as TwelveGoError).status });
+      this.logger.warn({
+        msg: 'search pair failed',
+        from: pair.from,
+        to: pair.to,
+        kind: (error as TwelveGoError).kind,
+        status: (error as TwelveGoError).status,
+      });
       return { ok: false, error };
     }
   }
 
   /**
-   * Triggers every recheck URL, then re-queries the incomplete pairs every poll interval until they are
-   * complete or the deadline passes. A failed re-query keeps the earlier answer.
+   * Triggers every recheck URL, then re-queries the incomplete pairs (recheck pending or failed) every poll
+   * interval until they are complete or the deadline passes. A failed re-query keeps the earlier answer.
    */
-  private async completeRechecks(ctx: TwelveGoCallContext, pairs: UpstreamPair[], states: PairState[], query: SearchQuery, deadline: number): Promise<void> {
-    const pendingIndexes = () => states.flatMap((s, i) => (s.ok && hasRecheck(s.response) ? [i] : []));
+  private async completePendingPairs(
+    ctx: TwelveGoCallContext,
+    pairs: UpstreamPair[],
+    states: PairState[],
+    query: SearchQuery,
+    deadline: number,
+  ): Promise<void> {
+    // Incomplete = recheck pending, or the pair failed (it gets another chance within the timeout).
+    const pendingIndexes = () => states.flatMap((s, i) => (!s.ok || hasRecheck(s.response) ? [i] : []));
     let pending = pendingIndexes();
     if (pending.length === 0) return;
     for (const i of pending) this.triggerRechecks(states[i]);
     while (pending.length > 0 && Date.now() + this.settings.recheckPollMs < deadline) {
       await sleep(this.settings.recheckPollMs);
       const pollCtx = { ...ctx, deadlineAt: deadline };
-      const again = await mapWithConcurrency(pending, this.settings.pairConcurrency, (i) => this.searchPair(pollCtx, pairs[i], query));
+      const polling = mapWithConcurrency(pending, this.settings.pairConcurrency, (i) =>
+        this.searchPair(pollCtx, pairs[i], query),
+      );
+      // A re-query still running at the deadline is abandoned (searchPair never rejects); earlier answers stand.
+      const again = await beforeDeadline(polling, deadline);
+      if (!again) break;
       again.forEach((state, k) => {
         if (state.ok) states[pending[k]] = state;
       });
@@ -154,7 +198,13 @@ export class SearchService {
   }
 }
 
-const EMPTY_RESPONSE: TwelveGoSearchResponse = { trips: [], operators: [], stations: [], classes: [], recheck: [] };
+const EMPTY_RESPONSE: TwelveGoSearchResponse = {
+  trips: [],
+  operators: [],
+  stations: [],
+  classes: [],
+  recheck: [],
+};
 
 function hasRecheck(response: TwelveGoSearchResponse): boolean {
   return Array.isArray(response.recheck) && response.recheck.length > 0;
@@ -168,6 +218,19 @@ function isNoResultsRejection(error: unknown): boolean {
   if (!(error instanceof TwelveGoError) || error.kind !== 'validation') return false;
   const fields = Object.keys(error.fields ?? {});
   return fields.length > 0 && fields.every((f) => f === 'date' || f === 'seats');
+}
+
+/** The promise's value if it settles before `deadline` (epoch ms), else null. */
+async function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function sleep(ms: number): Promise<void> {

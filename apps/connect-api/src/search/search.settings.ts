@@ -12,7 +12,11 @@ export interface SearchSettings {
   recheckMaxWaitS: number;
 }
 
-export const DEFAULT_SEARCH_SETTINGS: SearchSettings = { pairConcurrency: 8, recheckPollMs: 500, recheckMaxWaitS: 30 };
+export const DEFAULT_SEARCH_SETTINGS: SearchSettings = {
+  pairConcurrency: 8,
+  recheckPollMs: 500,
+  recheckMaxWaitS: 30,
+};
 
 export function searchSettingsFrom(config: Pick<AppConfig, 'rawEnv'>): SearchSettings {
   const env = config.rawEnv ?? {};

@@ -1,9 +1,11 @@
+import pino from 'pino';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IdMapping } from '../ids/id-mapping';
 import type { AppConfig } from '../platform/config/app-config';
+import { AppLogger } from '../platform/logging/app-logger';
 import { CatalogRefreshService } from './catalog-refresh.service';
 import type { DocumentSet } from './documents/document-set.builder';
 import type { StaticDataStore, VersionMeta } from './store/static-data.store';
@@ -42,6 +44,8 @@ function fakeStore() {
   return { state, store };
 }
 
+const logger = new AppLogger(pino({ level: 'silent' }));
+
 describe('CatalogRefreshService', () => {
   let dir: string;
   let file: string;
@@ -57,7 +61,7 @@ describe('CatalogRefreshService', () => {
 
   it('publishes a first version, skips while fresh, and only touches an unchanged catalogue', async () => {
     const { state, store } = fakeStore();
-    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity());
+    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity(), logger);
     expect(await service.refreshNow(false)).toBe('updated');
     expect(state.current!.documents['native:en:stations'].count).toBe(7);
     expect(await service.refreshNow(false)).toBe('fresh');
@@ -69,7 +73,7 @@ describe('CatalogRefreshService', () => {
 
   it('publishes a new version when the catalogue changes', async () => {
     const { state, store } = fakeStore();
-    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity());
+    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity(), logger);
     await service.refreshNow();
     const first = state.current!.version;
     const changed = handMadeCatalog();
@@ -82,7 +86,7 @@ describe('CatalogRefreshService', () => {
 
   it.each([['not json'], [JSON.stringify({ stations: [] })]])('keeps the last good version when a refresh fails (%s)', async (broken) => {
     const { state, store } = fakeStore();
-    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity());
+    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity(), logger);
     await service.refreshNow();
     const good = state.current;
     write(broken);
@@ -99,7 +103,7 @@ describe('CatalogRefreshService', () => {
   it('fails without a version when the first load fails', async () => {
     const { state, store } = fakeStore();
     rmSync(file);
-    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity());
+    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity(), logger);
     expect(await service.refreshNow()).toBe('failed');
     expect(state.current).toBeNull();
     expect(service.stats.lastError).toMatch(/catalogue file unreadable/);
@@ -107,7 +111,7 @@ describe('CatalogRefreshService', () => {
 
   it('does not build while another instance holds the lock, and joins a refresh already running', async () => {
     const { state, store } = fakeStore();
-    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity());
+    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity(), logger);
     state.locked = true;
     expect(await service.refreshNow()).toBe('locked');
     expect(state.publishes).toBe(0);

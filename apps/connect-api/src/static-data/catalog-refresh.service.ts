@@ -1,6 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { IdMapping } from '../ids/id-mapping';
 import { AppConfig } from '../platform/config/app-config';
+import { AppLogger, type ContextLogger } from '../platform/logging/app-logger';
 import { parseCatalog } from './catalog/catalog.parser';
 import { fetchCatalog } from './catalog/catalog.source';
 import { documentIdMapper } from './documents/document-id-mapper';
@@ -15,8 +16,11 @@ const LOCK_TTL_MS = 120_000;
 const BOOT_WAIT_MS = 5_000;
 const RETRY_MIN_MS = 2_000;
 const RETRY_MAX_MS = 60_000;
+const RETRY_MAX_SERVING_MS = 15 * 60_000;
 const MIN_RETENTION_S = 7 * 86_400;
 const REDIS_WAIT_MS = 3_000;
+/** setTimeout's ceiling (≈ 24.8 days); longer intervals just check earlier and find the data fresh. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface RefreshStats {
   attempts: number;
@@ -35,7 +39,7 @@ export interface RefreshStats {
  */
 @Injectable()
 export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('StaticData');
+  private readonly logger: ContextLogger;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<RefreshOutcome> | null = null;
   private stopped = false;
@@ -53,7 +57,10 @@ export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicat
     private readonly config: AppConfig,
     private readonly store: StaticDataStore,
     private readonly ids: IdMapping,
-  ) {}
+    appLogger: AppLogger,
+  ) {
+    this.logger = appLogger.forContext('StaticData');
+  }
 
   private get intervalMs(): number {
     return this.config.CATALOG_REFRESH_MIN * 60_000;
@@ -88,13 +95,14 @@ export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicat
     } else if (hasVersion && outcome === 'locked') {
       delay = this.intervalMs;
     } else {
-      // No version yet, or the refresh failed: retry sooner, never later than the regular interval.
+      // No version yet, or the refresh failed: retry sooner, never later than the regular interval; back off
+      // further while a version is being served (nothing is down for partners).
       delay = Math.min(this.retryMs, this.intervalMs);
-      this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+      this.retryMs = Math.min(this.retryMs * 2, hasVersion ? RETRY_MAX_SERVING_MS : RETRY_MAX_MS);
     }
     // Spread instances so they do not all wake at once.
     const jitter = Math.floor(Math.random() * Math.min(delay * 0.1, 30_000));
-    this.timer = setTimeout(() => void this.tick(), delay + jitter);
+    this.timer = setTimeout(() => void this.tick(), Math.min(delay + jitter, MAX_TIMER_MS));
     this.timer.unref();
   }
 

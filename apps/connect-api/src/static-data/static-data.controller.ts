@@ -2,21 +2,18 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
-import { AppConfig } from '../platform/config/app-config';
 import type { StaticDocumentName } from './documents/static-document.types';
 import { GetListQueryDto, StaticUrlQueryDto } from './dto/static-data-query.dto';
 import { wantsJsonString } from './links/accept-negotiation';
-import { normaliseLocale } from './links/static-locale';
+// One locale rule for the whole API (client-api.md §1.6, D4), as Search applies it.
+import { normaliseLocale } from '../search/dto/search-query.parser';
 import { publicOrigin, sendJsonDocument } from './static-data.http';
 import { StaticDataService } from './static-data.service';
 
 /** Stations, Operators, POIs (client-api.md §4.10–4.12): signed link by default, inline arrays via GetList. */
 @Controller('v1/:client_id')
 export class StaticDataController {
-  constructor(
-    private readonly service: StaticDataService,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly service: StaticDataService) {}
 
   @Get('stations')
   stations(@CurrentClient() client: ClientSnapshot, @Query() q: StaticUrlQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
@@ -49,7 +46,7 @@ export class StaticDataController {
   }
 
   private async sendLink(client: ClientSnapshot, document: StaticDocumentName, q: StaticUrlQueryDto, req: FastifyRequest, reply: FastifyReply) {
-    const origin = publicOrigin(req, this.config.rawEnv.STATIC_LINK_BASE_URL?.trim() || undefined);
+    const origin = publicOrigin(req, this.service.linkBaseUrl);
     const url = await this.service.link(client, document, normaliseLocale(q.locale), origin);
     if (wantsJsonString(req.headers.accept)) {
       return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(url));

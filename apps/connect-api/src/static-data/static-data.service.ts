@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../platform/config/app-config';
+import { AppLogger, type ContextLogger } from '../platform/logging/app-logger';
 import { ContractError } from '../platform/errors/contract-error';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { variantKey } from './documents/document-set.builder';
@@ -19,12 +20,18 @@ export interface SignedDocumentQuery {
 /** Serves the published documents: signed links, inline GetList arrays and the documents behind the links. */
 @Injectable()
 export class StaticDataService {
-  private readonly logger = new Logger('StaticData');
+  private readonly logger: ContextLogger;
+  /** `STATIC_LINK_BASE_URL` (raw env, optional): public origin of the links behind a proxy or CDN. */
+  readonly linkBaseUrl: string | undefined;
 
   constructor(
     private readonly config: AppConfig,
     private readonly store: StaticDataStore,
-  ) {}
+    appLogger: AppLogger,
+  ) {
+    this.logger = appLogger.forContext('StaticData');
+    this.linkBaseUrl = parseLinkBaseUrl(config.rawEnv.STATIC_LINK_BASE_URL);
+  }
 
   /** Absolute signed link to a client's document (client-api.md §4.10, reconciliation 4). */
   async link(client: ClientSnapshot, document: StaticDocumentName, locale: string, origin: string, nowMs = Date.now()): Promise<string> {
@@ -62,7 +69,7 @@ export class StaticDataService {
       throw storeUnavailable(e);
     });
     if (!doc) {
-      this.logger.warn({ msg: 'static_data.document_missing', version: meta.version, variant: key });
+      this.logger.warn({ msg: 'static_data.document_missing', static_version: meta.version, variant: key });
       throw notReady();
     }
     return doc;
@@ -75,6 +82,22 @@ export class StaticDataService {
     if (!meta) throw notReady();
     return meta;
   }
+}
+
+/** Fails boot on a malformed value (config is validated at startup). */
+export function parseLinkBaseUrl(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+    throw new Error('STATIC_LINK_BASE_URL must be an http(s) URL without query or fragment');
+  }
+  return text.replace(/\/+$/, '');
 }
 
 function notReady(): ContractError {

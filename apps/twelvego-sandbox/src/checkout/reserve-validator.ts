@@ -125,7 +125,12 @@ export function validateReserve({ body, spec, cartSeats, tripKey, seatMap }: Res
     if (list.length === 0) {
       if (allowAuto === false && fields[seatField].required) errors[seatField] = 'Seat selection is required';
       else {
-        seatsAssigned = seatMap.layout.seats.map((s) => s.id).filter((id) => !seatMap.booked.has(id)).slice(0, cartSeats);
+        // auto-assignment: cheapest free seats first, in layout order
+        seatsAssigned = seatMap.layout.seats
+          .filter((s) => !seatMap.booked.has(s.id))
+          .sort((a, b) => a.surchargeThbCents - b.surchargeThbCents)
+          .slice(0, cartSeats)
+          .map((s) => s.id);
       }
     } else if (list.length !== cartSeats || new Set(list).size !== list.length) {
       errors[seatField] = `Select exactly ${cartSeats} seat(s)`;

@@ -103,7 +103,8 @@ export function loadSandboxConfig(env: Env): SandboxConfig {
   if (now !== null && Number.isNaN(Date.parse(now))) throw new SandboxConfigError(`SANDBOX_NOW must be an ISO-8601 instant, got "${now}"`);
   const latency = (str(env, 'SANDBOX_LATENCY_PROFILE') ?? 'none') as LatencyProfile;
   if (!['none', 'realistic', 'slow'].includes(latency)) throw new SandboxConfigError('SANDBOX_LATENCY_PROFILE must be none, realistic or slow');
-  const delays = (str(env, 'SANDBOX_WEBHOOK_RETRY_DELAYS_MS') ?? '1000,5000,15000')
+  const rawDelays = str(env, 'SANDBOX_WEBHOOK_RETRY_DELAYS_MS') ?? '1000,5000,15000';
+  const delays = (rawDelays.toLowerCase() === 'none' ? '' : rawDelays)
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '')

@@ -60,7 +60,7 @@ export class AbortableSleeps {
 export function registerSandboxHooks(app: FastifyInstance, deps: HookDeps, sleeps: AbortableSleeps): void {
   const { config, faults, requestLog } = deps;
   let latencyStream = seededStream(`${deps.state.seed}|latency`);
-  let latencySeed = deps.state.seed;
+  let latencyEpoch = deps.state.epoch;
   const hungSockets = new Set<import('node:net').Socket>();
 
   const hang = (req: FastifyRequest): Promise<void> =>
@@ -100,9 +100,9 @@ export function registerSandboxHooks(app: FastifyInstance, deps: HookDeps, sleep
     state.action = action;
     if (action) entry.fault = JSON.stringify(action);
 
-    if (latencySeed !== deps.state.seed) {
-      latencySeed = deps.state.seed;
-      latencyStream = seededStream(`${latencySeed}|latency`);
+    if (latencyEpoch !== deps.state.epoch) {
+      latencyEpoch = deps.state.epoch;
+      latencyStream = seededStream(`${deps.state.seed}|latency`);
     }
     const delay = latencyFor(config.latencyProfile, endpointOf(req.method, path), latencyStream) + Math.min(action?.delayMs ?? 0, MAX_FAULT_DELAY_MS);
     await sleeps.sleep(delay);

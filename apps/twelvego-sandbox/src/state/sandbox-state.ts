@@ -78,6 +78,8 @@ export class SandboxState {
   webhookTargets = new Map<string, string | null>();
   cartsCreated = 0;
   reservesMade = 0;
+  /** Incremented by every reset, so per-run streams (latency) restart. */
+  epoch = 0;
 
   constructor(seed: number) {
     this.seed = seed;
@@ -85,6 +87,7 @@ export class SandboxState {
 
   reset(seed: number): void {
     this.seed = seed;
+    this.epoch++;
     this.carts.clear();
     this.bookings.clear();
     this.bookingsByDeparture.clear();

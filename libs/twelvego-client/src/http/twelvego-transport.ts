@@ -1,9 +1,4 @@
-import * as nodeHttp from 'node:http';
-import * as https from 'node:https';
-import type { HttpService } from '@nestjs/axios';
-import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import tracer from 'dd-trace';
-import { firstValueFrom } from 'rxjs';
 import { badResponse, classifyHttpError, classifyTransportError } from '../errors/classify-twelvego-error';
 import { TwelveGoError } from '../errors/twelvego.errors';
 import type { ResponseParser } from '../normalize/response-parsers';
@@ -11,6 +6,7 @@ import type { TwelveGoCallContext } from '../twelvego-call-context';
 import type { TwelveGoLogger } from '../twelvego-client.options';
 import type { TwelveGoOperation } from '../twelvego-operation';
 import type { BreakerRegistry, TwelveGoBreakerOperation, TwelveGoBreakerState } from './breaker-registry';
+import { ExchangeFailure, type HttpExchange, type RawAnswer } from './http-exchange';
 import { isRetryableFailure, retryDelayMs, type ResolvedRetryOptions } from './retry-policy';
 
 export type QueryValue = string | number | boolean | undefined;
@@ -46,16 +42,8 @@ export interface TransportSettings {
   baseUrl: string;
   timeoutsMs: Record<TwelveGoOperation, number>;
   retry: ResolvedRetryOptions;
-  maxConnections: number;
-  headers: Record<string, string>;
   logger: TwelveGoLogger;
   onCall?: (record: TwelveGoCallRecord) => void;
-}
-
-export interface RawAnswer {
-  status: number;
-  text: string;
-  headers: Record<string, unknown>;
 }
 
 const SPAN_ERROR_TYPE: Record<TwelveGoError['kind'], string> = {
@@ -81,19 +69,14 @@ const sleep = (ms: number) =>
 
 /** HTTP to 12go: keep-alive agents, `k` appended last, per-call timeout, breaker per op, GET retries. */
 export class TwelveGoTransport {
-  readonly httpAgent: nodeHttp.Agent;
-  readonly httpsAgent: https.Agent;
   private readonly baseUrl: string;
 
   constructor(
-    private readonly http: HttpService,
+    private readonly exchange: HttpExchange,
     private readonly breakers: BreakerRegistry,
     private readonly settings: TransportSettings,
   ) {
     this.baseUrl = settings.baseUrl.replace(/\/+$/, '');
-    const agentOptions = { keepAlive: true, maxSockets: settings.maxConnections, maxFreeSockets: 32 };
-    this.httpAgent = new nodeHttp.Agent(agentOptions);
-    this.httpsAgent = new https.Agent(agentOptions);
   }
 
   async call<T>(request: TwelveGoRequest<T>): Promise<T> {
@@ -135,20 +118,6 @@ export class TwelveGoTransport {
     }
   }
 
-  /** One GET without `k`-scoped semantics, breaker or retry (readiness and recheck use it). */
-  async rawGet(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<RawAnswer> {
-    const { answer } = await this.send(
-      { method: 'GET', url, headers: { ...this.baseHeaders(), ...headers } },
-      timeoutMs,
-    );
-    return answer;
-  }
-
-  destroy(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
-  }
-
   private nextRetryDelay(
     request: TwelveGoRequest<unknown>,
     error: TwelveGoError,
@@ -184,7 +153,7 @@ export class TwelveGoTransport {
       let status: number | undefined;
       try {
         const result = await this.breakers.run(operation, async () => {
-          const answer = await this.exchange(request, timeoutMs);
+          const answer = await this.send(request, timeoutMs);
           status = answer.status;
           return this.interpret(request, answer, Date.now() - started);
         });
@@ -228,12 +197,10 @@ export class TwelveGoTransport {
     }
   }
 
-  private async exchange(
-    request: TwelveGoRequest<unknown>,
-    timeoutMs: number,
-  ): Promise<RawAnswer & { elapsedMs: number }> {
+  /** One HTTP exchange; no answer at all becomes the `timeout`/`unavailable` error of §0.8 row 1. */
+  private async send(request: TwelveGoRequest<unknown>, timeoutMs: number): Promise<RawAnswer> {
     const started = Date.now();
-    const headers: Record<string, string | false> = { ...this.baseHeaders() };
+    const headers: Record<string, string | false> = {};
     if (request.ctx.correlationId) headers['x-correlation-id'] = request.ctx.correlationId;
     if (request.ctx.requestId) headers['X-Request-Id'] = request.ctx.requestId;
     let data: string | undefined;
@@ -244,68 +211,20 @@ export class TwelveGoTransport {
       data = JSON.stringify(request.body);
       headers['Content-Type'] = 'application/json';
     }
-    const url = this.buildUrl(request);
     try {
-      const { answer } = await this.send({ method: request.method, url, headers, data }, timeoutMs);
-      return { ...answer, elapsedMs: Date.now() - started };
+      return await this.exchange.send(
+        { method: request.method, url: this.buildUrl(request), headers, data },
+        timeoutMs,
+      );
     } catch (error) {
-      const failure = error as { timedOut?: boolean; code?: string };
+      const failure = error instanceof ExchangeFailure ? error : new ExchangeFailure(false, undefined);
       throw classifyTransportError({
         operation: request.operation,
-        timedOut: failure.timedOut === true,
+        timedOut: failure.timedOut,
         code: failure.code,
         elapsedMs: Date.now() - started,
         request: `${request.method} ${request.path}`,
       });
-    }
-  }
-
-  /** Sends one request; on failure throws `{ timedOut, code }` only — never the axios error (its config holds `k`). */
-  private async send(
-    config: { method: string; url: string; headers: Record<string, string | false>; data?: string },
-    timeoutMs: number,
-  ): Promise<{ answer: RawAnswer }> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const axiosConfig: AxiosRequestConfig<string> = {
-      ...config,
-      signal: controller.signal,
-      responseType: 'text',
-      transformResponse: [(body: unknown) => body],
-      validateStatus: () => true,
-      maxRedirects: 0,
-      decompress: true,
-      httpAgent: this.httpAgent,
-      httpsAgent: this.httpsAgent,
-    };
-    try {
-      const response: AxiosResponse<unknown> = await firstValueFrom(this.http.request(axiosConfig));
-      const text =
-        typeof response.data === 'string'
-          ? response.data
-          : response.data == null
-            ? ''
-            : String(response.data);
-      return {
-        answer: {
-          status: response.status,
-          text,
-          headers: { ...(response.headers as Record<string, unknown>) },
-        },
-      };
-    } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
-      const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-      throw {
-        timedOut,
-        code: typeof cause === 'string' ? cause : typeof code === 'string' ? code : undefined,
-      };
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -339,15 +258,6 @@ export class TwelveGoTransport {
     }
     params.append('k', request.ctx.apiKey); // always last (twelvego-api.md §0.3)
     return `${this.baseUrl}${request.path}?${params.toString()}`;
-  }
-
-  private baseHeaders(): Record<string, string> {
-    return {
-      Accept: 'application/json',
-      'Accept-Encoding': 'gzip, deflate, br',
-      'User-Agent': 'travelier-connect-bff',
-      ...this.settings.headers,
-    };
   }
 
   private unexpected(request: TwelveGoRequest<unknown>, error: unknown): TwelveGoError {

@@ -1,6 +1,6 @@
 import { redactUrl } from '../redaction/redact';
 import type { TwelveGoLogger } from '../twelvego-client.options';
-import type { RawAnswer } from '../http/twelvego-transport';
+import { ExchangeFailure, type RawAnswer } from '../http/http-exchange';
 
 export interface RecheckDispatcherOptions {
   timeoutMs: number;
@@ -66,7 +66,7 @@ export class RecheckDispatcher {
         this.options.logger.debug?.({ msg: '12go recheck done', ...fields });
       else this.options.logger.warn({ msg: '12go recheck failed', ...fields });
     } catch (error) {
-      const failure = error as { timedOut?: boolean; code?: string } | null;
+      const failure = error instanceof ExchangeFailure ? error : undefined;
       this.options.logger.warn({
         msg: '12go recheck failed',
         op: 'recheck',

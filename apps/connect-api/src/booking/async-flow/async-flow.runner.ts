@@ -36,6 +36,7 @@ export class AsyncFlowRunner implements OnApplicationShutdown {
     route: RouteRef,
     work: () => Promise<T>,
     bidOf: (value: T) => string,
+    known: { bid?: string; bookingId?: string } = {},
   ): Promise<AsyncOutcome<T>> {
     if (!client.asyncFlow || !this.redis.isAvailable()) return { kind: 'done', value: await work() };
     const running = work();
@@ -64,7 +65,8 @@ export class AsyncFlowRunner implements OnApplicationShutdown {
         statusCode: 202,
         result: '',
         headers: '{}',
-        bid: '',
+        bid: known.bid ?? '',
+        bookingId: known.bookingId ?? '',
         createdAt: now,
         updatedAt: now,
         correlationId: ids.correlationId,
@@ -77,12 +79,24 @@ export class AsyncFlowRunner implements OnApplicationShutdown {
       (value) => this.store.complete(id, 200, JSON.stringify(value), {}, bidOf(value), Date.now()),
       (error: unknown) => {
         const r = renderFailure(error, route, ids);
-        return this.store.complete(id, r.status, JSON.stringify(r.body), r.headers, '', Date.now());
+        return this.store.complete(
+          id,
+          r.status,
+          JSON.stringify(r.body),
+          r.headers,
+          known.bid ?? '',
+          Date.now(),
+        );
       },
     );
     this.track(
       completion.catch((err: unknown) =>
-        this.logger.error({ event: 'incomplete_result_complete_failed', id, op, err: (err as Error).message }),
+        this.logger.error({
+          event: 'incomplete_result_complete_failed',
+          id,
+          op,
+          err: (err as Error).message,
+        }),
       ),
     );
     this.logger.log({ event: 'async_flow_accepted', id, op });

@@ -16,6 +16,8 @@ export interface IncompleteResultRecord {
   /** JSON of extra response headers of the final outcome (e.g. Retry-After). */
   headers: string;
   bid: string;
+  /** The booking id as the partner sent it (confirm only), for the recovery read. */
+  bookingId: string;
   createdAt: number;
   updatedAt: number;
   correlationId: string;
@@ -38,15 +40,30 @@ export class IncompleteResultsStore {
 
   async create(record: IncompleteResultRecord): Promise<void> {
     const key = this.keyOf(record.id);
-    await this.redis.run('ir.create', (c) => c.multi().hset(key, toHash(record)).expire(key, this.ttlSec).exec().then(check));
+    await this.redis.run('ir.create', (c) =>
+      c.multi().hset(key, toHash(record)).expire(key, this.ttlSec).exec().then(check),
+    );
   }
 
-  async complete(id: string, statusCode: number, result: string, headers: Record<string, string>, bid: string, now: number): Promise<void> {
+  async complete(
+    id: string,
+    statusCode: number,
+    result: string,
+    headers: Record<string, string>,
+    bid: string,
+    now: number,
+  ): Promise<void> {
     const key = this.keyOf(id);
     await this.redis.run('ir.complete', (c) =>
       c
         .multi()
-        .hset(key, { status_code: String(statusCode), result, headers: JSON.stringify(headers), bid, updated_at: String(now) })
+        .hset(key, {
+          status_code: String(statusCode),
+          result,
+          headers: JSON.stringify(headers),
+          bid,
+          updated_at: String(now),
+        })
         .expire(key, this.ttlSec)
         .exec()
         .then(check),
@@ -64,6 +81,7 @@ export class IncompleteResultsStore {
       result: h.result ?? '',
       headers: h.headers ?? '{}',
       bid: h.bid ?? '',
+      bookingId: h.booking_id ?? '',
       createdAt: Number(h.created_at),
       updatedAt: Number(h.updated_at),
       correlationId: h.correlation_id ?? '',
@@ -79,6 +97,7 @@ function toHash(r: IncompleteResultRecord): Record<string, string> {
     result: r.result,
     headers: r.headers,
     bid: r.bid,
+    booking_id: r.bookingId,
     created_at: String(r.createdAt),
     updated_at: String(r.updatedAt),
     correlation_id: r.correlationId,

@@ -13,11 +13,16 @@ export interface RenderedOutcome {
  * An operation's failure as the synchronous endpoint would have answered it (client-api.md §5.1), for the
  * IncompleteResults replay. Mirrors the global filter for the error classes the booking funnel raises.
  */
-export function renderFailure(err: unknown, route: RouteRef, ids: { correlationId: string; requestId: string }): RenderedOutcome {
+export function renderFailure(
+  err: unknown,
+  route: RouteRef,
+  ids: { correlationId: string; requestId: string },
+): RenderedOutcome {
   let contract: ContractError;
   if (err instanceof ContractError) contract = err;
   else if (err instanceof TwelveGoError) contract = mapTwelveGoError(err, route);
-  else if (err instanceof RedisUnavailableError) contract = new ContractError('upstream_unavailable', undefined, { status: 503, retryAfterSec: 1 });
+  else if (err instanceof RedisUnavailableError)
+    contract = new ContractError('upstream_unavailable', undefined, { status: 503, retryAfterSec: 1 });
   else contract = new ContractError('internal_error');
   const error: Record<string, unknown> = { code: contract.code, message: contract.message };
   if (contract.details) error.details = contract.details;

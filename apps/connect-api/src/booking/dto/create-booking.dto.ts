@@ -4,7 +4,6 @@ import {
   IsArray,
   IsDefined,
   IsNotEmpty,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -37,7 +36,8 @@ function IsDecimalAmount(options?: ValidationOptions): PropertyDecorator {
       name: 'isDecimalAmount',
       validator: {
         validate: (v: unknown) =>
-          (typeof v === 'string' && /^[0-9]+(\.[0-9]+)?$/.test(v)) || (typeof v === 'number' && Number.isFinite(v) && v >= 0),
+          (typeof v === 'string' && /^[0-9]+(\.[0-9]+)?$/.test(v)) ||
+          (typeof v === 'number' && Number.isFinite(v) && v >= 0),
         defaultMessage: () => '$property must be a decimal amount',
       },
     },
@@ -118,7 +118,8 @@ export interface CreateBookingRequest {
 
 /** 400 validation_error listing every structural problem; returns the untouched plain body on success. */
 export function assertShape<T>(dto: new () => object, body: unknown): T {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ContractError('invalid_json');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ContractError('invalid_json');
   const errors = validateSync(plainToInstance(dto, body) as object, { forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new ContractError('validation_error', undefined, { details: mapValidationErrors(errors) });

@@ -7,7 +7,9 @@ import type { Money } from '../schema/checkout-schema.types';
  * amount (the fixed per-booking part is charged once, on the booking, never per add-on), then formatted
  * with the currency's minor units. Identity when the client has no markup.
  */
-export function addonPriceFor(client: Pick<ClientSnapshot, 'markup'> | null): (amount: number, currency: string) => Money {
+export function addonPriceFor(
+  client: Pick<ClientSnapshot, 'markup'> | null,
+): (amount: number, currency: string) => Money {
   return (amount, currency) => {
     const code = currency.toUpperCase();
     const minor = toMinorUnits(amount, code);

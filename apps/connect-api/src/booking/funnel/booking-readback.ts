@@ -1,5 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TwelveGoClient, type TwelveGoBookingDetailsNormalized, type TwelveGoCallContext } from '@app/twelvego-client';
+import {
+  TwelveGoClient,
+  type TwelveGoBookingDetailsNormalized,
+  type TwelveGoCallContext,
+} from '@app/twelvego-client';
 import { IdMapping } from '../../ids/id-mapping';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { toContractBooking, unknownUpstreamStatus } from '../../post-booking/booking.mapper';
@@ -19,9 +23,14 @@ export class BookingReadback {
     return this.twelvego.getBookingDetails(ctx, bid);
   }
 
-  render(details: TwelveGoBookingDetailsNormalized, client: ClientSnapshot, bookingId?: string): ContractBooking {
+  render(
+    details: TwelveGoBookingDetailsNormalized,
+    client: ClientSnapshot,
+    bookingId?: string,
+  ): ContractBooking {
     const unknown = unknownUpstreamStatus(details);
-    if (unknown !== null) this.logger.warn({ event: 'booking_status_unknown', bid: details.bid, upstream_status: unknown });
+    if (unknown !== null)
+      this.logger.warn({ event: 'booking_status_unknown', bid: details.bid, upstream_status: unknown });
     return toContractBooking(details, {
       bookingId,
       markup: client.markup,

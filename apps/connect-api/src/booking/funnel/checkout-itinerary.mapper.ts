@@ -18,7 +18,11 @@ export interface GetItineraryResponse {
 }
 
 /** Pure: a mapped trip + token + schema → the GetItinerary body, keys in the documented order. */
-export function toGetItineraryResponse(trip: MappedTrip, bookingToken: string, bookingSchema: JsonSchema): GetItineraryResponse {
+export function toGetItineraryResponse(
+  trip: MappedTrip,
+  bookingToken: string,
+  bookingSchema: JsonSchema,
+): GetItineraryResponse {
   const it = trip.itinerary;
   const itinerary: CheckoutItinerary = {
     ...it,
@@ -26,7 +30,9 @@ export function toGetItineraryResponse(trip: MappedTrip, bookingToken: string, b
     booking_schema: bookingSchema,
     to_segments: [...it.departure_segments],
     from_segments: [],
-    ...(it.number_of_available_seats !== undefined ? { number_available_seats: it.number_of_available_seats } : {}),
+    ...(it.number_of_available_seats !== undefined
+      ? { number_available_seats: it.number_of_available_seats }
+      : {}),
   };
   return { itineraries: [itinerary], segments: trip.segments, vehicles: trip.vehicles };
 }

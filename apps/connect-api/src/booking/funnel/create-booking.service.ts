@@ -44,9 +44,12 @@ export class CreateBookingService {
     const locked = await this.lockedSeats(token.cartId, client.clientId);
 
     const outcome = validateBookingData(parsed, request.booking_data, locked);
-    for (const field of outcome.dropped) this.logger.log({ event: 'booking_field_dropped', field, cart_id: token.cartId });
+    for (const field of outcome.dropped)
+      this.logger.log({ event: 'booking_field_dropped', field, cart_id: token.cartId });
     if (outcome.issues.length > 0) {
-      throw new ContractError('booking_data_invalid', undefined, { details: toFieldErrorDetails(outcome.issues) });
+      throw new ContractError('booking_data_invalid', undefined, {
+        details: toFieldErrorDetails(outcome.issues),
+      });
     }
     const body = buildReserveBody(parsed, outcome.data);
 
@@ -93,9 +96,13 @@ export class CreateBookingService {
       }
       if (err.kind === 'validation') {
         const issues = mapSupplierFieldErrors(err.fields, fieldMap);
-        throw new ContractError('booking_data_invalid', undefined, { details: toFieldErrorDetails(issues), cause: err });
+        throw new ContractError('booking_data_invalid', undefined, {
+          details: toFieldErrorDetails(issues),
+          cause: err,
+        });
       }
-      if (err.kind === 'not_found') throw new ContractError('booking_token_expired', undefined, { cause: err });
+      if (err.kind === 'not_found')
+        throw new ContractError('booking_token_expired', undefined, { cause: err });
       throw err;
     }
   }
@@ -104,7 +111,10 @@ export class CreateBookingService {
    * client-api.md §2.1: the partner's `total_price` (any decimals, or a JSON number) is rounded to the
    * currency's exponent and compared with the booking's total as 12go reserved it.
    */
-  private checkTotal(requested: { currency: string; amount: string | number }, booking: ContractBooking): void {
+  private checkTotal(
+    requested: { currency: string; amount: string | number },
+    booking: ContractBooking,
+  ): void {
     const expected = booking.total_price;
     let same = requested.currency.toUpperCase() === expected.currency;
     if (same) {

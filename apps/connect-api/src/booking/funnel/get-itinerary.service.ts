@@ -25,7 +25,12 @@ export class GetItineraryService {
     private readonly ids: IdMapping,
   ) {}
 
-  async execute(client: ClientSnapshot, rawId: string, pax: string | undefined, now: Date = new Date()): Promise<GetItineraryResponse> {
+  async execute(
+    client: ClientSnapshot,
+    rawId: string,
+    pax: string | undefined,
+    now: Date = new Date(),
+  ): Promise<GetItineraryResponse> {
     const ref = this.decode(rawId, pax);
     const ctx = callContextFor(client);
     const tripRef = { tripId: ref.tripKey, datetime: toTwelveGoDateTime(ref), seats: ref.seats };
@@ -35,7 +40,11 @@ export class GetItineraryService {
     if (!trip) throw new ContractError('itinerary_not_found');
     const option = pickTravelOption(trip.travel_options);
     if (!option) {
-      this.logger.log({ event: 'itinerary_not_available', trip_key: ref.tripKey, reason: trip.travel_options?.[0]?.reason ?? '' });
+      this.logger.log({
+        event: 'itinerary_not_available',
+        trip_key: ref.tripKey,
+        reason: trip.travel_options?.[0]?.reason ?? '',
+      });
       throw new ContractError('itinerary_not_available');
     }
     const mapped = mapTrip(trip, details.classes, {
@@ -51,7 +60,9 @@ export class GetItineraryService {
 
     const cartId = await this.step(() => this.twelvego.addToCart(ctx, tripRef));
     const basePrice =
-      option.price && typeof option.price.value === 'number' ? { value: option.price.value, fxcode: option.price.fxcode } : null;
+      option.price && typeof option.price.value === 'number'
+        ? { value: option.price.value, fxcode: option.price.fxcode }
+        : null;
     const parsed = await this.step(() => this.checkouts.load(ctx, client, cartId, ref.seats, basePrice));
     const token = this.tokens.issue(client, cartId, ref.seats, now);
     this.logger.log({ event: 'checkout_opened', cart_id: cartId, trip_key: ref.tripKey, seats: ref.seats });
@@ -64,7 +75,9 @@ export class GetItineraryService {
     this.logger.log({ event: 'itinerary_id_rejected', reason: decoded.reason });
     if (decoded.status === 400) {
       throw new ContractError('validation_error', undefined, {
-        details: [{ field: 'pax', reason: 'out_of_range', message: 'pax must be an integer between 1 and 100.' }],
+        details: [
+          { field: 'pax', reason: 'out_of_range', message: 'pax must be an integer between 1 and 100.' },
+        ],
       });
     }
     throw new ContractError('itinerary_not_found');
@@ -75,7 +88,8 @@ export class GetItineraryService {
     try {
       return await call();
     } catch (err) {
-      if (err instanceof TwelveGoError && err.kind === 'not_found') throw new ContractError('itinerary_not_found', undefined, { cause: err });
+      if (err instanceof TwelveGoError && err.kind === 'not_found')
+        throw new ContractError('itinerary_not_found', undefined, { cause: err });
       if (err instanceof TwelveGoError && err.kind === 'trip_unavailable') {
         throw new ContractError('itinerary_not_available', undefined, { cause: err });
       }

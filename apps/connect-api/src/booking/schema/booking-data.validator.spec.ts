@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the spec and the API are walked dynamically */
 import { money } from '../../pricing';
 import { parseCheckout } from './checkout-schema.mapper';
 import { coerceBoolean, isCalendarDate, resolveOption, validateBookingData } from './booking-data.validator';
@@ -43,7 +44,13 @@ describe('seat rules (§4.4)', () => {
     selected_seats_T: {
       type: 'select',
       required: true,
-      data: { seatmap: { seats: { '1A': { is_available: true }, '1B': { is_available: true }, '1C': { is_available: true } }, layouts: [], booked: [] } },
+      data: {
+        seatmap: {
+          seats: { '1A': { is_available: true }, '1B': { is_available: true }, '1C': { is_available: true } },
+          layouts: [],
+          booked: [],
+        },
+      },
     },
     selected_seats_T_allow_auto: { name: 'selected_seats_T_allow_auto' },
   };
@@ -73,8 +80,14 @@ describe('seat rules (§4.4)', () => {
     expect(codes({ seat_selection: ['9Z'] }, ['1A', '1B'])).toEqual([]);
   });
   it('drops seat input for a checkout without a seat field', () => {
-    const plain = parseCheckout({ 'passenger[0][first_name]': { type: 'input' } }, { seatCount: 1, basePrice: null, addonPrice });
-    const outcome = validateBookingData(plain, { passengers: [{ first_name: 'A', baggage_option: 'x' }], seat_selection: ['1A'] });
+    const plain = parseCheckout(
+      { 'passenger[0][first_name]': { type: 'input' } },
+      { seatCount: 1, basePrice: null, addonPrice },
+    );
+    const outcome = validateBookingData(plain, {
+      passengers: [{ first_name: 'A', baggage_option: 'x' }],
+      seat_selection: ['1A'],
+    });
     expect(outcome.issues).toEqual([]);
     expect(outcome.dropped).toEqual(['seat_selection', 'passengers[0].baggage_option']);
     expect(outcome.data.seats).toEqual([]);

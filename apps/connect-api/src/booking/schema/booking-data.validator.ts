@@ -65,7 +65,11 @@ export function validateBookingData(
   const passengers = Array.isArray(bookingData.passengers) ? (bookingData.passengers as unknown[]) : [];
 
   if (passengers.length !== parsed.seatCount) {
-    push('passengers', 'passenger_count_mismatch', `Expected ${parsed.seatCount} passengers, got ${passengers.length}.`);
+    push(
+      'passengers',
+      'passenger_count_mismatch',
+      `Expected ${parsed.seatCount} passengers, got ${passengers.length}.`,
+    );
   }
 
   const { fields } = parsed;
@@ -85,7 +89,8 @@ export function validateBookingData(
     const raw = bookingData.allow_automatic_seat_selection;
     if (!isAbsent(raw)) {
       const b = coerceBoolean(raw);
-      if (b === undefined) push('allow_automatic_seat_selection', 'type', message('allow_automatic_seat_selection', 'type'));
+      if (b === undefined)
+        push('allow_automatic_seat_selection', 'type', message('allow_automatic_seat_selection', 'type'));
       else {
         data.autoAssignment = b;
         autoTrue = b;
@@ -95,7 +100,8 @@ export function validateBookingData(
     dropped.push('allow_automatic_seat_selection');
   }
 
-  const requested = lockedSeats ?? (Array.isArray(bookingData.seat_selection) ? bookingData.seat_selection : []);
+  const requested =
+    lockedSeats ?? (Array.isArray(bookingData.seat_selection) ? bookingData.seat_selection : []);
   const seats = (requested as unknown[]).map((s) => String(s).trim());
   if (fields.seatSelection) {
     const seen = new Set<string>();
@@ -110,8 +116,11 @@ export function validateBookingData(
       }
     });
     if (seats.length > 0) {
-      const ok = autoTrue ? seats.length >= 1 && seats.length <= passengers.length : seats.length === passengers.length;
-      if (!ok) push('seat_selection', 'seat_count', 'The number of seats does not match the number of passengers.');
+      const ok = autoTrue
+        ? seats.length >= 1 && seats.length <= passengers.length
+        : seats.length === passengers.length;
+      if (!ok)
+        push('seat_selection', 'seat_count', 'The number of seats does not match the number of passengers.');
     } else if (fields.seatSelection.required && !autoTrue) {
       push('seat_selection', 'required', message('seat_selection', 'required'));
     }
@@ -157,7 +166,8 @@ export function validateBookingData(
     ...(isObject(bookingData.additional_fields) ? bookingData.additional_fields : {}),
   };
   const additionalNames = new Set(fields.additional.map((f) => f.name));
-  for (const name of Object.keys(additional)) if (!additionalNames.has(name)) dropped.push(`additional_fields.${name}`);
+  for (const name of Object.keys(additional))
+    if (!additionalNames.has(name)) dropped.push(`additional_fields.${name}`);
   for (const spec of fields.additional) {
     const r = checkValue(spec, additional[spec.name]);
     if (r.code) push(`additional_fields.${spec.name}`, r.code, message(spec.name, r.code));

@@ -18,7 +18,7 @@ describe('mapSupplierFieldErrors (booking-schema.md §4.8)', () => {
         'passenger[2][id_no]': 'bad',
         'passenger[1][baggage_TH1]': 'bad',
         'passenger[1][last_name]': 'bad',
-        'selected_seats_TH1': 'taken',
+        selected_seats_TH1: 'taken',
         'points[TH1][pickup]': 'bad',
         'mystery[x]': 'bad',
       },
@@ -38,8 +38,17 @@ describe('mapSupplierFieldErrors (booking-schema.md §4.8)', () => {
   });
 
   it('renders contract field errors with reason and the schema code', () => {
-    expect(toFieldErrorDetails([{ field: 'booking_data.passengers', code: 'passenger_count_mismatch', message: 'm' }])).toEqual([
-      { field: 'booking_data.passengers', reason: 'count_mismatch', message: 'm', code: 'passenger_count_mismatch' },
+    expect(
+      toFieldErrorDetails([
+        { field: 'booking_data.passengers', code: 'passenger_count_mismatch', message: 'm' },
+      ]),
+    ).toEqual([
+      {
+        field: 'booking_data.passengers',
+        reason: 'count_mismatch',
+        message: 'm',
+        code: 'passenger_count_mismatch',
+      },
     ]);
   });
 });

@@ -32,7 +32,10 @@ export function toFieldErrorDetails(issues: BookingFieldIssue[]): BookingFieldEr
  * 12go reserve field errors → client paths (booking-schema.md §4.8). 12go's message is not passed through
  * verbatim (operations.md §6.4), only a neutral text.
  */
-export function mapSupplierFieldErrors(fields: Record<string, string>, fieldMap: Record<string, string>): BookingFieldIssue[] {
+export function mapSupplierFieldErrors(
+  fields: Record<string, string>,
+  fieldMap: Record<string, string>,
+): BookingFieldIssue[] {
   const byKey = new Map<string, string>();
   for (const [path, key] of Object.entries(fieldMap)) byKey.set(key, path);
   return Object.keys(fields).map((key) => ({
@@ -49,9 +52,11 @@ function clientPathOf(key: string, byKey: Map<string, string>): string {
   if (passenger) {
     const template = `passenger[0]${passenger[2]}`;
     const mapped = byKey.get(template);
-    if (mapped?.startsWith('passengers[].')) return `passengers[${passenger[1]}].${mapped.slice('passengers[].'.length)}`;
+    if (mapped?.startsWith('passengers[].'))
+      return `passengers[${passenger[1]}].${mapped.slice('passengers[].'.length)}`;
     const fixed = /^\[([^[\]]+)\]$/.exec(passenger[2]);
-    if (fixed && FIXED_PASSENGER_FIELDS[fixed[1]]) return `passengers[${passenger[1]}].${FIXED_PASSENGER_FIELDS[fixed[1]]}`;
+    if (fixed && FIXED_PASSENGER_FIELDS[fixed[1]])
+      return `passengers[${passenger[1]}].${FIXED_PASSENGER_FIELDS[fixed[1]]}`;
     return key;
   }
   return byKey.get(key) ?? key;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the spec and the API are walked dynamically */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { money } from '../../pricing';
@@ -32,7 +33,11 @@ describe('parseCheckout — fixture vectors', () => {
 
   it('lists the array orders the spec fixes (required, anyOf, seats) in the fixture order', () => {
     const { input, expected } = load('checkout-01-seats-allow-auto.json');
-    const parsed = parseCheckout(input.checkout, { seatCount: 2, basePrice: input.base_seat_price, addonPrice });
+    const parsed = parseCheckout(input.checkout, {
+      seatCount: 2,
+      basePrice: input.base_seat_price,
+      addonPrice,
+    });
     const props = parsed.bookingSchema.properties as any;
     expect(JSON.stringify(props.passengers.items.required)).toBe(
       JSON.stringify(expected.booking_schema.properties.passengers.items.required),
@@ -58,7 +63,14 @@ describe('parseCheckout — select value resolution input (option flattening)', 
           options: [
             { value: '', text: 'Please select' },
             { value: null, text: 'Popular', values: [{ value: 'TH', text: 'Thailand' }] },
-            { value: null, text: 'All', values: [{ value: 'DE', text: 'Germany' }, { value: 'TH', text: 'Thailand' }] },
+            {
+              value: null,
+              text: 'All',
+              values: [
+                { value: 'DE', text: 'Germany' },
+                { value: 'TH', text: 'Thailand' },
+              ],
+            },
           ],
         },
       },
@@ -80,6 +92,8 @@ describe('parseCheckout — select value resolution input (option flattening)', 
       { 'passenger[0][title]': { type: 'select', options: [{ value: '', text: 'Choose' }] } },
       { seatCount: 1, basePrice: null, addonPrice },
     );
-    expect((parsed.bookingSchema.properties as any).passengers.items.properties.title).toEqual({ type: 'string' });
+    expect((parsed.bookingSchema.properties as any).passengers.items.properties.title).toEqual({
+      type: 'string',
+    });
   });
 });

@@ -1,4 +1,11 @@
-import { classifyKey, FIXED_PASSENGER_FIELDS, FirstKeyState, FieldKind, sanitize, uniqueName } from './field-classification';
+import {
+  classifyKey,
+  FIXED_PASSENGER_FIELDS,
+  FirstKeyState,
+  FieldKind,
+  sanitize,
+  uniqueName,
+} from './field-classification';
 import type {
   FieldSpec,
   FieldValueType,
@@ -52,7 +59,8 @@ export function parseCheckout(checkout: Record<string, unknown>, opts: ParseChec
     }
     if (field.disabled === true) continue;
     if (field.is_visible === false || field.type === 'hidden') {
-      if (field.value !== null && field.value !== undefined && isScalar(field.value)) hiddenValues[key] = field.value;
+      if (field.value !== null && field.value !== undefined && isScalar(field.value))
+        hiddenValues[key] = field.value;
       continue;
     }
 
@@ -65,7 +73,10 @@ export function parseCheckout(checkout: Record<string, unknown>, opts: ParseChec
       case 'mobile': {
         const spec = buildSpec('mobile_phone', 'mobile_phone', key, field, events);
         mobileProp = buildProperty(spec, field, opts);
-        if (Array.isArray(getData(field).country_codes) && (getData(field).country_codes as unknown[]).length > 0) {
+        if (
+          Array.isArray(getData(field).country_codes) &&
+          (getData(field).country_codes as unknown[]).length > 0
+        ) {
           mobileProp['x-country-codes'] = getData(field).country_codes;
         }
         fields.mobile = spec;
@@ -186,7 +197,12 @@ export function parseCheckout(checkout: Record<string, unknown>, opts: ParseChec
   }
 
   return {
-    bookingSchema: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties, required },
+    bookingSchema: {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties,
+      required,
+    },
     fieldMap,
     optionIndex,
     hiddenValues,
@@ -297,9 +313,17 @@ function flattenOptions(raw: unknown): FlatOptions {
       if (group) group.values.push(value);
       if (seen.has(value)) continue;
       seen.add(value);
-      entries.push({ value, title: typeof option.text === 'string' && option.text !== '' ? option.text : value });
+      entries.push({
+        value,
+        title: typeof option.text === 'string' && option.text !== '' ? option.text : value,
+      });
       const price = isObject(option.data) && isObject(option.data.price) ? option.data.price : null;
-      if (price && typeof price.value === 'number' && typeof price.fxcode === 'string' && price.fxcode !== '') {
+      if (
+        price &&
+        typeof price.value === 'number' &&
+        typeof price.fxcode === 'string' &&
+        price.fxcode !== ''
+      ) {
         prices.set(value, { value: price.value, fxcode: price.fxcode });
       }
     }

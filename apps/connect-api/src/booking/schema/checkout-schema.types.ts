@@ -28,7 +28,8 @@ export interface FieldSpec {
 }
 
 export interface ParserEvent {
-  event: 'regexp_dropped' | 'seat_layout_unrecognised' | 'checkout_unknown_field' | 'checkout_value_not_object';
+  event:
+    'regexp_dropped' | 'seat_layout_unrecognised' | 'checkout_unknown_field' | 'checkout_value_not_object';
   key: string;
   detail?: Record<string, unknown>;
 }

@@ -1,4 +1,11 @@
-import { classifyKey, FirstKeyState, pointsKind, deliveryKind, sanitize, uniqueName } from './field-classification';
+import {
+  classifyKey,
+  FirstKeyState,
+  pointsKind,
+  deliveryKind,
+  sanitize,
+  uniqueName,
+} from './field-classification';
 
 const fresh = (): FirstKeyState => ({ autoAssignment: false, seatSelection: false, baggage: false });
 
@@ -27,13 +34,19 @@ describe('classifyKey — the ordered rules of booking-schema.md §2.2', () => {
 
   it('a second allow_auto key is not taken for the seat field (suffix exclusion) and falls to rule 12', () => {
     const used = { ...fresh(), autoAssignment: true };
-    expect(classifyKey('selected_seats_Y_allow_auto', used)).toEqual({ rule: 'other', name: 'selected_seats_y_allow_auto' });
+    expect(classifyKey('selected_seats_Y_allow_auto', used)).toEqual({
+      rule: 'other',
+      name: 'selected_seats_y_allow_auto',
+    });
   });
 
   it('second seat and baggage keys fall through to rules 12 and 9', () => {
     const used: FirstKeyState = { autoAssignment: true, seatSelection: true, baggage: true };
     expect(classifyKey('selected_seats_Y', used)).toEqual({ rule: 'other', name: 'selected_seats_y' });
-    expect(classifyKey('passenger[0][baggage_Y]', used)).toEqual({ rule: 'extra_passenger', sub: 'baggage_Y' });
+    expect(classifyKey('passenger[0][baggage_Y]', used)).toEqual({
+      rule: 'extra_passenger',
+      sub: 'baggage_Y',
+    });
   });
 
   it('baggage (rule 6) wins over the passenger-field rules 8 and 9', () => {
@@ -41,15 +54,33 @@ describe('classifyKey — the ordered rules of booking-schema.md §2.2', () => {
   });
 
   it('maps fixed passenger keys to client names', () => {
-    expect(classifyKey('passenger[0][id_exp_date]', fresh())).toEqual({ rule: 'fixed_passenger', clientName: 'id_expiry_date' });
-    expect(classifyKey('passenger[0][seattype_code]', fresh())).toEqual({ rule: 'fixed_passenger', clientName: 'seat_type_code' });
+    expect(classifyKey('passenger[0][id_exp_date]', fresh())).toEqual({
+      rule: 'fixed_passenger',
+      clientName: 'id_expiry_date',
+    });
+    expect(classifyKey('passenger[0][seattype_code]', fresh())).toEqual({
+      rule: 'fixed_passenger',
+      clientName: 'seat_type_code',
+    });
   });
 
   it('names points/delivery fields without the dynamic id', () => {
-    expect(classifyKey('points[JP0zJM0rPO46Yb0R402TFAOi][pickup]', fresh())).toEqual({ rule: 'points', name: 'points_pickup', kind: 'pickup_point' });
-    expect(classifyKey('delivery[X][hotel_checkin_date]', fresh())).toEqual({ rule: 'delivery', name: 'delivery_hotel_checkin_date', kind: 'hotel_checkin_date' });
+    expect(classifyKey('points[JP0zJM0rPO46Yb0R402TFAOi][pickup]', fresh())).toEqual({
+      rule: 'points',
+      name: 'points_pickup',
+      kind: 'pickup_point',
+    });
+    expect(classifyKey('delivery[X][hotel_checkin_date]', fresh())).toEqual({
+      rule: 'delivery',
+      name: 'delivery_hotel_checkin_date',
+      kind: 'hotel_checkin_date',
+    });
     expect(classifyKey('points[X]', fresh())).toEqual({ rule: 'points', name: 'points', kind: 'points' });
-    expect(classifyKey('points_TH02lb[pickup]', fresh())).toEqual({ rule: 'points', name: 'points_pickup', kind: 'pickup_point' });
+    expect(classifyKey('points_TH02lb[pickup]', fresh())).toEqual({
+      rule: 'points',
+      name: 'points_pickup',
+      kind: 'pickup_point',
+    });
   });
 });
 

@@ -72,7 +72,8 @@ export function classifyKey(key: string, used: FirstKeyState): KeyClass {
   if (/^seats$/.test(key)) return { rule: 'seats' };
   if (/^contact\[mobile\]$/.test(key)) return { rule: 'mobile' };
   if (/^contact\[email\]$/.test(key)) return { rule: 'email' };
-  if (!used.autoAssignment && /^selected_seats_(.+)_allow_auto$/.test(key)) return { rule: 'seat_auto_assignment' };
+  if (!used.autoAssignment && /^selected_seats_(.+)_allow_auto$/.test(key))
+    return { rule: 'seat_auto_assignment' };
   if (!used.seatSelection && /^selected_seats_(.+)$/.test(key) && !key.endsWith('_allow_auto')) {
     return { rule: 'seat_selection' };
   }

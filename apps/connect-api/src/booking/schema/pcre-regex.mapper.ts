@@ -31,7 +31,24 @@ function cut(source: string, delimiter: string): { body: string; flags: string }
   return { body: source.slice(delimiter.length, last), flags: source.slice(last + delimiter.length) };
 }
 
-const KEPT_PUNCTUATION = new Set(['^', '$', '\\', '.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '/', '-']);
+const KEPT_PUNCTUATION = new Set([
+  '^',
+  '$',
+  '\\',
+  '.',
+  '*',
+  '+',
+  '?',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '|',
+  '/',
+  '-',
+]);
 
 function rewriteEscapes(body: string): string {
   let out = '';

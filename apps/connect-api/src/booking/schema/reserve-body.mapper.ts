@@ -35,7 +35,8 @@ export function buildReserveBody(parsed: ParsedCheckout, data: NormalisedBooking
   if (fieldMap.mobile_phone && data.mobilePhone !== undefined) body[fieldMap.mobile_phone] = data.mobilePhone;
   if (fieldMap.email && data.email !== undefined) body[fieldMap.email] = data.email;
   body.seats = data.passengers.length;
-  if (fields.autoAssignment && data.autoAssignment !== undefined) body[fields.autoAssignment.key] = data.autoAssignment;
+  if (fields.autoAssignment && data.autoAssignment !== undefined)
+    body[fields.autoAssignment.key] = data.autoAssignment;
   if (fields.seatSelection && data.seats.length > 0) body[fields.seatSelection.key] = data.seats.join(',');
   for (const spec of fields.additional) {
     const value = data.additional[spec.name];
@@ -48,7 +49,9 @@ export function buildReserveBody(parsed: ParsedCheckout, data: NormalisedBooking
   }
 
   const baggage = fields.passenger.find((f) => f.name === 'baggage_option');
-  const extras = fields.passenger.filter((f) => f.name !== 'baggage_option' && !FIXED_CLIENT_NAMES.has(f.name));
+  const extras = fields.passenger.filter(
+    (f) => f.name !== 'baggage_option' && !FIXED_CLIENT_NAMES.has(f.name),
+  );
   data.passengers.forEach((passenger, i) => {
     const p = `passenger[${i}]`;
     for (const [name, sub] of PASSENGER_BLOCK) {

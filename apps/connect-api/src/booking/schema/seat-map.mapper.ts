@@ -33,12 +33,17 @@ function asMap(v: unknown): Loose {
   return isObject(v) ? v : {};
 }
 
-export function normaliseSeatMap(seatmap: Loose, onUnrecognisedLayout: (index: number) => void = () => {}): NormalisedSeatMap {
+export function normaliseSeatMap(
+  seatmap: Loose,
+  onUnrecognisedLayout: (index: number) => void = () => {},
+): NormalisedSeatMap {
   const seatInfo = asMap(seatmap.seats);
   const booked = asMap(seatmap.booked);
   const isBooked = (id: string) => Boolean(booked[id]);
   const isAvailable = (id: string) =>
-    Object.prototype.hasOwnProperty.call(seatInfo, id) && asMap(seatInfo[id]).is_available !== false && !isBooked(id);
+    Object.prototype.hasOwnProperty.call(seatInfo, id) &&
+    asMap(seatInfo[id]).is_available !== false &&
+    !isBooked(id);
 
   const decks = normaliseLayouts(seatmap.layouts, onUnrecognisedLayout);
 
@@ -46,7 +51,8 @@ export function normaliseSeatMap(seatmap: Loose, onUnrecognisedLayout: (index: n
   for (const id of Object.keys(seatInfo)) seats[id] = describeSeat(asMap(seatInfo[id]), isAvailable(id));
   for (const id of Object.keys(booked)) if (booked[id] && !seats[id]) seats[id] = { available: false };
   for (const deck of decks) {
-    for (const row of deck.rows) for (const cell of row) if (cell !== null && !seats[cell]) seats[cell] = { available: false };
+    for (const row of deck.rows)
+      for (const cell of row) if (cell !== null && !seats[cell]) seats[cell] = { available: false };
   }
 
   const availableSeats: string[] = [];
@@ -57,7 +63,8 @@ export function normaliseSeatMap(seatmap: Loose, onUnrecognisedLayout: (index: n
       availableSeats.push(id);
     }
   };
-  for (const deck of decks) for (const row of deck.rows) for (const cell of row) if (cell !== null) list(cell);
+  for (const deck of decks)
+    for (const row of deck.rows) for (const cell of row) if (cell !== null) list(cell);
   for (const id of Object.keys(seatInfo)) list(id);
 
   return { decks, seats, availableSeats };
@@ -66,7 +73,8 @@ export function normaliseSeatMap(seatmap: Loose, onUnrecognisedLayout: (index: n
 function describeSeat(info: Loose, available: boolean): SeatMapSeat {
   const seat: SeatMapSeat = { available };
   if (typeof info.seat_type === 'string' && info.seat_type !== '') seat.seat_type = info.seat_type;
-  if (typeof info.seat_orientation === 'string' && info.seat_orientation !== '') seat.orientation = info.seat_orientation;
+  if (typeof info.seat_orientation === 'string' && info.seat_orientation !== '')
+    seat.orientation = info.seat_orientation;
   if (typeof info.seat_level === 'number' && Number.isFinite(info.seat_level)) seat.level = info.seat_level;
   return seat;
 }
@@ -108,13 +116,15 @@ export function seatCell(v: unknown): SeatCell {
 /** Keys of an object in canonical order: numeric when all are non-negative integer literals. */
 export function canonicalKeys(o: Loose): string[] {
   const keys = Object.keys(o);
-  if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k))) return [...keys].sort((a, b) => Number(a) - Number(b));
+  if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k)))
+    return [...keys].sort((a, b) => Number(a) - Number(b));
   return keys;
 }
 
 function layoutRows(layout: unknown): SeatCell[][] | null {
   if (Array.isArray(layout)) {
-    if (layout.length > 0 && layout.every(Array.isArray)) return layout.map((row: unknown[]) => row.map(seatCell));
+    if (layout.length > 0 && layout.every(Array.isArray))
+      return layout.map((row: unknown[]) => row.map(seatCell));
     if (!layout.some(Array.isArray)) return [layout.map(seatCell)];
     return null;
   }

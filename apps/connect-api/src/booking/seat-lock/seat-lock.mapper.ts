@@ -1,5 +1,11 @@
 import type { TwelveGoTravelOption } from '@app/twelvego-client';
-import { applyMarkup, formatMinorUnits, multiplyToMinorUnits, toMinorUnits, type ClientMarkup } from '../../pricing';
+import {
+  applyMarkup,
+  formatMinorUnits,
+  multiplyToMinorUnits,
+  toMinorUnits,
+  type ClientMarkup,
+} from '../../pricing';
 import type { ParsedCheckout } from '../schema/checkout-schema.types';
 
 /** client-api.md §4.5 LockSeatsResponse: exactly three keys (D17). */
@@ -29,12 +35,22 @@ export function seatLockResponse(
   markup: ClientMarkup | null,
 ): SeatLockResponse {
   const currency = String(option.netprice.fxcode).toUpperCase();
-  let total = applyMarkup(multiplyToMinorUnits(option.netprice.value ?? 0, passengers, currency), currency, markup).amountMinor;
-  const seatProp = (parsed.bookingSchema.properties as Record<string, any>)?.seat_selection;
-  const offers: Array<{ const: string; 'x-price'?: { amount: string; currency: string } }> = seatProp?.items?.anyOf ?? [];
+  let total = applyMarkup(
+    multiplyToMinorUnits(option.netprice.value ?? 0, passengers, currency),
+    currency,
+    markup,
+  ).amountMinor;
+  type SeatOffer = { const: string; 'x-price'?: { amount: string; currency: string } };
+  const props = parsed.bookingSchema.properties as
+    Record<string, { items?: { anyOf?: SeatOffer[] } }> | undefined;
+  const offers: SeatOffer[] = props?.seat_selection?.items?.anyOf ?? [];
   for (const seat of seats) {
     const price = offers.find((o) => o.const === seat)?.['x-price'];
     if (price && price.currency.toUpperCase() === currency) total += toMinorUnits(price.amount, currency);
   }
-  return { passenger_count: seats.length, status: 'reserved', total_price: { currency, amount: formatMinorUnits(total, currency) } };
+  return {
+    passenger_count: seats.length,
+    status: 'reserved',
+    total_price: { currency, amount: formatMinorUnits(total, currency) },
+  };
 }

@@ -44,9 +44,15 @@ export class SeatLockService {
     const details = await this.expiredOnGone(() =>
       this.twelvego.getTripDetails(ctx, { tripId: item.trip_key, datetime, seats: token.seats }),
     );
-    const option = pickTravelOption((details.trips ?? []).find((t) => t.id === item.trip_key)?.travel_options ?? details.trips?.[0]?.travel_options);
+    const option = pickTravelOption(
+      (details.trips ?? []).find((t) => t.id === item.trip_key)?.travel_options ??
+        details.trips?.[0]?.travel_options,
+    );
     if (!option) throw new ContractError('itinerary_not_available');
-    const basePrice = typeof option.price?.value === 'number' ? { value: option.price.value, fxcode: option.price.fxcode } : null;
+    const basePrice =
+      typeof option.price?.value === 'number'
+        ? { value: option.price.value, fxcode: option.price.fxcode }
+        : null;
     const priced = await this.checkouts.loadForToken(ctx, client, token.cartId, token.seats, basePrice);
 
     const unavailable = unavailableSeats(priced, seats);

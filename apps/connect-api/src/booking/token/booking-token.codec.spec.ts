@@ -5,7 +5,10 @@ import { encipher } from '../../ids/shift-cipher';
 import { bookingTokenKlv, decodeBookingToken, encodeBookingToken, newUniqueId } from './booking-token.codec';
 
 const vectors = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../../shared/fixtures/booking-schema/itinerary-id-vectors.json'), 'utf8'),
+  readFileSync(
+    join(__dirname, '../../../../../../shared/fixtures/booking-schema/itinerary-id-vectors.json'),
+    'utf8',
+  ),
 );
 const example = vectors.booking_token_example;
 const claims = {
@@ -38,7 +41,10 @@ describe('booking token (booking-schema.md §5.3)', () => {
 
   it('accepts a percent-encoded token and verifies with any configured key (rotation)', () => {
     const encoded = encodeURIComponent(example.expected.booking_token);
-    const r = decodeBookingToken(encoded, 'acme', now, { ...keys, hmacKeys: ['new-key', example.input.hmac_key] });
+    const r = decodeBookingToken(encoded, 'acme', now, {
+      ...keys,
+      hmacKeys: ['new-key', example.input.hmac_key],
+    });
     expect(r.ok).toBe(true);
   });
 
@@ -56,17 +62,38 @@ describe('booking token (booking-schema.md §5.3)', () => {
   });
 
   it('rejects another client and an expired token', () => {
-    expect(decodeBookingToken(example.expected.booking_token, 'other', now, keys)).toMatchObject({ ok: false, error: 'foreign_client' });
-    expect(decodeBookingToken(example.expected.booking_token, 'acme', claims.issuedAt + 86401, keys)).toMatchObject({
+    expect(decodeBookingToken(example.expected.booking_token, 'other', now, keys)).toMatchObject({
+      ok: false,
+      error: 'foreign_client',
+    });
+    expect(
+      decodeBookingToken(example.expected.booking_token, 'acme', claims.issuedAt + 86401, keys),
+    ).toMatchObject({
       ok: false,
       error: 'expired',
     });
   });
 
   it('accepts legacy unsigned tokens only while the flag is on', () => {
-    const legacy = encipher(encodeKlv([['01', 'V1'], ['02', '12go'], ['03', 'onetwogo'], ['04', 'CART1'], ['05', '3']]));
-    expect(decodeBookingToken(legacy, 'acme', now, keys)).toMatchObject({ ok: true, cartId: 'CART1', seats: 3, legacy: true });
-    expect(decodeBookingToken(legacy, 'acme', now, { ...keys, acceptLegacy: false })).toMatchObject({ ok: false, error: 'invalid' });
+    const legacy = encipher(
+      encodeKlv([
+        ['01', 'V1'],
+        ['02', '12go'],
+        ['03', 'onetwogo'],
+        ['04', 'CART1'],
+        ['05', '3'],
+      ]),
+    );
+    expect(decodeBookingToken(legacy, 'acme', now, keys)).toMatchObject({
+      ok: true,
+      cartId: 'CART1',
+      seats: 3,
+      legacy: true,
+    });
+    expect(decodeBookingToken(legacy, 'acme', now, { ...keys, acceptLegacy: false })).toMatchObject({
+      ok: false,
+      error: 'invalid',
+    });
   });
 
   it('makes 12-character unique ids from [a-z0-9]', () => {

@@ -1,7 +1,13 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { encodeKlv, parseKlv } from '../../ids/klv';
 import { normaliseInboundId } from '../../ids/percent-encoding';
-import { CIPHER_ALPHABET_VARIANTS, decipher, encipher, ENCIPHERED_KLV_PREFIX, PLAIN_KLV_PREFIX } from '../../ids/shift-cipher';
+import {
+  CIPHER_ALPHABET_VARIANTS,
+  decipher,
+  encipher,
+  ENCIPHERED_KLV_PREFIX,
+  PLAIN_KLV_PREFIX,
+} from '../../ids/shift-cipher';
 
 /** What a booking token carries (booking-schema.md §5.3). */
 export interface BookingTokenClaims {
@@ -21,7 +27,14 @@ export interface BookingTokenKeys {
 }
 
 export type TokenDecodeResult =
-  | { ok: true; cartId: string; seats: number; clientId: string | null; legacy: boolean; issuedAt: number | null }
+  | {
+      ok: true;
+      cartId: string;
+      seats: number;
+      clientId: string | null;
+      legacy: boolean;
+      issuedAt: number | null;
+    }
   | { ok: false; error: 'invalid' | 'expired' | 'foreign_client'; reason: string };
 
 export function signatureOf(klvText: string, key: string): string {
@@ -86,15 +99,22 @@ export function decodeBookingToken(
   return last;
 }
 
-function checkCandidate(klv: string, pathClientId: string, nowSec: number, keys: BookingTokenKeys): TokenDecodeResult {
+function checkCandidate(
+  klv: string,
+  pathClientId: string,
+  nowSec: number,
+  keys: BookingTokenKeys,
+): TokenDecodeResult {
   const records = parseKlv(klv);
   if (!records) return { ok: false, error: 'invalid', reason: 'bad_klv' };
   if (records.get('01') !== 'V1') return { ok: false, error: 'invalid', reason: 'bad_version' };
-  if ((records.get('03') ?? '').toLowerCase() !== 'onetwogo') return { ok: false, error: 'invalid', reason: 'foreign_integration' };
+  if ((records.get('03') ?? '').toLowerCase() !== 'onetwogo')
+    return { ok: false, error: 'invalid', reason: 'foreign_integration' };
   const cartId = records.get('04') ?? '';
   if (cartId === '') return { ok: false, error: 'invalid', reason: 'no_cart' };
   const seatsText = records.get('05') ?? '';
-  if (!/^[1-9][0-9]{0,2}$/.test(seatsText) || Number(seatsText) > 100) return { ok: false, error: 'invalid', reason: 'bad_seats' };
+  if (!/^[1-9][0-9]{0,2}$/.test(seatsText) || Number(seatsText) > 100)
+    return { ok: false, error: 'invalid', reason: 'bad_seats' };
   const seats = Number(seatsText);
   const signature = records.get('09');
   if (signature === undefined) {
@@ -107,9 +127,11 @@ function checkCandidate(klv: string, pathClientId: string, nowSec: number, keys:
   const valid = keys.hmacKeys.some((key) => safeEqual(signatureOf(signed, key), signature));
   if (!valid) return { ok: false, error: 'invalid', reason: 'bad_signature' };
   const clientId = records.get('07') ?? null;
-  if (clientId !== null && clientId !== pathClientId) return { ok: false, error: 'foreign_client', reason: 'foreign_client' };
+  if (clientId !== null && clientId !== pathClientId)
+    return { ok: false, error: 'foreign_client', reason: 'foreign_client' };
   const issuedText = records.get('08');
-  if (issuedText === undefined || !/^\d{1,12}$/.test(issuedText)) return { ok: false, error: 'invalid', reason: 'bad_issue_time' };
+  if (issuedText === undefined || !/^\d{1,12}$/.test(issuedText))
+    return { ok: false, error: 'invalid', reason: 'bad_issue_time' };
   const issuedAt = Number(issuedText);
   if (nowSec - issuedAt > keys.maxAgeSec) return { ok: false, error: 'expired', reason: 'expired' };
   return { ok: true, cartId, seats, clientId, legacy: false, issuedAt };

@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../../platform/config/app-config';
 import { ContractError } from '../../platform/errors/contract-error';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
-import { decodeBookingToken, encodeBookingToken, newUniqueId, type BookingTokenKeys } from './booking-token.codec';
+import {
+  decodeBookingToken,
+  encodeBookingToken,
+  newUniqueId,
+  type BookingTokenKeys,
+} from './booking-token.codec';
 
 export interface VerifiedBookingToken {
   cartId: string;

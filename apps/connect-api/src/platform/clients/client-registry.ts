@@ -1,7 +1,8 @@
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { SecretScrubber } from '../logging/redaction';
+import { AppLogger, ContextLogger } from '../logging/app-logger';
 import { buildRegistrySnapshot, ClientsConfigError } from './build-registry-snapshot';
 import type { ClientSnapshot } from './client-snapshot';
 import type { RegistrySnapshot } from './registry-snapshot';
@@ -21,7 +22,6 @@ export interface ReloadResult {
  */
 @Injectable()
 export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('ClientRegistry');
   private current!: RegistrySnapshot;
   private readonly onSighup = () => void this.reload('sighup');
   private readonly onFileChange = (curr: Stats, prev: Stats) => {
@@ -31,10 +31,15 @@ export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
   /** Observers (metrics, caches) told after every reload attempt. */
   private readonly listeners: Array<(result: ReloadResult) => void> = [];
 
+  private readonly logger: ContextLogger;
+
   constructor(
     private readonly config: AppConfig,
+    appLogger: AppLogger,
     @Optional() private readonly scrubber?: SecretScrubber,
-  ) {}
+  ) {
+    this.logger = appLogger.forContext('ClientRegistry');
+  }
 
   onModuleInit(): void {
     this.current = this.load().snapshot;

@@ -1,4 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import { AppLogger, ContextLogger } from '../logging/app-logger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contextForRawRequest } from '../context/raw-request-context';
 import { RouteTable } from '../http/route-table';
@@ -12,9 +13,14 @@ import { toContractError } from './to-contract-error';
  */
 @Catch()
 export class ContractExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ErrorFilter');
+  private readonly logger: ContextLogger;
 
-  constructor(private readonly routes: RouteTable) {}
+  constructor(
+    private readonly routes: RouteTable,
+    appLogger: AppLogger,
+  ) {
+    this.logger = appLogger.forContext('ErrorFilter');
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
@@ -53,7 +59,7 @@ export class ContractExceptionFilter implements ExceptionFilter {
       if (cause instanceof Error) (reply.raw as { err?: Error }).err = cause;
       if ((ctx.route ?? '').startsWith('/health/')) this.logger.error({ msg: 'request failed', ...fields, err: cause });
     } else if (exception instanceof ContractError && exception.cause) {
-      this.logger.debug?.({ msg: 'request rejected', ...fields, err: exception.cause });
+      this.logger.debug({ msg: 'request rejected', ...fields, err: exception.cause });
     }
   }
 }

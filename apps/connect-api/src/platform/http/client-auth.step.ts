@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppLogger, ContextLogger } from '../logging/app-logger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { ApiKeyAuthenticator } from '../clients/api-key-authenticator';
@@ -20,14 +21,16 @@ const WWW_AUTHENTICATE = 'ApiKey header="x-api-key"';
  */
 @Injectable()
 export class ClientAuthStep {
-  private readonly logger = new Logger('ClientAuth');
+  private readonly logger: ContextLogger;
   private readonly versions;
 
   constructor(
     config: AppConfig,
     private readonly authenticator: ApiKeyAuthenticator,
     @Inject(AUTH_FAILURE_LIMITER) private readonly failures: AuthFailureLimiter,
+    appLogger: AppLogger,
   ) {
+    this.logger = appLogger.forContext('ClientAuth');
     this.versions = config.apiVersions;
   }
 

@@ -1,10 +1,10 @@
-import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConnectApp } from '../../create-connect-app';
 import { AppConfig } from '../config/app-config';
 import { ConfigValidationError } from '../config/load-app-config';
 import { ClientsConfigError } from '../clients/build-registry-snapshot';
 import { LifecycleState } from './lifecycle-state';
+import { AppLogger } from '../logging/app-logger';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -14,7 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * exit 0; a hard stop after SHUTDOWN_TIMEOUT_MS exits 1. SIGHUP reloads the client registry, never exits.
  */
 export function installGracefulShutdown(app: NestFastifyApplication, config: AppConfig, exit: (code: number) => void = process.exit): void {
-  const logger = new Logger('Shutdown');
+  const logger = app.get(AppLogger).forContext('Shutdown');
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -55,7 +55,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv): Promise<NestFastifyAppl
     process.exit(1);
   }
   const config = app.get(AppConfig);
-  const logger = new Logger('Bootstrap');
+  const logger = app.get(AppLogger).forContext('Bootstrap');
   process.on('unhandledRejection', (reason) => {
     logger.fatal({ msg: 'unhandled_rejection', err: reason });
     process.exit(1);

@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { AppLogger, ContextLogger } from '../logging/app-logger';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { redisOptionsFromUrl } from './redis-connection-options';
@@ -11,11 +12,15 @@ import { isRedisConnectionError, RedisUnavailableError } from './redis-unavailab
  */
 @Injectable()
 export class RedisService implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('RedisService');
+  private readonly logger: ContextLogger;
   readonly client: Redis;
   private lastState: 'up' | 'down' | 'unknown' = 'unknown';
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    appLogger: AppLogger,
+  ) {
+    this.logger = appLogger.forContext('RedisService');
     this.client = new Redis({
       ...redisOptionsFromUrl(config.REDIS_URL),
       lazyConnect: true,

@@ -1,10 +1,11 @@
-import { Logger } from '@nestjs/common';
 import { parseTwelveGoTimeouts, type TwelveGoClientOptions } from '@app/twelvego-client';
 import type { AppConfig } from '../config/app-config';
+import type { AppLogger } from '../logging/app-logger';
 import { getRequestContext } from '../context/request-context';
 
 /** TwelveGoClientModule options from the environment (operations.md §6.1–6.3, §7.4). */
-export function twelveGoClientOptions(config: AppConfig): TwelveGoClientOptions {
+export function twelveGoClientOptions(config: AppConfig, appLogger: AppLogger): TwelveGoClientOptions {
+  const logger = appLogger.forContext('TwelveGoClient');
   return {
     baseUrl: config.TWELVEGO_BASE_URL,
     timeoutsMs: parseTwelveGoTimeouts(config.TWELVEGO_TIMEOUTS),
@@ -17,7 +18,12 @@ export function twelveGoClientOptions(config: AppConfig): TwelveGoClientOptions 
     },
     health: { path: config.TWELVEGO_HEALTH_PATH, apiKey: config.TWELVEGO_HEALTH_API_KEY || undefined },
     maxConnections: config.TWELVEGO_MAX_CONNECTIONS,
-    logger: new Logger('TwelveGoClient'),
+    logger: {
+      debug: (m: unknown) => logger.debug(m as Record<string, unknown>),
+      log: (m: unknown) => logger.log(m as Record<string, unknown>),
+      warn: (m: unknown) => logger.warn(m as Record<string, unknown>),
+      error: (m: unknown) => logger.error(m as Record<string, unknown>),
+    },
     onCall: (record) => {
       const ctx = getRequestContext();
       if (!ctx) return;

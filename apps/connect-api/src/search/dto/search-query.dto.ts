@@ -1,9 +1,20 @@
-import { IsBoolean, IsDefined, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 /** client-api.md D9: station and POI ids. */
 export const LOCATION_ID_RE = /^[A-Z0-9]{1,32}$/;
 /** `YYYY-MM-DD`, optionally followed by an ISO time part (only the date is used). */
-export const QUERY_DATE_RE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+export const QUERY_DATE_RE =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 export const MAX_LIST_SIZE = 100;
 export const MAX_TIMEOUT_S = 30;
 
@@ -16,12 +27,18 @@ export const MAX_TIMEOUT_S = 30;
  * checked in `search-query.parser.ts`.
  */
 export class SearchQueryDto {
-  @Matches(QUERY_DATE_RE, { message: 'departure_date must be a date (YYYY-MM-DD).', context: { reason: 'invalid_format' } })
+  @Matches(QUERY_DATE_RE, {
+    message: 'departure_date must be a date (YYYY-MM-DD).',
+    context: { reason: 'invalid_format' },
+  })
   @IsString({ message: 'departure_date must be a date (YYYY-MM-DD).' })
   @IsDefined({ message: 'departure_date is required.' })
   departure_date!: string;
 
-  @Matches(QUERY_DATE_RE, { message: 'return_date must be a date (YYYY-MM-DD).', context: { reason: 'invalid_format' } })
+  @Matches(QUERY_DATE_RE, {
+    message: 'return_date must be a date (YYYY-MM-DD).',
+    context: { reason: 'invalid_format' },
+  })
   @IsString({ message: 'return_date must be a date (YYYY-MM-DD).' })
   @IsOptional()
   return_date?: string;
@@ -42,14 +59,20 @@ export class SearchQueryDto {
   @IsOptional()
   arrival_poi?: string;
 
-  @Matches(/^[A-Za-z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code.', context: { reason: 'invalid_value' } })
+  @Matches(/^[A-Za-z]{3}$/, {
+    message: 'currency must be a three-letter ISO 4217 code.',
+    context: { reason: 'invalid_value' },
+  })
   @IsString({ message: 'currency must be a three-letter ISO 4217 code.' })
   @IsOptional()
   currency?: string;
 
   @Max(1, { message: 'confidence_score must be between 0 and 1.' })
   @Min(0, { message: 'confidence_score must be between 0 and 1.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'confidence_score must be a number between 0 and 1.' })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: 'confidence_score must be a number between 0 and 1.' },
+  )
   @IsOptional()
   confidence_score?: number;
 

@@ -43,14 +43,35 @@ export interface SearchQueryParseOptions {
 }
 
 export const SUPPORTED_LOCALES = new Set([
-  'en', 'th', 'ru', 'zh', 'ja', 'ko', 'vi', 'ms', 'it', 'nl', 'sv', 'de', 'fr', 'es', 'id', 'uk', 'pt', 'ar', 'hr',
+  'en',
+  'th',
+  'ru',
+  'zh',
+  'ja',
+  'ko',
+  'vi',
+  'ms',
+  'it',
+  'nl',
+  'sv',
+  'de',
+  'fr',
+  'es',
+  'id',
+  'uk',
+  'pt',
+  'ar',
+  'hr',
 ]);
 
 /**
  * Raw query object (as the HTTP framework parsed it) → SearchQuery, or every problem at once as
  * FieldErrors (client-api.md §5.2). Unknown parameters are ignored.
  */
-export function parseSearchQuery(raw: Record<string, unknown>, opts: SearchQueryParseOptions): SearchQueryParseResult {
+export function parseSearchQuery(
+  raw: Record<string, unknown>,
+  opts: SearchQueryParseOptions,
+): SearchQueryParseResult {
   const details: FieldError[] = [];
 
   const scalars = {
@@ -65,55 +86,82 @@ export function parseSearchQuery(raw: Record<string, unknown>, opts: SearchQuery
     timeout: toNumberIfNumeric(single(raw.timeout)),
   };
   const dto = plainToInstance(SearchQueryDto, dropUndefined(scalars));
-  details.push(...mapValidationErrors(validateSync(dto, { forbidUnknownValues: false, stopAtFirstError: true })));
+  details.push(
+    ...mapValidationErrors(validateSync(dto, { forbidUnknownValues: false, stopAtFirstError: true })),
+  );
   const failed = new Set(details.map((d) => d.field));
 
   // Dates: format is checked by the DTO; calendar and range here.
   const today = opts.now.toISOString().slice(0, 10);
   const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const departureDate = typeof scalars.departure_date === 'string' ? scalars.departure_date.slice(0, 10) : undefined;
+  const departureDate =
+    typeof scalars.departure_date === 'string' ? scalars.departure_date.slice(0, 10) : undefined;
   if (departureDate && !failed.has('departure_date')) {
-    if (!isCalendarDate(departureDate)) details.push(err('departure_date', 'invalid_value', 'departure_date is not a calendar date.'));
-    else if (departureDate < yesterday) details.push(err('departure_date', 'out_of_range', 'departure_date must not be earlier than yesterday (UTC).'));
+    if (!isCalendarDate(departureDate))
+      details.push(err('departure_date', 'invalid_value', 'departure_date is not a calendar date.'));
+    else if (departureDate < yesterday)
+      details.push(
+        err('departure_date', 'out_of_range', 'departure_date must not be earlier than yesterday (UTC).'),
+      );
   }
   const returnDate = typeof scalars.return_date === 'string' ? scalars.return_date.slice(0, 10) : undefined;
   if (returnDate && !failed.has('return_date')) {
-    if (!isCalendarDate(returnDate)) details.push(err('return_date', 'invalid_value', 'return_date is not a calendar date.'));
+    if (!isCalendarDate(returnDate))
+      details.push(err('return_date', 'invalid_value', 'return_date is not a calendar date.'));
     else if (departureDate && isCalendarDate(departureDate) && returnDate < departureDate) {
-      details.push(err('return_date', 'out_of_range', 'return_date must not be earlier than departure_date.'));
+      details.push(
+        err('return_date', 'out_of_range', 'return_date must not be earlier than departure_date.'),
+      );
     }
   }
 
   let currency: string | undefined;
   if (typeof scalars.currency === 'string' && !failed.has('currency')) {
     currency = scalars.currency.toUpperCase();
-    if (!opts.supportedCurrencies.includes(currency)) details.push(err('currency', 'invalid_value', `currency ${currency} is not supported.`));
+    if (!opts.supportedCurrencies.includes(currency))
+      details.push(err('currency', 'invalid_value', `currency ${currency} is not supported.`));
   }
 
   // pax_ages: accepted, not used, but validated.
   const paxAges = collectList(raw, 'pax_ages');
-  if (paxAges.length > MAX_LIST_SIZE) details.push(err('pax_ages', 'too_many', `pax_ages accepts at most ${MAX_LIST_SIZE} entries.`));
+  if (paxAges.length > MAX_LIST_SIZE)
+    details.push(err('pax_ages', 'too_many', `pax_ages accepts at most ${MAX_LIST_SIZE} entries.`));
   paxAges.forEach((age, i) => {
-    if (typeof age !== 'string' || !/^\d+$/.test(age.trim())) details.push(err(`pax_ages[${i}]`, 'invalid_type', 'Each pax_ages entry must be an integer.'));
-    else if (Number(age) > 120) details.push(err(`pax_ages[${i}]`, 'out_of_range', 'Each pax_ages entry must be between 0 and 120.'));
+    if (typeof age !== 'string' || !/^\d+$/.test(age.trim()))
+      details.push(err(`pax_ages[${i}]`, 'invalid_type', 'Each pax_ages entry must be an integer.'));
+    else if (Number(age) > 120)
+      details.push(err(`pax_ages[${i}]`, 'out_of_range', 'Each pax_ages entry must be between 0 and 120.'));
   });
 
   const departures = validateStationList(raw, 'departures', details);
   const arrivals = validateStationList(raw, 'arrivals', details);
-  const departurePoi = typeof scalars.departure_poi === 'string' && !failed.has('departure_poi') ? scalars.departure_poi : undefined;
-  const arrivalPoi = typeof scalars.arrival_poi === 'string' && !failed.has('arrival_poi') ? scalars.arrival_poi : undefined;
+  const departurePoi =
+    typeof scalars.departure_poi === 'string' && !failed.has('departure_poi')
+      ? scalars.departure_poi
+      : undefined;
+  const arrivalPoi =
+    typeof scalars.arrival_poi === 'string' && !failed.has('arrival_poi') ? scalars.arrival_poi : undefined;
   checkSide(departures.present, scalars.departure_poi !== undefined, 'departures', 'departure_poi', details);
   checkSide(arrivals.present, scalars.arrival_poi !== undefined, 'arrivals', 'arrival_poi', details);
 
   let pairs: SearchPlacePair[] = [];
   const sidesValid = !details.some((d) => /^(departures|arrivals|departure_poi|arrival_poi)/.test(d.field));
   if (sidesValid) {
-    const from: SearchPlace[] = departurePoi !== undefined ? [{ kind: 'poi', id: departurePoi }] : departures.ids.map((id) => ({ kind: 'station', id }));
-    const to: SearchPlace[] = arrivalPoi !== undefined ? [{ kind: 'poi', id: arrivalPoi }] : arrivals.ids.map((id) => ({ kind: 'station', id }));
+    const from: SearchPlace[] =
+      departurePoi !== undefined
+        ? [{ kind: 'poi', id: departurePoi }]
+        : departures.ids.map((id) => ({ kind: 'station', id }));
+    const to: SearchPlace[] =
+      arrivalPoi !== undefined
+        ? [{ kind: 'poi', id: arrivalPoi }]
+        : arrivals.ids.map((id) => ({ kind: 'station', id }));
     if (departurePoi === undefined && arrivalPoi === undefined && from.length === to.length) {
       // Two station lists of equal length: pairs by index; an identical pair is an error.
       from.forEach((f, i) => {
-        if (f.id === to[i].id) details.push(err(`arrivals[${i}]`, 'invalid_value', `departures[${i}] and arrivals[${i}] must differ.`));
+        if (f.id === to[i].id)
+          details.push(
+            err(`arrivals[${i}]`, 'invalid_value', `departures[${i}] and arrivals[${i}] must differ.`),
+          );
       });
       pairs = from.map((f, i) => ({ from: f, to: to[i] }));
     } else {
@@ -175,10 +223,15 @@ export function collectList(raw: Record<string, unknown>, name: string): unknown
   return out;
 }
 
-function validateStationList(raw: Record<string, unknown>, name: 'departures' | 'arrivals', details: FieldError[]): { present: boolean; ids: string[] } {
+function validateStationList(
+  raw: Record<string, unknown>,
+  name: 'departures' | 'arrivals',
+  details: FieldError[],
+): { present: boolean; ids: string[] } {
   const values = collectList(raw, name);
   if (values.length === 0) return { present: false, ids: [] };
-  if (values.length > MAX_LIST_SIZE) details.push(err(name, 'too_many', `${name} accepts at most ${MAX_LIST_SIZE} entries.`));
+  if (values.length > MAX_LIST_SIZE)
+    details.push(err(name, 'too_many', `${name} accepts at most ${MAX_LIST_SIZE} entries.`));
   const ids: string[] = [];
   values.forEach((value, i) => {
     if (typeof value !== 'string' || !LOCATION_ID_RE.test(value)) {
@@ -188,9 +241,17 @@ function validateStationList(raw: Record<string, unknown>, name: 'departures' | 
   return { present: true, ids };
 }
 
-function checkSide(hasList: boolean, hasPoi: boolean, listName: string, poiName: string, details: FieldError[]): void {
-  if (hasList && hasPoi) details.push(err(poiName, 'not_allowed', `${poiName} cannot be combined with ${listName}[].`));
-  else if (!hasList && !hasPoi) details.push(err(listName, 'required', `Either ${listName}[] or ${poiName} is required.`));
+function checkSide(
+  hasList: boolean,
+  hasPoi: boolean,
+  listName: string,
+  poiName: string,
+  details: FieldError[],
+): void {
+  if (hasList && hasPoi)
+    details.push(err(poiName, 'not_allowed', `${poiName} cannot be combined with ${listName}[].`));
+  else if (!hasList && !hasPoi)
+    details.push(err(listName, 'required', `Either ${listName}[] or ${poiName} is required.`));
 }
 
 function distinctPairs(pairs: SearchPlacePair[]): SearchPlacePair[] {

@@ -9,8 +9,12 @@ export class SearchQueryPipe implements PipeTransform<Record<string, unknown>, S
   constructor(private readonly config: AppConfig) {}
 
   transform(raw: Record<string, unknown>): SearchQuery {
-    const result = parseSearchQuery(raw ?? {}, { now: new Date(), supportedCurrencies: this.config.supportedCurrencies });
-    if (!result.ok) throw new ContractError('validation_error', 'The request is invalid.', { details: result.details });
+    const result = parseSearchQuery(raw ?? {}, {
+      now: new Date(),
+      supportedCurrencies: this.config.supportedCurrencies,
+    });
+    if (!result.ok)
+      throw new ContractError('validation_error', 'The request is invalid.', { details: result.details });
     return result.query;
   }
 }

@@ -237,7 +237,8 @@ function translations(r: Rec, nameKeys: string[]): Record<string, string> {
   }
   for (const key of nameKeys) {
     for (const [k, value] of Object.entries(r)) {
-      const m = new RegExp(`^${key}_([a-z]{2})$`, 'i').exec(k);
+      if (k.length !== key.length + 3 || !k.startsWith(key)) continue;
+      const m = /^_([a-z]{2})$/i.exec(k.slice(key.length));
       const t = text(value);
       if (m && t && !(m[1].toLowerCase() in out)) out[m[1].toLowerCase()] = t;
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../catalog/catalog.types';
-import { SUPPORTED_LOCALES } from '../links/static-locale';
+import { SUPPORTED_LOCALES } from '../../search/dto/search-query.parser';
 import { STATIC_DOCUMENTS, type DocumentIdMapper, type StaticDocumentName } from './static-document.types';
 import { buildStaticDocuments, translatedLocales } from './static-documents.builder';
 
@@ -32,7 +32,7 @@ export function variantKey(scheme: string, locale: string, document: StaticDocum
  * without translations is served from `en`. Pure.
  */
 export function buildDocumentSet(catalog: Catalog, mappers: Record<string, DocumentIdMapper>): DocumentSet {
-  const locales = ['en', ...translatedLocales(catalog).filter((l) => l !== 'en' && (SUPPORTED_LOCALES as readonly string[]).includes(l))];
+  const locales = ['en', ...translatedLocales(catalog).filter((l) => l !== 'en' && SUPPORTED_LOCALES.has(l))];
   const schemes = Object.keys(mappers).sort();
   const documents = new Map<DocumentVariantKey, BuiltDocument>();
   let droppedStations: number[] = [];

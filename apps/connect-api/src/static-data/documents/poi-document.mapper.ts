@@ -15,15 +15,13 @@ export function buildPoiDocument(
 ): Poi[] {
   const children = new Map<number, number[]>();
   for (const p of catalog.provinces) {
-    if (p.parentId !== null && p.parentId !== p.id) {
-      children.set(p.parentId, [...(children.get(p.parentId) ?? []), p.id]);
-    }
+    if (p.parentId !== null && p.parentId !== p.id) push(children, p.parentId, p.id);
   }
   const direct = new Map<number, string[]>();
   for (const s of catalog.stations) {
     const clientId = emittedStations.get(s.id);
     if (clientId === undefined || s.provinceId === null) continue;
-    direct.set(s.provinceId, [...(direct.get(s.provinceId) ?? []), clientId]);
+    push(direct, s.provinceId, clientId);
   }
 
   const out: Poi[] = [];
@@ -45,4 +43,10 @@ export function buildPoiDocument(
     out.push({ Id, name: localised(p.name, p.names, locale), stations: [...stations].sort(compareIds) });
   }
   return out.sort((a, b) => compareIds(a.Id, b.Id));
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

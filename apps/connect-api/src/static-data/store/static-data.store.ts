@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { AppConfig } from '../../platform/config/app-config';
+import { redisOptionsFromUrl } from '../../platform/redis/redis-connection-options';
 import { RedisService } from '../../platform/redis/redis.service';
 import type { DocumentSet, DocumentVariantKey } from '../documents/document-set.builder';
 
@@ -23,6 +26,8 @@ export interface StoredDocument {
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 /** Blobs only of a superseded version stay readable this long for requests in flight. */
 const SUPERSEDED_GRACE_S = 600;
+/** Documents can be megabytes: the builder writes them on its own connection with a generous timeout. */
+const WRITER_COMMAND_TIMEOUT_MS = 30_000;
 
 /**
  * The built documents in Redis, shared by every instance (reconciliation 4). Keys (under REDIS_KEY_PREFIX,
@@ -31,12 +36,34 @@ const SUPERSEDED_GRACE_S = 600;
  * `static:checked` → time of the last successful catalogue check; `static:lock` → builder lock.
  */
 @Injectable()
-export class StaticDataStore {
+export class StaticDataStore implements OnApplicationShutdown {
   private readonly metaCache = new Map<string, VersionMeta>();
   private readonly blobCache = new Map<string, Buffer>();
   private lastServed: VersionMeta | null = null;
 
-  constructor(private readonly redis: RedisService) {}
+  private writerConnection: Redis | null = null;
+
+  constructor(
+    private readonly redis: RedisService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    const writer = this.writerConnection;
+    this.writerConnection = null;
+    if (writer) await writer.quit().catch(() => writer.disconnect());
+  }
+
+  /** The request-path connection has a short command timeout (operations.md §6.5); publishing may need longer. */
+  private writer(): Redis {
+    this.writerConnection ??= new Redis({
+      ...redisOptionsFromUrl(this.config.REDIS_URL),
+      commandTimeout: WRITER_COMMAND_TIMEOUT_MS,
+      maxRetriesPerRequest: 1,
+      connectionName: 'tc-bff-static-data-writer',
+    });
+    return this.writerConnection;
+  }
 
   private k(...parts: string[]): string {
     // One hash tag: every static-data key lives in one cluster slot, so MULTI works with REDIS_CLUSTER_NODES.
@@ -108,15 +135,15 @@ export class StaticDataStore {
 
   /** Same content as the current version: extend the lifetime of what is stored and record the check. */
   async touch(meta: VersionMeta, retentionS: number, now: Date, checkTtlS: number): Promise<void> {
-    const multi = this.redis.client.multi();
+    const multi = this.writer().multi();
     multi.expire(this.k('current'), retentionS);
     multi.expire(this.k('meta', meta.version), retentionS);
     for (const etag of blobIds(meta)) multi.expire(this.k('blob', etag), retentionS);
     multi.set(this.k('checked'), now.toISOString(), 'EX', checkTtlS);
-    await multi.exec();
+    await execOrThrow(multi);
   }
 
-  /** Writes every blob and the meta, then switches `current` (readers see the old or the new version, never a mix). */
+  /** Writes every blob and the meta, then switches `current` in one MULTI (readers see the old or the new version). */
   async publish(set: DocumentSet, previous: VersionMeta | null, retentionS: number, now: Date, checkTtlS: number): Promise<VersionMeta> {
     const meta: VersionMeta = {
       version: set.version,
@@ -131,12 +158,12 @@ export class StaticDataStore {
       const id = blobId(doc.etag);
       if (!blobs.has(id)) blobs.set(id, gzipSync(doc.body));
     }
-    const write = this.redis.client.multi();
-    for (const [id, gz] of blobs) write.set(this.k('blob', id), gz, 'EX', retentionS);
-    write.set(this.k('meta', meta.version), JSON.stringify(meta), 'EX', retentionS);
-    await execOrThrow(write);
+    // Blobs are content-addressed, so writing them one by one before the switch is safe.
+    const writer = this.writer();
+    for (const [id, gz] of blobs) await writer.set(this.k('blob', id), gz, 'EX', retentionS);
+    await writer.set(this.k('meta', meta.version), JSON.stringify(meta), 'EX', retentionS);
 
-    const swap = this.redis.client.multi();
+    const swap = writer.multi();
     swap.set(this.k('current'), meta.version, 'EX', retentionS);
     swap.set(this.k('checked'), now.toISOString(), 'EX', checkTtlS);
     if (previous && previous.version !== meta.version) {

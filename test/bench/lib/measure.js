@@ -1,0 +1,77 @@
+'use strict';
+/** Load and latency measurement helpers of `npm run bench`. */
+const http = require('node:http');
+const autocannon = require('autocannon');
+
+/** One autocannon run; returns the figures the report uses. */
+function load(url, { connections = 16, duration = 10, headers = {}, overallRate } = {}) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url, connections, duration, headers, pipelining: 1, ...(overallRate ? { overallRate } : {}) },
+      (err, r) => {
+        if (err) return reject(err);
+        resolve({
+          rps: r.requests.average,
+          requests: r.requests.total,
+          latencyP50: r.latency.p50,
+          latencyP99: r.latency.p99,
+          non2xx: r.non2xx,
+          errors: r.errors,
+          timeouts: r.timeouts,
+          statusCodes: r.statusCodeStats,
+        });
+      },
+    );
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** One keep-alive HTTP request; resolves with { status, body, ms } (sub-millisecond resolution). */
+function request(url, { method = 'GET', headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const req = http.request(url, { method, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString(), ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.end(body);
+    else req.end();
+  });
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx];
+}
+
+/** Runs `fn` (returning a duration in ms) sequentially `n` times on one connection; p50/p99. */
+async function sequential(n, fn) {
+  const samples = [];
+  for (let i = 0; i < n; i++) samples.push(await fn(i));
+  return { n, p50: percentile(samples, 50), p99: percentile(samples, 99), mean: samples.reduce((a, b) => a + b, 0) / n };
+}
+
+/**
+ * Interleaves the samples of two targets (A, B, A, B, …) so that machine noise hits both alike.
+ * Returns the percentiles of each.
+ */
+async function interleaved(n, fnA, fnB) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < n; i++) {
+    a.push(await fnA(i));
+    b.push(await fnB(i));
+  }
+  const stats = (s) => ({ n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), mean: s.reduce((x, y) => x + y, 0) / s.length });
+  return [stats(a), stats(b)];
+}
+
+module.exports = { load, request, percentile, sequential, interleaved };
