@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- upstream JSON answers are asserted field by field */
 import { KEY1, SandboxHarness, eventually, reserveBodyFor, startSandbox } from './sandbox-harness';
 
 /** §17.11 admin API, §17.2 determinism, §17.7 recheck URLs, §0.2 gzip. */
@@ -57,13 +58,24 @@ describe('admin API (§17.11)', () => {
   let sb: SandboxHarness;
 
   beforeAll(async () => {
-    sb = await startSandbox({ SANDBOX_PUBLIC_URL: 'http://sandbox.test:4010', SANDBOX_RECHECK_BASE_URL: 'http://recheck.test:9999' });
+    sb = await startSandbox({
+      SANDBOX_PUBLIC_URL: 'http://sandbox.test:4010',
+      SANDBOX_RECHECK_BASE_URL: 'http://recheck.test:9999',
+    });
   });
   afterAll(() => sb.close());
 
   it('health and clock read/set/advance', async () => {
-    expect((await sb.admin('GET', '/health')).json).toEqual({ status: 'ok', now: '2026-05-10T03:30:00.000Z', seed: 12 });
-    expect((await sb.admin('GET', '/clock')).json).toEqual({ now: '2026-05-10T03:30:00.000Z', frozen: true, today: '2026-05-10' });
+    expect((await sb.admin('GET', '/health')).json).toEqual({
+      status: 'ok',
+      now: '2026-05-10T03:30:00.000Z',
+      seed: 12,
+    });
+    expect((await sb.admin('GET', '/clock')).json).toEqual({
+      now: '2026-05-10T03:30:00.000Z',
+      frozen: true,
+      today: '2026-05-10',
+    });
     const advanced = await sb.admin('POST', '/clock/advance', { seconds: 3600 });
     expect(advanced.json.now).toBe('2026-05-10T04:30:00.000Z');
     const set = await sb.admin('PUT', '/clock', { now: '2026-05-10T17:00:00Z', frozen: true });
@@ -88,15 +100,26 @@ describe('admin API (§17.11)', () => {
     const form = await sb.get(`/checkout/${cart.json}`);
     const bid = (await sb.post(`/reserve/${cart.json}`, reserveBodyFor(form.json, 2, 'Smith'))).json.bid;
     const view = await sb.admin('GET', `/bookings/${bid}`);
-    expect(view.json).toMatchObject({ bid: Number(bid), status: 'pending_client_confirmation', heldSeats: 2, cartId: cart.json });
+    expect(view.json).toMatchObject({
+      bid: Number(bid),
+      status: 'pending_client_confirmation',
+      heldSeats: 2,
+      cartId: cart.json,
+    });
     expect(view.json.passengers[1].last_name).toBe('Smith');
     expect(view.json.seatsAssigned).toHaveLength(2);
     const forced = await sb.admin('POST', `/bookings/${bid}/transition`, { status: 'in_review_by_operator' });
     expect(forced.json.status).toBe('in_review_by_operator');
     expect((await sb.get(`/booking/${bid}`)).json.status).toBe('in_review_by_operator');
     await sb.admin('POST', `/bookings/${bid}/transition`, { status: 'confirmed' });
-    expect((await sb.get(`/booking/${bid}`)).json.ticket_url).toMatch(/^http:\/\/sandbox\.test:4010\/en\/ticket\//);
-    expect((await sb.admin('POST', `/bookings/${bid}/webhook`, { type: 'booking_updated' })).json).toEqual({ status: 'queued', bid: Number(bid), type: 'booking_updated' });
+    expect((await sb.get(`/booking/${bid}`)).json.ticket_url).toMatch(
+      /^http:\/\/sandbox\.test:4010\/en\/ticket\//,
+    );
+    expect((await sb.admin('POST', `/bookings/${bid}/webhook`, { type: 'booking_updated' })).json).toEqual({
+      status: 'queued',
+      bid: Number(bid),
+      type: 'booking_updated',
+    });
     const log = (await sb.admin('GET', '/webhooks')).json.filter((w: any) => String(w.bid) === bid);
     expect(log.map((w: any) => `${w.type}:${w.status}:${w.outcome}`)).toEqual([
       'booking_updated:in_review_by_operator:no_target',
@@ -113,26 +136,51 @@ describe('admin API (§17.11)', () => {
     await sb.post('/cart?seats=1', { from_id: 1 });
     const log = (await sb.admin('GET', '/requests')).json;
     expect(log).toHaveLength(2);
-    expect(log[0]).toMatchObject({ method: 'GET', path: '/search/1p/44p/2026-05-14', query: { seats: '1', direct: 'true', k: '***' }, status: 200 });
+    expect(log[0]).toMatchObject({
+      method: 'GET',
+      path: '/search/1p/44p/2026-05-14',
+      query: { seats: '1', direct: 'true', k: '***' },
+      status: 200,
+    });
     expect(log[1]).toMatchObject({ method: 'POST', path: '/cart', body: { from_id: 1 }, status: 400 });
     expect(JSON.stringify(log)).not.toContain(KEY1);
   });
 
   it('catalog lists the seed provinces, stations, operators, classes and routes', async () => {
     const cat = (await sb.admin('GET', '/catalog')).json;
-    expect(cat.provinces.find((p: any) => p.id === 1401)).toMatchObject({ name: 'Penang', country: 'MY', time_zone: 'Asia/Kuala_Lumpur', utc_offset: '+08:00', station_ids: [30301] });
+    expect(cat.provinces.find((p: any) => p.id === 1401)).toMatchObject({
+      name: 'Penang',
+      country: 'MY',
+      time_zone: 'Asia/Kuala_Lumpur',
+      utc_offset: '+08:00',
+      station_ids: [30301],
+    });
     expect(cat.stations).toHaveLength(18);
-    expect(cat.stations.find((s: any) => s.station_id === 5937)).toMatchObject({ station_code: 'BKK', station_slug: 'suvarnabhumi-airport', province_id: 1, time_zone: 'Asia/Bangkok', vehclasses: ['avia'] });
+    expect(cat.stations.find((s: any) => s.station_id === 5937)).toMatchObject({
+      station_code: 'BKK',
+      station_slug: 'suvarnabhumi-airport',
+      province_id: 1,
+      time_zone: 'Asia/Bangkok',
+      vehclasses: ['avia'],
+    });
     expect(cat.operators.map((o: any) => o.id)).toContain(16779);
     expect(cat.classes.find((c: any) => c.id === 4)).toMatchObject({ name: 'VIP', capacity: 24 });
-    expect(cat.routes.find((r: any) => r.trip_key === VIP)).toMatchObject({ route_id: 'R03', from: 4055, to: 11553, departure: '20:00' });
+    expect(cat.routes.find((r: any) => r.trip_key === VIP)).toMatchObject({
+      route_id: 'R03',
+      from: 4055,
+      to: 11553,
+      departure: '20:00',
+    });
   });
 
   it('SANDBOX_ADMIN_TOKEN protects the admin API', async () => {
     const locked = await startSandbox({ SANDBOX_ADMIN_TOKEN: 'adm-secret' });
     try {
       expect((await locked.admin('GET', '/health')).status).toBe(401);
-      const ok = await locked.call('GET', '/__sandbox/health', { k: null, headers: { authorization: 'Bearer adm-secret' } });
+      const ok = await locked.call('GET', '/__sandbox/health', {
+        k: null,
+        headers: { authorization: 'Bearer adm-secret' },
+      });
       expect(ok.status).toBe(200);
     } finally {
       await locked.close();
@@ -144,16 +192,30 @@ describe('admin API (§17.11)', () => {
     expect(res.json.recheck).toHaveLength(1);
     const url = new URL(res.json.recheck[0]);
     expect(url.origin).toBe('http://recheck.test:9999');
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ f: '4055', t: '11553', d: '2026-05-14', s: '2', i: '31' });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      f: '4055',
+      t: '11553',
+      d: '2026-05-14',
+      s: '2',
+      i: '31',
+    });
     expect(url.searchParams.get('sig')).toMatch(/^[0-9a-f]{16}$/);
-    const approx = res.json.trips.filter((t: any) => t.travel_options[0].approximate).map((t: any) => t.params.operators[0]);
+    const approx = res.json.trips
+      .filter((t: any) => t.travel_options[0].approximate)
+      .map((t: any) => t.params.operators[0]);
     expect(approx).toEqual([32030, 32030]);
-    const tampered = await sb.call('GET', `/searchr?f=4055&t=11553&d=2026-05-14&s=3&i=31&sig=${url.searchParams.get('sig')}`, { k: null });
+    const tampered = await sb.call(
+      'GET',
+      `/searchr?f=4055&t=11553&d=2026-05-14&s=3&i=31&sig=${url.searchParams.get('sig')}`,
+      { k: null },
+    );
     expect(tampered.status).toBe(403);
   });
 
   it('honours gzip', async () => {
-    const res = await fetch(`${sb.url}/search/1p/44p/2026-05-14?seats=1&k=${KEY1}`, { headers: { 'accept-encoding': 'gzip' } });
+    const res = await fetch(`${sb.url}/search/1p/44p/2026-05-14?seats=1&k=${KEY1}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(((await res.json()) as { trips: unknown[] }).trips.length).toBeGreaterThan(0);
   });

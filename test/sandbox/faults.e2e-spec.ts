@@ -8,7 +8,8 @@ const SEARCH = '/search/1p/44p/2026-05-14?seats=1&direct=true';
 
 describe('sandbox faults', () => {
   let sb: SandboxHarness;
-  const fault = (path: string, value: string, method = 'GET', body?: unknown) => sb.call(method, path, { headers: { 'x-sandbox-fault': value }, body });
+  const fault = (path: string, value: string, method = 'GET', body?: unknown) =>
+    sb.call(method, path, { headers: { 'x-sandbox-fault': value }, body });
 
   beforeAll(async () => {
     sb = await startSandbox();
@@ -60,25 +61,39 @@ describe('sandbox faults', () => {
   it('conn=reset destroys the socket; conn=hang never answers', async () => {
     await expect(fault(SEARCH, 'conn=reset')).rejects.toThrow();
     const started = Date.now();
-    await expect(sb.call('GET', SEARCH, { headers: { 'x-sandbox-fault': 'conn=hang' }, signal: AbortSignal.timeout(300) })).rejects.toThrow();
+    await expect(
+      sb.call('GET', SEARCH, {
+        headers: { 'x-sandbox-fault': 'conn=hang' },
+        signal: AbortSignal.timeout(300),
+      }),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
   it('execute=true runs the handler before failing ("failed but done")', async () => {
     const cart = await sb.post(`/cart/${VIP}/${VIP_DEP}?seats=1`);
     const form = (await sb.get(`/checkout/${cart.json}`)).json;
-    const res = await fault(`/reserve/${cart.json}`, 'status=500;execute=true', 'POST', reserveBodyFor(form, 1));
+    const res = await fault(
+      `/reserve/${cart.json}`,
+      'status=500;execute=true',
+      'POST',
+      reserveBodyFor(form, 1),
+    );
     expect(res.status).toBe(500);
     const again = await sb.post(`/reserve/${cart.json}`, reserveBodyFor(form, 1));
     expect(again.status).toBe(409);
     expect(again.json.data.bid).toBe(70000001);
     // without execute nothing happens
     const cart2 = await sb.post(`/cart/${VIP}/${VIP_DEP}?seats=1`);
-    expect((await fault(`/reserve/${cart2.json}`, 'status=503', 'POST', reserveBodyFor(form, 1))).status).toBe(503);
+    expect(
+      (await fault(`/reserve/${cart2.json}`, 'status=503', 'POST', reserveBodyFor(form, 1))).status,
+    ).toBe(503);
     expect((await sb.post(`/reserve/${cart2.json}`, reserveBodyFor(form, 1))).status).toBe(200);
     // reset after execution
     const cart3 = await sb.post(`/cart/${VIP}/${VIP_DEP}?seats=1`);
-    await expect(fault(`/reserve/${cart3.json}`, 'conn=reset;execute=true', 'POST', reserveBodyFor(form, 1))).rejects.toThrow();
+    await expect(
+      fault(`/reserve/${cart3.json}`, 'conn=reset;execute=true', 'POST', reserveBodyFor(form, 1)),
+    ).rejects.toThrow();
     expect((await sb.post(`/reserve/${cart3.json}`, reserveBodyFor(form, 1))).status).toBe(409);
   });
 
@@ -94,7 +109,11 @@ describe('sandbox faults', () => {
 
   describe('admin fault rules', () => {
     it('match method, path glob and api key, honour times, and list/delete', async () => {
-      const created = await sb.admin('POST', '/faults', { match: { method: 'GET', path: '/search/**', apiKey: 'sandbox-key-1' }, action: { status: 503 }, times: 2 });
+      const created = await sb.admin('POST', '/faults', {
+        match: { method: 'GET', path: '/search/**', apiKey: 'sandbox-key-1' },
+        action: { status: 503 },
+        times: 2,
+      });
       expect(created.status).toBe(201);
       expect(created.json.id).toMatch(/^f\d+$/);
       expect((await sb.get(SEARCH, 'sandbox-key-2')).status).toBe(200);
@@ -112,7 +131,10 @@ describe('sandbox faults', () => {
       await sb.admin('POST', '/faults', { match: { path: '/trip/*' }, action: { body: 'truncate' } });
       expect((await sb.get(`/trip/${VIP}/${VIP_DEP}?seats=1`)).status).toBe(200);
       await sb.admin('DELETE', '/faults');
-      await sb.admin('POST', '/faults', { match: { path: '/trip/*/*' }, action: { body: 'notjson', headers: { 'x-extra': 'yes' } } });
+      await sb.admin('POST', '/faults', {
+        match: { path: '/trip/*/*' },
+        action: { body: 'notjson', headers: { 'x-extra': 'yes' } },
+      });
       const corrupted = await sb.get(`/trip/${VIP}/${VIP_DEP}?seats=1`);
       expect(corrupted.json).toBeUndefined();
       expect(corrupted.headers.get('x-extra')).toBe('yes');
@@ -126,7 +148,11 @@ describe('sandbox faults', () => {
     it('probability draws from a seeded stream: the same sequence faults the same requests', async () => {
       const pattern = async () => {
         await sb.admin('POST', '/reset', {});
-        await sb.admin('POST', '/faults', { match: { path: '/search/**' }, action: { status: 500 }, probability: 0.5 });
+        await sb.admin('POST', '/faults', {
+          match: { path: '/search/**' },
+          action: { status: 500 },
+          probability: 0.5,
+        });
         const out: number[] = [];
         for (let i = 0; i < 12; i++) out.push((await sb.get(SEARCH)).status);
         return out;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- upstream JSON answers are asserted field by field */
 import { readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { join } from 'node:path';
@@ -11,14 +12,31 @@ const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 
 
 const VIP_TRIP = 'TH013p030l03Jb004030KpBe';
 const VIP_DEP = '2026-05-14-20-00-00';
-const NULLABLE = ['rating', 'min_rating', 'full_refund_until', 'dep_datetime', 'arr_datetime', 'price', 'price_diff', 'occupant', 'value', 'ticket_url'];
+const NULLABLE = [
+  'rating',
+  'min_rating',
+  'full_refund_until',
+  'dep_datetime',
+  'arr_datetime',
+  'price',
+  'price_diff',
+  'occupant',
+  'value',
+  'ticket_url',
+];
 const MAPS = ['operators', 'stations', 'classes', 'seatmap.seats', 'seatmap.booked'];
 
 describe('shape comparator self-check', () => {
   it('detects missing keys, extra keys and type changes', () => {
     expect(shapeDiff({ a: 1, b: ['x'] }, { a: 2, b: ['y'] })).toEqual([]);
-    expect(shapeDiff({ a: '1', e: 1 }, { a: 1, b: 2 })).toEqual(['$: missing key "b"', '$: extra key "e"', '$.a: type string != fixture number']);
-    expect(shapeDiff({ ops: { '7': { id: '7' } } }, { ops: { '1': { id: 1 } } }, { mapKeys: ['ops'] })).toEqual(['$.ops.7.id: type string != fixture number']);
+    expect(shapeDiff({ a: '1', e: 1 }, { a: 1, b: 2 })).toEqual([
+      '$: missing key "b"',
+      '$: extra key "e"',
+      '$.a: type string != fixture number',
+    ]);
+    expect(
+      shapeDiff({ ops: { '7': { id: '7' } } }, { ops: { '1': { id: 1 } } }, { mapKeys: ['ops'] }),
+    ).toEqual(['$.ops.7.id: type string != fixture number']);
   });
 });
 
@@ -51,7 +69,8 @@ describe('sandbox payloads match the twelvego fixtures structurally', () => {
     expect(res.status).toBe(200);
     const fx = fixture('search.json');
     expect(res.json.trips.length).toBeGreaterThanOrEqual(4);
-    for (const trip of res.json.trips) expect(shapeDiff(trip, fx.trips[0], { mapKeys: MAPS, nullable: NULLABLE })).toEqual([]);
+    for (const trip of res.json.trips)
+      expect(shapeDiff(trip, fx.trips[0], { mapKeys: MAPS, nullable: NULLABLE })).toEqual([]);
     const { trips: _t, ...restActual } = res.json;
     const { trips: _f, ...restFixture } = fx;
     expect(shapeDiff(restActual, restFixture, { mapKeys: MAPS, nullable: NULLABLE })).toEqual([]);
@@ -62,7 +81,9 @@ describe('sandbox payloads match the twelvego fixtures structurally', () => {
   it('trip details (same trip key as the fixture, deterministic layout)', async () => {
     const res = await sb.get(`/trip/${VIP_TRIP}/${VIP_DEP}?seats=2`);
     expect(res.status).toBe(200);
-    expect(shapeDiff(res.json, fixture('trip-details.json'), { mapKeys: MAPS, nullable: NULLABLE })).toEqual([]);
+    expect(shapeDiff(res.json, fixture('trip-details.json'), { mapKeys: MAPS, nullable: NULLABLE })).toEqual(
+      [],
+    );
     expect(res.json.trips[0].id).toBe(VIP_TRIP);
     expect(Object.keys(res.json.stations).sort()).toEqual(['11553', '4055']);
   });
@@ -95,13 +116,20 @@ describe('sandbox payloads match the twelvego fixtures structurally', () => {
   it('reserve validation error', async () => {
     const seatField = `selected_seats_${VIP_TRIP}`;
     const booked = Object.keys(checkout[seatField].data.seatmap.booked)[0];
-    const free = Object.entries<any>(checkout[seatField].data.seatmap.seats).find(([, s]) => s.is_available)![0];
-    const body = reserveBodyFor(checkout, 2, 'Doe', { 'contact[email]': 'not-an-email', [seatField]: `${free},${booked}` });
+    const free = Object.entries<any>(checkout[seatField].data.seatmap.seats).find(
+      ([, s]) => s.is_available,
+    )![0];
+    const body = reserveBodyFor(checkout, 2, 'Doe', {
+      'contact[email]': 'not-an-email',
+      [seatField]: `${free},${booked}`,
+    });
     delete body['passenger[1][last_name]'];
     const res = await sb.post(`/reserve/${cartId}`, body);
     expect(res.status).toBe(422);
     expect(shapeDiff(res.json, fixture('error-422.json'), { mapKeys: ['fields'] })).toEqual([]);
-    expect(Object.keys(res.json.fields).sort()).toEqual(['contact[email]', 'passenger[1][last_name]', seatField].sort());
+    expect(Object.keys(res.json.fields).sort()).toEqual(
+      ['contact[email]', 'passenger[1][last_name]', seatField].sort(),
+    );
     expect(res.json.fields[seatField]).toBe(`Seat ${booked} is not available`);
   });
 
@@ -121,7 +149,9 @@ describe('sandbox payloads match the twelvego fixtures structurally', () => {
     const details = await sb.get(`/booking/${bid}`);
     expect(details.json.status).toBe('confirmed');
     expect(shapeDiff(details.json, fixture('booking-details.json'))).toEqual([]);
-    const hook = await eventually(async () => received.find((w) => w.type === 'booking_confirmed' && String(w.bid) === bid));
+    const hook = await eventually(async () =>
+      received.find((w) => w.type === 'booking_confirmed' && String(w.bid) === bid),
+    );
     expect(shapeDiff(hook, fixture('webhook-booking-confirmed.json'))).toEqual([]);
     expect(hook.previous_data.status).toBe('pending');
   });
@@ -131,7 +161,11 @@ describe('sandbox payloads match the twelvego fixtures structurally', () => {
     expect(res.status).toBe(200);
     expect(shapeDiff(res.json, fixture('refund-options.json'))).toEqual([]);
     expect(res.json.options).toHaveLength(2);
-    expect(res.json.options[0]).toMatchObject({ available: true, available_since: '2026-05-10 10:30:03', expires_after: '2026-05-11 20:00:00' });
+    expect(res.json.options[0]).toMatchObject({
+      available: true,
+      available_since: '2026-05-10 10:30:03',
+      expires_after: '2026-05-11 20:00:00',
+    });
     expect(FIXTURE_NOW).toBe('2026-05-10T03:30:00Z');
   });
 });

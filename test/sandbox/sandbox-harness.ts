@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- upstream JSON answers are asserted field by field */
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createSandboxApp } from '../../apps/twelvego-sandbox/src/create-sandbox-app';
 
@@ -13,7 +14,17 @@ export interface CallResult {
 export interface SandboxHarness {
   url: string;
   app: NestFastifyApplication;
-  call(method: string, path: string, opts?: { k?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal }): Promise<CallResult>;
+  call(
+    method: string,
+    path: string,
+    opts?: {
+      k?: string | null;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+    },
+  ): Promise<CallResult>;
   get(path: string, k?: string | null): Promise<CallResult>;
   post(path: string, body?: unknown, k?: string | null): Promise<CallResult>;
   admin(method: string, path: string, body?: unknown): Promise<CallResult>;
@@ -40,7 +51,10 @@ export async function startSandbox(env: Record<string, string> = {}): Promise<Sa
 
   const call: SandboxHarness['call'] = async (method, path, opts = {}) => {
     const k = opts.k === undefined ? KEY1 : opts.k;
-    const full = k === null ? `${url}${path}` : `${url}${path}${path.includes('?') ? '&' : '?'}k=${encodeURIComponent(k)}`;
+    const full =
+      k === null
+        ? `${url}${path}`
+        : `${url}${path}${path.includes('?') ? '&' : '?'}k=${encodeURIComponent(k)}`;
     const headers: Record<string, string> = { accept: 'application/json', ...(opts.headers ?? {}) };
     let body: string | undefined;
     if (opts.rawBody !== undefined) body = opts.rawBody;
@@ -69,7 +83,10 @@ export async function startSandbox(env: Record<string, string> = {}): Promise<Sa
 }
 
 /** Waits until `check` returns a truthy value (polling, bounded). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 5000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -80,7 +97,12 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
 }
 
 /** A valid reserve body for a checkout form: fills every required field plausibly. */
-export function reserveBodyFor(fields: Record<string, any>, seats: number, lastName = 'Doe', overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function reserveBodyFor(
+  fields: Record<string, any>,
+  seats: number,
+  lastName = 'Doe',
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   const valueFor = (name: string, field: any): unknown => {
     if (name === 'contact[mobile]') return '+66812345678';
@@ -92,7 +114,8 @@ export function reserveBodyFor(fields: Record<string, any>, seats: number, lastN
     if (field.type === 'date') return /\[id_exp_date\]$/.test(name) ? '2030-01-01' : '1990-01-31';
     if (field.type === 'checkbox') return false;
     if (field.type === 'select') {
-      const flat = (opts: any[]): string[] => opts.flatMap((o) => [...(o.value !== null ? [o.value] : []), ...flat(o.values ?? [])]);
+      const flat = (opts: any[]): string[] =>
+        opts.flatMap((o) => [...(o.value !== null ? [o.value] : []), ...flat(o.values ?? [])]);
       return flat(field.options ?? [])[0];
     }
     if (field.type === 'file') return 'https://example.com/scan.png';

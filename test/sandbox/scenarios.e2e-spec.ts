@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- upstream JSON answers are asserted field by field */
 import { KEY1, SandboxHarness, eventually, reserveBodyFor, startSandbox } from './sandbox-harness';
 
 /** §17.8 scenario trips and §17.9 magic passenger names, at the sandbox level. */
@@ -5,9 +6,29 @@ import { KEY1, SandboxHarness, eventually, reserveBodyFor, startSandbox } from '
 const DATE = '2026-05-12';
 const key = (code: string) => `TH02lb02lc2Bhb0xbZ${code}`;
 const TIMES: Record<string, string> = {
-  OKINST: '05-00', OKPEND: '05-30', PENDFL: '06-00', SOLDOU: '06-30', LASTST: '07-00', GONE40: '07-30', CART40: '08-00', CHKBAD: '08-30',
-  RSVTNA: '09-00', RSV500: '09-30', RSVPRC: '10-00', CNFSLO: '10-30', CNF500: '11-00', RECHK1: '11-30', RECHKN: '12-00', PRICUP: '12-30',
-  ALLFLD: '13-00', PTSALT: '13-30', NONREF: '14-00', RFDDLY: '14-30', RFDFAI: '15-00', MALFRM: '15-30', OPCANC: '16-00',
+  OKINST: '05-00',
+  OKPEND: '05-30',
+  PENDFL: '06-00',
+  SOLDOU: '06-30',
+  LASTST: '07-00',
+  GONE40: '07-30',
+  CART40: '08-00',
+  CHKBAD: '08-30',
+  RSVTNA: '09-00',
+  RSV500: '09-30',
+  RSVPRC: '10-00',
+  CNFSLO: '10-30',
+  CNF500: '11-00',
+  RECHK1: '11-30',
+  RECHKN: '12-00',
+  PRICUP: '12-30',
+  ALLFLD: '13-00',
+  PTSALT: '13-30',
+  NONREF: '14-00',
+  RFDDLY: '14-30',
+  RFDFAI: '15-00',
+  MALFRM: '15-30',
+  OPCANC: '16-00',
 };
 const path = (code: string) => `${key(code)}/${DATE}-${TIMES[code]}-00`;
 const VIP = 'TH013p030l03Jb004030KpBe';
@@ -52,7 +73,14 @@ describe('scenario trips and magic names', () => {
     const list = await sb.get(`/search/9001s/9002s/${DATE}?seats=1&direct=true`);
     expect(list.json.trips.map((t: any) => t.id)).toEqual(Object.keys(TIMES).map(key));
     const ok = list.json.trips[0].travel_options[0];
-    expect(ok).toMatchObject({ netprice: { value: 300, fxcode: 'THB' }, sysfee: { value: 30, fxcode: 'THB' }, agfee: { value: 0, fxcode: 'THB' }, bookable: 40, cancellation: 1, confirmation_time: 0 });
+    expect(ok).toMatchObject({
+      netprice: { value: 300, fxcode: 'THB' },
+      sysfee: { value: 30, fxcode: 'THB' },
+      agfee: { value: 0, fxcode: 'THB' },
+      bookable: 40,
+      cancellation: 1,
+      confirmation_time: 0,
+    });
   });
 
   it('OKINST: instant confirmation and booking_confirmed', async () => {
@@ -76,7 +104,9 @@ describe('scenario trips and magic names', () => {
     const byId = Object.fromEntries(trips.map((t: any) => [t.id, t.travel_options[0]]));
     expect(byId[key('SOLDOU')]).toMatchObject({ is_bookable: 0, reason: 'sold_out', bookable: 0 });
     expect(byId[key('LASTST')]).toMatchObject({ is_bookable: 0, reason: 'not_enough_seats', bookable: 1 });
-    expect((await sb.post(`/cart/${path('SOLDOU')}?seats=1`)).json.messages).toEqual(['Trip is no longer available']);
+    expect((await sb.post(`/cart/${path('SOLDOU')}?seats=1`)).json.messages).toEqual([
+      'Trip is no longer available',
+    ]);
     const a = await cart('LASTST');
     const b = await cart('LASTST');
     const form = (await sb.get(`/checkout/${a}`)).json;
@@ -96,7 +126,10 @@ describe('scenario trips and magic names', () => {
     expect(c40.json.data.reasons[0].reason_code).toBe('bad_trip_details');
     const chk = await sb.get(`/checkout/${await cart('CHKBAD')}`);
     expect(chk.status).toBe(422);
-    expect(chk.json).toMatchObject({ messages: ['Trip is no longer available'], data: { reasons: [{ reason_code: 'bad_trip_details' }] } });
+    expect(chk.json).toMatchObject({
+      messages: ['Trip is no longer available'],
+      data: { reasons: [{ reason_code: 'bad_trip_details' }] },
+    });
   });
 
   it('RSVTNA / RSV500: no booking created; RSV500 cart stays usable', async () => {
@@ -115,7 +148,9 @@ describe('scenario trips and magic names', () => {
     const b = (await sb.get(`/booking/${res.json.bid}`)).json;
     expect(b.netprice.value).toBe(315);
     expect(b.sysfee.value).toBe(31.5);
-    const search = (await sb.get(`/search/9001s/9002s/${DATE}?seats=1`)).json.trips.find((t: any) => t.id === key('PRICUP'));
+    const search = (await sb.get(`/search/9001s/9002s/${DATE}?seats=1`)).json.trips.find(
+      (t: any) => t.id === key('PRICUP'),
+    );
     expect(search.travel_options[0].netprice.value).toBe(300);
     const details = (await sb.get(`/trip/${path('PRICUP')}?seats=1`)).json.trips[0];
     expect(details.travel_options[0].netprice.value).toBe(330);
@@ -145,7 +180,9 @@ describe('scenario trips and magic names', () => {
     expect(first.recheck).toHaveLength(1);
     const url = new URL(first.recheck[0]);
     const pending = fetch(`${sb.url}${url.pathname}${url.search}&out=keys`);
-    await eventually(async () => ((await sb.admin('GET', '/requests')).json as any[]).some((r) => r.path === '/searchr'));
+    await eventually(async () =>
+      ((await sb.admin('GET', '/requests')).json as any[]).some((r) => r.path === '/searchr'),
+    );
     await advance(2);
     const keys = await (await pending).json();
     expect(keys).toEqual([key('RECHK1'), key('RECHKN')]);
@@ -159,13 +196,38 @@ describe('scenario trips and magic names', () => {
     const all = (await sb.get(`/checkout/${await cart('ALLFLD')}`)).json;
     const T = key('ALLFLD');
     for (const name of [
-      'passenger[0][middle_name]', 'passenger[0][nationality]', 'passenger[0][residency]', 'passenger[0][id_issue_date]', 'passenger[0][id_scan]',
-      'passenger[0][visa_type]', 'passenger[0][visa_reason]', 'passenger[0][seattype_code]', `passenger[0][baggage_${T}]`, `delivery[${T}]`,
-      `delivery[${T}][address]`, `delivery[${T}][hotel_checkin_date]`, `points[${T}][flight_no]`, `points[${T}][airline]`, `points[${T}][flight_arr_time]`,
-      `points[${T}][flight_dep_time]`, `points[${T}][number_luggage]`, `points[${T}][pickup]`, `points[${T}][dropoff]`, `points[${T}][point]`,
-      `points[${T}][additional_information]`, `points[${T}][car_number]`, `selected_seats_${T}`, `selected_seats_${T}_allow_auto`,
-    ]) expect(all).toHaveProperty([name]);
-    expect(all[`selected_seats_${T}`].data.seatmap.layouts['1']).toEqual({ A: '1A', B: '1B', C: '1C', D: '1D' });
+      'passenger[0][middle_name]',
+      'passenger[0][nationality]',
+      'passenger[0][residency]',
+      'passenger[0][id_issue_date]',
+      'passenger[0][id_scan]',
+      'passenger[0][visa_type]',
+      'passenger[0][visa_reason]',
+      'passenger[0][seattype_code]',
+      `passenger[0][baggage_${T}]`,
+      `delivery[${T}]`,
+      `delivery[${T}][address]`,
+      `delivery[${T}][hotel_checkin_date]`,
+      `points[${T}][flight_no]`,
+      `points[${T}][airline]`,
+      `points[${T}][flight_arr_time]`,
+      `points[${T}][flight_dep_time]`,
+      `points[${T}][number_luggage]`,
+      `points[${T}][pickup]`,
+      `points[${T}][dropoff]`,
+      `points[${T}][point]`,
+      `points[${T}][additional_information]`,
+      `points[${T}][car_number]`,
+      `selected_seats_${T}`,
+      `selected_seats_${T}_allow_auto`,
+    ])
+      expect(all).toHaveProperty([name]);
+    expect(all[`selected_seats_${T}`].data.seatmap.layouts['1']).toEqual({
+      A: '1A',
+      B: '1B',
+      C: '1C',
+      D: '1D',
+    });
     const alt = (await sb.get(`/checkout/${await cart('PTSALT')}`)).json;
     expect(alt).toHaveProperty([`points_${key('PTSALT')}[pickup]`]);
     expect(alt).toHaveProperty([`points_${key('PTSALT')}[dropoff]`]);
@@ -175,16 +237,27 @@ describe('scenario trips and magic names', () => {
 
   it('NONREF / RFDDLY / RFDFAI refunds', async () => {
     const nonref = await confirmed('NONREF');
-    expect((await sb.get(`/booking/${nonref}/refund-options`)).json).toEqual({ available: false, options: [] });
+    expect((await sb.get(`/booking/${nonref}/refund-options`)).json).toEqual({
+      available: false,
+      options: [],
+    });
     const refund = async (bid: string) => {
       const o = (await sb.get(`/booking/${bid}/refund-options`)).json.options.find((x: any) => x.available);
-      return sb.post(`/booking/${bid}/refund`, { hash: o.hash, refund_fxcode: o.refund_fxcode, refund_amount: o.refund_amount });
+      return sb.post(`/booking/${bid}/refund`, {
+        hash: o.hash,
+        refund_fxcode: o.refund_fxcode,
+        refund_amount: o.refund_amount,
+      });
     };
     const dly = await confirmed('RFDDLY');
     expect((await refund(dly)).json).toMatchObject({ success: true, delay_minutes: 120 });
     expect(await status(dly)).toBe('cancelled');
     const fai = await confirmed('RFDFAI');
-    expect((await refund(fai)).json).toEqual({ success: false, delay_minutes: 0, message: 'Operator rejected the refund' });
+    expect((await refund(fai)).json).toEqual({
+      success: false,
+      delay_minutes: 0,
+      message: 'Operator rejected the refund',
+    });
     expect(await status(fai)).toBe('confirmed');
   });
 
@@ -232,7 +305,10 @@ describe('scenario trips and magic names', () => {
       await advance(3);
       expect(await status(declined)).toBe('declined');
       expect(await status(cancelled)).toBe('cancelled');
-      expect(await webhookTypes(cancelled)).toEqual(['booking_confirmed:confirmed', 'booking_canceled:cancelled']);
+      expect(await webhookTypes(cancelled)).toEqual([
+        'booking_confirmed:confirmed',
+        'booking_canceled:cancelled',
+      ]);
     });
 
     it('works on regular timetable trips too', async () => {

@@ -12,7 +12,13 @@ export interface ShapeOptions {
 
 const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
-export function shapeDiff(actual: unknown, fixture: unknown, opts: ShapeOptions = {}, path = '$', key = ''): string[] {
+export function shapeDiff(
+  actual: unknown,
+  fixture: unknown,
+  opts: ShapeOptions = {},
+  path = '$',
+  key = '',
+): string[] {
   const ta = typeOf(actual);
   const tf = typeOf(fixture);
   const nullable = new Set(opts.nullable ?? []);

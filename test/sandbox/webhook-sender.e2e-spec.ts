@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- upstream JSON answers are asserted field by field */
 import { createHmac } from 'node:crypto';
 import { IncomingHttpHeaders, createServer, Server } from 'node:http';
 import { KEY1, KEY2, SandboxHarness, eventually, reserveBodyFor, startSandbox } from './sandbox-harness';
@@ -43,7 +44,8 @@ describe('webhook sender', () => {
   async function confirmedBooking(sb: SandboxHarness, k = KEY1, lastName = 'Doe') {
     const cart = (await sb.call('POST', `/cart/${OKINST}?seats=1`, { k })).json;
     const form = (await sb.call('GET', `/checkout/${cart}`, { k })).json;
-    const bid = (await sb.call('POST', `/reserve/${cart}`, { k, body: reserveBodyFor(form, 1, lastName) })).json.bid;
+    const bid = (await sb.call('POST', `/reserve/${cart}`, { k, body: reserveBodyFor(form, 1, lastName) }))
+      .json.bid;
     await sb.call('POST', `/confirm/${bid}`, { k });
     return bid as string;
   }
@@ -57,11 +59,25 @@ describe('webhook sender', () => {
       expect(hook.headers['content-type']).toBe('application/json');
       expect(hook.headers['user-agent']).toBe('twelvego-sandbox-webhook/1');
       expect(hook.headers['x-sandbox-signature']).toBeUndefined();
-      expect(hook.body).toMatchObject({ bid: Number(bid), type: 'booking_confirmed', new_data: { status: 'confirmed' }, previous_data: { status: 'pending_client_confirmation' } });
+      expect(hook.body).toMatchObject({
+        bid: Number(bid),
+        type: 'booking_confirmed',
+        new_data: { status: 'confirmed' },
+        previous_data: { status: 'pending_client_confirmation' },
+      });
       expect(typeof hook.body.stamp).toBe('number');
       const booking = (await sb.get(`/booking/${bid}`)).json;
       expect(hook.body.stamp).toBe(booking.stamp);
-      expect(hook.body.new_data).toEqual({ bid: booking.bid, tracker: booking.tracker, status: 'confirmed', from_id: 9001, to_id: 9002, dep_date_time: '2026-05-12 05:00:00', seats: 1, price: booking.price });
+      expect(hook.body.new_data).toEqual({
+        bid: booking.bid,
+        tracker: booking.tracker,
+        status: 'confirmed',
+        from_id: 9001,
+        to_id: 9002,
+        dep_date_time: '2026-05-12 05:00:00',
+        seats: 1,
+        price: booking.price,
+      });
     } finally {
       await sb.close();
     }
@@ -79,10 +95,14 @@ describe('webhook sender', () => {
       const a = await confirmedBooking(sb, KEY1);
       const hook = await eventually(async () => received.find((r) => String(r.body.bid) === a));
       expect(hook.path).toBe('/key1');
-      expect(hook.headers['x-sandbox-signature']).toBe(`sha256=${createHmac('sha256', 'whk').update(hook.raw).digest('hex')}`);
+      expect(hook.headers['x-sandbox-signature']).toBe(
+        `sha256=${createHmac('sha256', 'whk').update(hook.raw).digest('hex')}`,
+      );
       await sb.admin('PUT', `/webhook-targets/${KEY2}`, { url: `${base}/key2` });
       const b = await confirmedBooking(sb, KEY2);
-      expect((await eventually(async () => received.find((r) => String(r.body.bid) === b))).path).toBe('/key2');
+      expect((await eventually(async () => received.find((r) => String(r.body.bid) === b))).path).toBe(
+        '/key2',
+      );
       expect((await sb.admin('PUT', '/webhook-targets/unknown-key', { url: null })).status).toBe(404);
     } finally {
       await sb.close();
@@ -90,14 +110,21 @@ describe('webhook sender', () => {
   });
 
   it('retries non-2xx answers on the sandbox clock, keeping the order of one booking', async () => {
-    const sb = await startSandbox({ SANDBOX_WEBHOOK_URL: `${base}/wh`, SANDBOX_WEBHOOK_RETRY_DELAYS_MS: '1000,5000' });
+    const sb = await startSandbox({
+      SANDBOX_WEBHOOK_URL: `${base}/wh`,
+      SANDBOX_WEBHOOK_RETRY_DELAYS_MS: '1000,5000',
+    });
     try {
       failNext = 1;
       const bid = await confirmedBooking(sb, KEY1, 'SANDBOXCANCEL');
       await eventually(async () => received.length === 1);
       await sb.admin('POST', '/clock/advance', { seconds: 3 }); // retry due (1 s) and the operator cancel (3 s)
       await eventually(async () => received.length === 3);
-      expect(received.map((r) => r.body.type)).toEqual(['booking_confirmed', 'booking_confirmed', 'booking_canceled']);
+      expect(received.map((r) => r.body.type)).toEqual([
+        'booking_confirmed',
+        'booking_confirmed',
+        'booking_canceled',
+      ]);
       const log = (await sb.admin('GET', '/webhooks')).json.filter((w: any) => String(w.bid) === bid);
       expect(log.map((w: any) => [w.type, w.attempt, w.httpStatus, w.outcome])).toEqual([
         ['booking_confirmed', 1, 500, 'failed'],
@@ -110,7 +137,10 @@ describe('webhook sender', () => {
   });
 
   it('drops an event after the last retry and moves on', async () => {
-    const sb = await startSandbox({ SANDBOX_WEBHOOK_URL: `${base}/wh`, SANDBOX_WEBHOOK_RETRY_DELAYS_MS: '1000' });
+    const sb = await startSandbox({
+      SANDBOX_WEBHOOK_URL: `${base}/wh`,
+      SANDBOX_WEBHOOK_RETRY_DELAYS_MS: '1000',
+    });
     try {
       failNext = 2;
       const bid = await confirmedBooking(sb);
@@ -129,7 +159,11 @@ describe('webhook sender', () => {
   it('times out slow receivers and records network errors', async () => {
     const slow = createServer(() => undefined);
     await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
-    const sb = await startSandbox({ SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${(slow.address() as { port: number }).port}/`, SANDBOX_WEBHOOK_TIMEOUT_MS: '150', SANDBOX_WEBHOOK_RETRY_DELAYS_MS: 'none' });
+    const sb = await startSandbox({
+      SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${(slow.address() as { port: number }).port}/`,
+      SANDBOX_WEBHOOK_TIMEOUT_MS: '150',
+      SANDBOX_WEBHOOK_RETRY_DELAYS_MS: 'none',
+    });
     try {
       await confirmedBooking(sb);
       const log = await eventually(async () => {
@@ -147,8 +181,16 @@ describe('webhook sender', () => {
   it('fault rules on webhook:* drop, duplicate or delay deliveries', async () => {
     const sb = await startSandbox({ SANDBOX_WEBHOOK_URL: `${base}/wh` });
     try {
-      await sb.admin('POST', '/faults', { match: { path: 'webhook:booking_confirmed' }, action: { webhook: 'drop' }, times: 1 });
-      await sb.admin('POST', '/faults', { match: { path: 'webhook:*' }, action: { webhook: 'duplicate' }, times: 1 });
+      await sb.admin('POST', '/faults', {
+        match: { path: 'webhook:booking_confirmed' },
+        action: { webhook: 'drop' },
+        times: 1,
+      });
+      await sb.admin('POST', '/faults', {
+        match: { path: 'webhook:*' },
+        action: { webhook: 'duplicate' },
+        times: 1,
+      });
       await sb.admin('POST', '/faults', { match: { path: 'webhook:*' }, action: { delayMs: 300 }, times: 1 });
       const dropped = await confirmedBooking(sb);
       const duplicated = await confirmedBooking(sb);
@@ -159,7 +201,9 @@ describe('webhook sender', () => {
       expect(order.filter((b) => b === dropped)).toHaveLength(0);
       expect(order.filter((b) => b === duplicated)).toHaveLength(2);
       expect(order.indexOf(fast)).toBeLessThan(order.indexOf(delayed));
-      expect((await sb.admin('GET', '/webhooks')).json.find((w: any) => String(w.bid) === dropped).outcome).toBe('fault_drop');
+      expect(
+        (await sb.admin('GET', '/webhooks')).json.find((w: any) => String(w.bid) === dropped).outcome,
+      ).toBe('fault_drop');
       // search requests are not affected by webhook rules
       expect((await sb.get('/search/1p/44p/2026-05-14?seats=1')).status).toBe(200);
     } finally {

@@ -25,41 +25,58 @@ function loggerFor(level: string): LogLevel[] | false {
 /** JSON bodies; an empty body (e.g. `POST /confirm` with a JSON content type) is accepted as no body. */
 function registerJsonParser(fastify: FastifyInstance): void {
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_req, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      const err = new Error('Malformed JSON body') as Error & { statusCode: number };
-      err.statusCode = 400;
-      done(err, undefined);
-    }
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+    (_req, body, done) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (text.trim() === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(text));
+      } catch {
+        const err = new Error('Malformed JSON body') as Error & { statusCode: number };
+        err.statusCode = 400;
+        done(err, undefined);
+      }
+    },
+  );
 }
 
 /** Builds the configured (not listening) sandbox app from an env record (twelvego-api.md §17.1). */
-export async function createSandboxApp(env: Record<string, string | undefined> = process.env): Promise<NestFastifyApplication> {
+export async function createSandboxApp(
+  env: Record<string, string | undefined> = process.env,
+): Promise<NestFastifyApplication> {
   assertSeedConsistency();
   const config: SandboxConfig = loadSandboxConfig(env);
   const sleeps = new AbortableSleeps();
   const app = await NestFactory.create<NestFastifyApplication>(
     SandboxModule.forRoot(config, sleeps),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, forceCloseConnections: true, routerOptions: { maxParamLength: 1000 } }),
+    new FastifyAdapter({
+      bodyLimit: BODY_LIMIT_BYTES,
+      forceCloseConnections: true,
+      routerOptions: { maxParamLength: 1000 },
+    }),
     { logger: loggerFor(config.logLevel), bodyParser: false, abortOnError: false },
   );
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   registerJsonParser(fastify);
   registerSandboxHooks(
     fastify,
-    { config, state: app.get(SandboxState), faults: app.get(FaultRulesService), requestLog: app.get(RequestLogService) },
+    {
+      config,
+      state: app.get(SandboxState),
+      faults: app.get(FaultRulesService),
+      requestLog: app.get(RequestLogService),
+    },
     sleeps,
   );
   return app;
 }
 
 /** §17.1 in-process form: starts a listening sandbox on an ephemeral port (tests, scripts). */
-export async function createSandbox(env: Record<string, string | undefined> = {}): Promise<{ url: string; app: NestFastifyApplication; close(): Promise<void> }> {
+export async function createSandbox(
+  env: Record<string, string | undefined> = {},
+): Promise<{ url: string; app: NestFastifyApplication; close(): Promise<void> }> {
   const app = await createSandboxApp({ SANDBOX_LOG_LEVEL: 'silent', ...env });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

@@ -75,10 +75,21 @@ export class SearchService {
       clientStationId: (id) => this.ids.toClientStation(id, client.idScheme),
       clientOperatorId: (id) => this.ids.toClientOperator(id, client.idScheme),
     });
-    const failures = states.filter((s) => !s.ok);
-    const pendingRecheck = states.some((s) => s.ok && hasRecheck(s.response));
-    const partial = pendingRecheck || failures.length > 0;
-    // Business event search.completed (operations.md §4.6).
+    // Incomplete: a recheck still pending, or a pair that never answered.
+    const partial = states.some((s) => !s.ok || hasRecheck(s.response));
+    this.logCompleted(query, pairs.length, states, body, partial, startedAt);
+    return { status: partial ? 206 : 200, body };
+  }
+
+  /** Business event `search.completed` (operations.md §4.6). */
+  private logCompleted(
+    query: SearchQuery,
+    pairCount: number,
+    states: PairState[],
+    body: SearchResponse,
+    partial: boolean,
+    startedAt: number,
+  ): void {
     this.logger.log({
       msg: 'search completed',
       evt: { name: 'search.completed', version: 1, outcome: 'success' },
@@ -86,15 +97,14 @@ export class SearchService {
       arrivals: query.arrivalPoi !== undefined ? [query.arrivalPoi] : query.arrivals,
       date: query.departureDate,
       pax: query.pax,
-      pairs: pairs.length,
-      failed_pairs: failures.length,
+      pairs: pairCount,
+      failed_pairs: states.filter((s) => !s.ok).length,
       result_count: body.itineraries.length,
       partial,
       recheck_count: states.reduce((n, s) => n + (s.ok ? (s.response.recheck?.length ?? 0) : 0), 0),
       currency: body.itineraries[0]?.pricing.net_price.currency ?? query.currency ?? null,
       duration_ms: Date.now() - startedAt,
     });
-    return { status: partial ? 206 : 200, body };
   }
 
   /** Client places → distinct 12go place pairs; unknown ids (no mapping) simply yield no results. */

@@ -17,7 +17,8 @@ import { RequestLogService } from './request-log.service';
 type Json = Record<string, unknown>;
 
 const bad = (message: string) => new UpstreamError(400, { messages: [message] });
-const asObject = (body: unknown): Json => (body && typeof body === 'object' && !Array.isArray(body) ? (body as Json) : {});
+const asObject = (body: unknown): Json =>
+  body && typeof body === 'object' && !Array.isArray(body) ? (body as Json) : {};
 
 /** The `/__sandbox` admin API of §17.11 (no `k`). */
 @Controller('__sandbox')
@@ -47,8 +48,10 @@ export class AdminController {
   @HttpCode(200)
   reset(@Body() body: unknown) {
     const b = asObject(body);
-    if (b.seed !== undefined && (typeof b.seed !== 'number' || !Number.isInteger(b.seed) || b.seed < 0)) throw bad('seed must be a non-negative integer');
-    if (b.now !== undefined && (typeof b.now !== 'string' || Number.isNaN(Date.parse(b.now)))) throw bad('now must be an ISO-8601 instant');
+    if (b.seed !== undefined && (typeof b.seed !== 'number' || !Number.isInteger(b.seed) || b.seed < 0))
+      throw bad('seed must be a non-negative integer');
+    if (b.now !== undefined && (typeof b.now !== 'string' || Number.isNaN(Date.parse(b.now))))
+      throw bad('now must be an ISO-8601 instant');
     if (b.frozen !== undefined && typeof b.frozen !== 'boolean') throw bad('frozen must be a boolean');
     this.scheduler.clear();
     this.rechecks.releaseAll();
@@ -56,7 +59,8 @@ export class AdminController {
     this.faults.clear();
     this.webhooks.reset();
     this.requests.clear();
-    if (b.now !== undefined || b.frozen !== undefined) this.clock.set(b.now as string | undefined, b.frozen as boolean | undefined);
+    if (b.now !== undefined || b.frozen !== undefined)
+      this.clock.set(b.now as string | undefined, b.frozen as boolean | undefined);
     return { status: 'ok', seed: this.state.seed, ...this.clockView() };
   }
 
@@ -68,7 +72,12 @@ export class AdminController {
   @Put('clock')
   setClock(@Body() body: unknown) {
     const b = asObject(body);
-    if (b.now !== undefined && b.now !== null && (typeof b.now !== 'string' || Number.isNaN(Date.parse(b.now)))) throw bad('now must be an ISO-8601 instant');
+    if (
+      b.now !== undefined &&
+      b.now !== null &&
+      (typeof b.now !== 'string' || Number.isNaN(Date.parse(b.now)))
+    )
+      throw bad('now must be an ISO-8601 instant');
     if (b.frozen !== undefined && typeof b.frozen !== 'boolean') throw bad('frozen must be a boolean');
     this.clock.set((b.now as string | null | undefined) ?? undefined, b.frozen as boolean | undefined);
     const ran = this.scheduler.runDue();
@@ -79,7 +88,8 @@ export class AdminController {
   @HttpCode(200)
   advance(@Body() body: unknown) {
     const seconds = asObject(body).seconds;
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) throw bad('seconds must be a non-negative number');
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)
+      throw bad('seconds must be a non-negative number');
     this.clock.advance(Math.round(seconds * 1000));
     const ran = this.scheduler.runDue();
     return { ...this.clockView(), timersRun: ran };
@@ -117,7 +127,8 @@ export class AdminController {
   setWebhookTarget(@Param('apiKey') apiKey: string, @Body() body: unknown) {
     const url = asObject(body).url;
     if (!this.keys.isKnown(apiKey)) throw new UpstreamError(404, { messages: ['API key not found'] });
-    if (url !== null && (typeof url !== 'string' || !/^https?:\/\//.test(url))) throw bad('url must be an http(s) URL or null');
+    if (url !== null && (typeof url !== 'string' || !/^https?:\/\//.test(url)))
+      throw bad('url must be an http(s) URL or null');
     this.state.webhookTargets.set(apiKey, url as string | null);
     return { apiKey, url };
   }
@@ -185,11 +196,18 @@ export class AdminController {
       confirmedAt: b.confirmedAtMs === null ? null : new Date(b.confirmedAtMs).toISOString(),
       usedRefundHashes: [...b.usedRefundHashes],
       magicLastName: b.magicLastName,
-      pendingTimers: this.scheduler.pending().filter((t) => t.label.endsWith(`:${b.bid}`)).map((t) => ({ label: t.label, due: new Date(t.dueMs).toISOString() })),
+      pendingTimers: this.scheduler
+        .pending()
+        .filter((t) => t.label.endsWith(`:${b.bid}`))
+        .map((t) => ({ label: t.label, due: new Date(t.dueMs).toISOString() })),
     };
   }
 
   private clockView() {
-    return { now: new Date(this.clock.nowMs()).toISOString(), frozen: this.clock.isFrozen(), today: this.clock.today() };
+    return {
+      now: new Date(this.clock.nowMs()).toISOString(),
+      frozen: this.clock.isFrozen(),
+      today: this.clock.today(),
+    };
   }
 }

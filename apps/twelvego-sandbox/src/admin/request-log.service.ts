@@ -29,10 +29,21 @@ export class RequestLogService {
   constructor(@Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig) {}
 
   start(method: string, path: string, query: Record<string, unknown> | undefined): RequestLogEntry {
-    const entry: RequestLogEntry = { seq: ++this.seq, at: new Date().toISOString(), method, path, query: maskQuery(query), body: null, status: null, ms: null, fault: null };
+    const entry: RequestLogEntry = {
+      seq: ++this.seq,
+      at: new Date().toISOString(),
+      method,
+      path,
+      query: maskQuery(query),
+      body: null,
+      status: null,
+      ms: null,
+      fault: null,
+    };
     if (this.config.requestLogSize > 0) {
       this.entries.push(entry);
-      if (this.entries.length > this.config.requestLogSize) this.entries.splice(0, this.entries.length - this.config.requestLogSize);
+      if (this.entries.length > this.config.requestLogSize)
+        this.entries.splice(0, this.entries.length - this.config.requestLogSize);
     }
     return entry;
   }

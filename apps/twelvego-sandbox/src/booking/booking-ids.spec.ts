@@ -7,7 +7,9 @@ describe('booking identifiers', () => {
   });
 
   it('derives the ticket link of the booking-details fixture', () => {
-    expect(ticketUrl('http://localhost:4010', 'sandbox-secret', 70000042)).toBe('http://localhost:4010/en/ticket/70000042?h=ccdce8');
+    expect(ticketUrl('http://localhost:4010', 'sandbox-secret', 70000042)).toBe(
+      'http://localhost:4010/en/ticket/70000042?h=ccdce8',
+    );
   });
 
   it('builds 8-character cart ids that depend on seed and counter', () => {

@@ -28,7 +28,12 @@ export function bookingDetailsJson(b: Booking): TwelveGoBookingDetails {
     netprice: price(t.net, fx),
     agfee: price(t.agfee, fx),
     sysfee: price(t.sysfee, fx),
-    seller_price: { fxcode: fx, netprice: centsToNumber(t.net), sysfee: centsToNumber(t.sysfee), partnerfee: centsToNumber(t.agfee) },
+    seller_price: {
+      fxcode: fx,
+      netprice: centsToNumber(t.net),
+      sysfee: centsToNumber(t.sysfee),
+      partnerfee: centsToNumber(t.agfee),
+    },
   };
 }
 

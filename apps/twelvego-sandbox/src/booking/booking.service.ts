@@ -8,7 +8,13 @@ import { SandboxClock } from '../core/sandbox-clock';
 import { TimerScheduler } from '../core/timer-scheduler';
 import { CheckoutService } from '../checkout/checkout.service';
 import { validateReserve } from '../checkout/reserve-validator';
-import { UpstreamError, fieldErrors, internalServerError, notFound, tripUnavailable } from '../http/upstream-error';
+import {
+  UpstreamError,
+  fieldErrors,
+  internalServerError,
+  notFound,
+  tripUnavailable,
+} from '../http/upstream-error';
 import { Booking, Cart, SandboxState } from '../state/sandbox-state';
 import { planByTripKey } from '../trips/departure-plan';
 import type { DatedDeparture } from '../trips/dated-departure';
@@ -40,12 +46,21 @@ export class BookingService {
     const scenario = d.plan.scenario;
     if (scenario === 'GONE40') throw notFound('Trip');
     if (scenario === 'CART40') {
-      throw tripUnavailable(400, this.catalog.errorProduct(d), d.plan.routeName, 'The operator no longer sells this departure');
+      throw tripUnavailable(
+        400,
+        this.catalog.errorProduct(d),
+        d.plan.routeName,
+        'The operator no longer sells this departure',
+      );
     }
     const { reason, available } = this.catalog.sellability(d, seats);
     if (reason !== '') {
       const message =
-        reason === 'sold_out' ? 'Sold out' : reason === 'not_enough_seats' ? `Only ${available} seats left, ${seats} requested` : 'Sales for this departure are closed';
+        reason === 'sold_out'
+          ? 'Sold out'
+          : reason === 'not_enough_seats'
+            ? `Only ${available} seats left, ${seats} requested`
+            : 'Sales for this departure are closed';
       throw tripUnavailable(400, this.catalog.errorProduct(d), d.plan.routeName, message);
     }
     let n = this.state.cartsCreated + 1;
@@ -54,7 +69,13 @@ export class BookingService {
     this.state.cartsCreated = n;
     const snapshot: SeatAmounts = seatAmountsFromNet(d.validatedNetCents, d.plan.agfeeRate);
     this.state.carts.set(id, {
-      id, apiKey: agent.key, tripKey: d.plan.tripKey, date: d.date, seats, priceSnapshot: snapshot, createdAtMs: this.clock.nowMs(),
+      id,
+      apiKey: agent.key,
+      tripKey: d.plan.tripKey,
+      date: d.date,
+      seats,
+      priceSnapshot: snapshot,
+      createdAtMs: this.clock.nowMs(),
     });
     return id;
   }
@@ -62,7 +83,12 @@ export class BookingService {
   /** A live cart of this key; 404 when unknown, expired or another key's (§0.3, §14). */
   getCart(agent: SandboxApiKey, id: string): Cart {
     const cart = this.state.carts.get(id);
-    if (!cart || cart.apiKey !== agent.key || this.clock.nowMs() >= cart.createdAtMs + this.config.cartTtlS * 1000) throw notFound('Cart');
+    if (
+      !cart ||
+      cart.apiKey !== agent.key ||
+      this.clock.nowMs() >= cart.createdAtMs + this.config.cartTtlS * 1000
+    )
+      throw notFound('Cart');
     return cart;
   }
 
@@ -76,7 +102,10 @@ export class BookingService {
 
   reserve(agent: SandboxApiKey, cart: Cart, body: unknown): Booking {
     if (cart.reservedBid !== undefined) {
-      throw new UpstreamError(409, { messages: ['Cart has already been reserved'], data: { bid: cart.reservedBid } });
+      throw new UpstreamError(409, {
+        messages: ['Cart has already been reserved'],
+        data: { bid: cart.reservedBid },
+      });
     }
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new UpstreamError(400, { messages: ['Request body must be a JSON object'] });
@@ -84,14 +113,26 @@ export class BookingService {
     const d = this.cartDeparture(cart);
     const scenario = d.plan.scenario;
     const { spec, seatMap } = this.checkout.build(d, cart.seats, cart.seats, agent.currency);
-    const result = validateReserve({ body: body as Record<string, unknown>, spec, cartSeats: cart.seats, tripKey: d.plan.tripKey, seatMap });
+    const result = validateReserve({
+      body: body as Record<string, unknown>,
+      spec,
+      cartSeats: cart.seats,
+      tripKey: d.plan.tripKey,
+      seatMap,
+    });
     if (result.kind === 'bad_request') throw fieldErrors(400, result.fields, 'Malformed request body');
-    if (result.kind === 'invalid') throw fieldErrors(422, result.fields, 'Please correct the highlighted fields');
+    if (result.kind === 'invalid')
+      throw fieldErrors(422, result.fields, 'Please correct the highlighted fields');
 
     if (scenario === 'RSV500') throw internalServerError();
     const { reason, available } = this.catalog.sellability(d, cart.seats);
     if (scenario === 'RSVTNA' || this.catalog.hasDeparted(d) || reason !== '') {
-      const message = scenario === 'RSVTNA' ? 'The operator rejected the reservation' : reason === 'sales_closed' ? 'Sales for this departure are closed' : `Only ${available} seats left, ${cart.seats} requested`;
+      const message =
+        scenario === 'RSVTNA'
+          ? 'The operator rejected the reservation'
+          : reason === 'sales_closed'
+            ? 'Sales for this departure are closed'
+            : `Only ${available} seats left, ${cart.seats} requested`;
       throw tripUnavailable(422, this.catalog.errorProduct(d), d.plan.routeName, message);
     }
 
@@ -100,7 +141,11 @@ export class BookingService {
     this.state.reservesMade++;
     const factor = scenario === 'RSVPRC' ? 1.05 : 1;
     const perSeat = convertSeatAmounts(
-      { net: Math.round(cart.priceSnapshot.net * factor), sysfee: Math.round(cart.priceSnapshot.sysfee * factor), agfee: Math.round(cart.priceSnapshot.agfee * factor) },
+      {
+        net: Math.round(cart.priceSnapshot.net * factor),
+        sysfee: Math.round(cart.priceSnapshot.sysfee * factor),
+        agfee: Math.round(cart.priceSnapshot.agfee * factor),
+      },
       agent.currency,
     );
     const lastName = String(v.passengers[0]?.last_name ?? '').toUpperCase();
@@ -163,12 +208,17 @@ export class BookingService {
 
   /** §8 + scenarios: instant → confirmed, otherwise pending and the operator answers after the confirm delay. */
   confirm(b: Booking): void {
-    if (b.status === 'pending' || b.status === 'confirmed') throw new UpstreamError(409, { messages: ['Booking is already confirmed'] });
-    if (b.status !== 'pending_client_confirmation') throw new UpstreamError(422, { messages: ['Booking cannot be confirmed'] });
+    if (b.status === 'pending' || b.status === 'confirmed')
+      throw new UpstreamError(409, { messages: ['Booking is already confirmed'] });
+    if (b.status !== 'pending_client_confirmation')
+      throw new UpstreamError(422, { messages: ['Booking cannot be confirmed'] });
     const d = this.bookingDeparture(b);
     const scenario = d.plan.scenario;
     const declines = scenario === 'PENDFL' || b.magicLastName === 'SANDBOXDECLINE';
-    const viaPending = d.plan.confirmationTime > 0 || b.magicLastName === 'SANDBOXPENDING' || b.magicLastName === 'SANDBOXDECLINE';
+    const viaPending =
+      d.plan.confirmationTime > 0 ||
+      b.magicLastName === 'SANDBOXPENDING' ||
+      b.magicLastName === 'SANDBOXDECLINE';
     b.timers.forEach((t) => this.scheduler.cancel(t));
     b.timers = [];
     if (!viaPending) {
@@ -212,13 +262,25 @@ export class BookingService {
       b.timers.forEach((t) => this.scheduler.cancel(t));
       b.timers = [];
     }
-    this.webhooks.enqueue(b.apiKey, { bid: b.bid, type: type ?? webhookTypeFor(status), stamp: b.stamp, new_data: webhookSnapshot(b), previous_data: previous });
+    this.webhooks.enqueue(b.apiKey, {
+      bid: b.bid,
+      type: type ?? webhookTypeFor(status),
+      stamp: b.stamp,
+      new_data: webhookSnapshot(b),
+      previous_data: previous,
+    });
   }
 
   /** Admin resend of the current state (duplicate-delivery tests). */
   resendWebhook(b: Booking, type: string): void {
     const snapshot = webhookSnapshot(b);
-    this.webhooks.enqueue(b.apiKey, { bid: b.bid, type, stamp: b.stamp, new_data: snapshot, previous_data: snapshot });
+    this.webhooks.enqueue(b.apiKey, {
+      bid: b.bid,
+      type,
+      stamp: b.stamp,
+      new_data: snapshot,
+      previous_data: snapshot,
+    });
   }
 
   // ── refunds ──────────────────────────────────────────────────────────────
@@ -244,22 +306,29 @@ export class BookingService {
   }
 
   refund(b: Booking, body: unknown): TwelveGoRefundResponse {
-    const o = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+    const o = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<
+      string,
+      unknown
+    >;
     const bad: Record<string, string> = {};
     if (typeof o.hash !== 'string' || o.hash === '') bad.hash = 'Required string';
     if (typeof o.refund_fxcode !== 'string' || o.refund_fxcode === '') bad.refund_fxcode = 'Required string';
-    if (typeof o.refund_amount !== 'number' || !Number.isFinite(o.refund_amount)) bad.refund_amount = 'Required number';
+    if (typeof o.refund_amount !== 'number' || !Number.isFinite(o.refund_amount))
+      bad.refund_amount = 'Required number';
     if (Object.keys(bad).length) throw fieldErrors(400, bad, 'Malformed request body');
     if (b.status !== 'confirmed') throw new UpstreamError(422, { messages: ['Booking cannot be refunded'] });
     const option = this.refundOptionsOf(b).find((opt) => opt.hash === o.hash);
-    if (!option) throw fieldErrors(422, { hash: 'Unknown or already used refund option' }, 'Refund option is invalid');
+    if (!option)
+      throw fieldErrors(422, { hash: 'Unknown or already used refund option' }, 'Refund option is invalid');
     const mismatch: Record<string, string> = {};
     if (o.refund_fxcode !== option.refund_fxcode) mismatch.refund_fxcode = `Must be ${option.refund_fxcode}`;
-    if (Math.round((o.refund_amount as number) * 100) !== option.amountCents) mismatch.refund_amount = `Must be ${option.refund_amount}`;
+    if (Math.round((o.refund_amount as number) * 100) !== option.amountCents)
+      mismatch.refund_amount = `Must be ${option.refund_amount}`;
     if (Object.keys(mismatch).length) throw fieldErrors(422, mismatch, 'Refund option does not match');
     if (!option.available) throw new UpstreamError(422, { messages: ['Refund option is not available'] });
     const scenario = this.bookingDeparture(b).plan.scenario;
-    if (scenario === 'RFDFAI') return { success: false, delay_minutes: 0, message: 'Operator rejected the refund' };
+    if (scenario === 'RFDFAI')
+      return { success: false, delay_minutes: 0, message: 'Operator rejected the refund' };
     b.usedRefundHashes.add(option.hash);
     this.transition(b, 'cancelled');
     return { success: true, delay_minutes: scenario === 'RFDDLY' ? 120 : 0, message: 'Refund accepted' };

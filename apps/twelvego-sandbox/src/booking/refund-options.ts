@@ -25,7 +25,10 @@ export interface RefundOptionInternal extends TwelveGoRefundOption {
   amountCents: number;
 }
 
-const WINDOWS: Record<0 | 1 | 2, Array<{ percent: number; startHoursBefore: number | null; endHoursBefore: number }>> = {
+const WINDOWS: Record<
+  0 | 1 | 2,
+  Array<{ percent: number; startHoursBefore: number | null; endHoursBefore: number }>
+> = {
   0: [],
   1: [{ percent: 100, startHoursBefore: null, endHoursBefore: 48 }],
   2: [
@@ -34,8 +37,19 @@ const WINDOWS: Record<0 | 1 | 2, Array<{ percent: number; startHoursBefore: numb
   ],
 };
 
-export function refundHash(secret: string, bid: number, index: number, amountCents: number, fxcode: string, since: string, until: string): string {
-  return hmacHex(secret, `${bid}|${index}|${centsToFixed2(amountCents)}|${fxcode}|${since}|${until}`).slice(0, 32);
+export function refundHash(
+  secret: string,
+  bid: number,
+  index: number,
+  amountCents: number,
+  fxcode: string,
+  since: string,
+  until: string,
+): string {
+  return hmacHex(secret, `${bid}|${index}|${centsToFixed2(amountCents)}|${fxcode}|${since}|${until}`).slice(
+    0,
+    32,
+  );
 }
 
 export function computeRefundOptions(input: RefundInput): RefundOptionInternal[] {
@@ -44,7 +58,10 @@ export function computeRefundOptions(input: RefundInput): RefundOptionInternal[]
   const out: RefundOptionInternal[] = [];
   for (const w of WINDOWS[input.cancellation]) {
     const end = input.depNaive - w.endHoursBefore * HOUR_MS;
-    const start = Math.max(c, w.startHoursBefore === null ? c : input.depNaive - w.startHoursBefore * HOUR_MS);
+    const start = Math.max(
+      c,
+      w.startHoursBefore === null ? c : input.depNaive - w.startHoursBefore * HOUR_MS,
+    );
     if (end <= input.nowNaive || start >= end) continue;
     const amountCents = Math.round((input.netCents * w.percent) / 100);
     const since = formatDateTime(start);

@@ -2,7 +2,11 @@ import type { Booking } from '../state/sandbox-state';
 
 /** A minimal, valid, deterministic one-page PDF for a confirmed booking (no passenger data). */
 export function ticketPdf(b: Booking): Buffer {
-  const text = `12go sandbox ticket ${b.tracker} - booking ${b.bid} - ${b.depText} - ${b.seats} seat(s)`.replace(/[()\\]/g, '');
+  const text =
+    `12go sandbox ticket ${b.tracker} - booking ${b.bid} - ${b.depText} - ${b.seats} seat(s)`.replace(
+      /[()\\]/g,
+      '',
+    );
   const stream = `BT /F1 14 Tf 50 780 Td (${text}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',

@@ -1,4 +1,9 @@
-import type { TwelveGoCheckoutResponse, TwelveGoFormField, TwelveGoFormOption, TwelveGoSeatMap } from '@app/twelvego-client';
+import type {
+  TwelveGoCheckoutResponse,
+  TwelveGoFormField,
+  TwelveGoFormOption,
+  TwelveGoSeatMap,
+} from '@app/twelvego-client';
 import { classById } from '../catalog/seed-data';
 import { convertCents, price } from '../core/money';
 import type { DeparturePlan } from '../trips/departure-plan';
@@ -19,10 +24,23 @@ export interface PricedOption {
 }
 
 const COUNTRIES: Array<[string, string, string]> = [
-  ['AU', 'Australia', '61'], ['CN', 'China', '86'], ['DE', 'Germany', '49'], ['FR', 'France', '33'], ['GB', 'United Kingdom', '44'],
-  ['IN', 'India', '91'], ['JP', 'Japan', '81'], ['KH', 'Cambodia', '855'], ['KR', 'South Korea', '82'], ['LA', 'Laos', '856'],
-  ['MM', 'Myanmar', '95'], ['MY', 'Malaysia', '60'], ['NL', 'Netherlands', '31'], ['SG', 'Singapore', '65'], ['TH', 'Thailand', '66'],
-  ['US', 'United States', '1'], ['VN', 'Vietnam', '84'],
+  ['AU', 'Australia', '61'],
+  ['CN', 'China', '86'],
+  ['DE', 'Germany', '49'],
+  ['FR', 'France', '33'],
+  ['GB', 'United Kingdom', '44'],
+  ['IN', 'India', '91'],
+  ['JP', 'Japan', '81'],
+  ['KH', 'Cambodia', '855'],
+  ['KR', 'South Korea', '82'],
+  ['LA', 'Laos', '856'],
+  ['MM', 'Myanmar', '95'],
+  ['MY', 'Malaysia', '60'],
+  ['NL', 'Netherlands', '31'],
+  ['SG', 'Singapore', '65'],
+  ['TH', 'Thailand', '66'],
+  ['US', 'United States', '1'],
+  ['VN', 'Vietnam', '84'],
 ];
 const POPULAR = ['TH', 'GB', 'US', 'DE', 'AU', 'CN'];
 const countryName = (code: string): string => COUNTRIES.find((c) => c[0] === code)?.[1] ?? code;
@@ -32,7 +50,11 @@ const COUNTRY_OPTIONS: TwelveGoFormOption[] = [
   { value: null, text: 'All', values: COUNTRIES.map(([c, n]) => ({ value: c, text: n })) },
 ];
 
-const PHONE_CODES = ['TH', 'GB', 'US', 'KH', 'LA', 'MY'].map((c) => ({ country_id: c, code: COUNTRIES.find((x) => x[0] === c)?.[2] ?? '', name: countryName(c) }));
+const PHONE_CODES = ['TH', 'GB', 'US', 'KH', 'LA', 'MY'].map((c) => ({
+  country_id: c,
+  code: COUNTRIES.find((x) => x[0] === c)?.[2] ?? '',
+  name: countryName(c),
+}));
 
 /** Point options per route (§17.5). */
 const BKK_PICKUP: PricedOption[] = [
@@ -85,7 +107,15 @@ export interface CheckoutContext {
 type Fields = TwelveGoCheckoutResponse;
 
 function optionsJson(options: PricedOption[], currency: string): TwelveGoFormOption[] {
-  return options.map((o) => (o.priceThbCents === undefined ? { value: o.value, text: o.text } : { value: o.value, text: o.text, data: { price: price(convertCents(o.priceThbCents, currency), currency) } }));
+  return options.map((o) =>
+    o.priceThbCents === undefined
+      ? { value: o.value, text: o.text }
+      : {
+          value: o.value,
+          text: o.text,
+          data: { price: price(convertCents(o.priceThbCents, currency), currency) },
+        },
+  );
 }
 
 /** Priced options of a field name pattern, for extras at reserve. */
@@ -106,13 +136,25 @@ export function buildCheckout(ctx: CheckoutContext): FieldSpec {
   };
   const input = (name: string, title: string, required: boolean, extra: Partial<TwelveGoFormField> = {}) =>
     add({ type: 'input', name, title, required, ...extra });
-  const select = (name: string, title: string, required: boolean, options: TwelveGoFormOption[], extra: Partial<TwelveGoFormField> = {}) =>
-    add({ type: 'select', name, title, required, options, ...extra });
-  const pricedSelect = (name: string, title: string, required: boolean, options: PricedOption[], extra: Partial<TwelveGoFormField> = {}) => {
+  const select = (
+    name: string,
+    title: string,
+    required: boolean,
+    options: TwelveGoFormOption[],
+    extra: Partial<TwelveGoFormField> = {},
+  ) => add({ type: 'select', name, title, required, options, ...extra });
+  const pricedSelect = (
+    name: string,
+    title: string,
+    required: boolean,
+    options: PricedOption[],
+    extra: Partial<TwelveGoFormField> = {},
+  ) => {
     priced.set(name, options);
     select(name, title, required, optionsJson(options, currency), extra);
   };
-  const date = (name: string, title: string, required: boolean) => add({ type: 'date', name, title, required });
+  const date = (name: string, title: string, required: boolean) =>
+    add({ type: 'date', name, title, required });
 
   const op = plan.firstOperator.id;
   const cls = plan.firstClass.id;
@@ -128,18 +170,33 @@ export function buildCheckout(ctx: CheckoutContext): FieldSpec {
   const seatSelection = sleeper || cls === 4 || cls === 3129 || cls === 9102 || all;
 
   // all trips
-  input('contact[mobile]', 'Mobile phone', true, { regexp: [MOBILE_REGEXP], analytics_name: 'phone', data: { country_codes: PHONE_CODES } });
+  input('contact[mobile]', 'Mobile phone', true, {
+    regexp: [MOBILE_REGEXP],
+    analytics_name: 'phone',
+    data: { country_codes: PHONE_CODES },
+  });
   input('contact[email]', 'E-mail', true, { regexp: [EMAIL_REGEXP], analytics_name: 'email' });
   input('seats', 'Number of passengers', true, { value: ctx.cartSeats, regexp: ['/^[0-9]{1,2}$/'] });
-  select(p('title'), 'Title', true, [{ value: 'Mr', text: 'Mr' }, { value: 'Mrs', text: 'Mrs' }, { value: 'Ms', text: 'Ms' }]);
-  input(p('first_name'), 'First name', true, { description: 'As written in the passport', regexp: [NAME_REGEXP] });
+  select(p('title'), 'Title', true, [
+    { value: 'Mr', text: 'Mr' },
+    { value: 'Mrs', text: 'Mrs' },
+    { value: 'Ms', text: 'Ms' },
+  ]);
+  input(p('first_name'), 'First name', true, {
+    description: 'As written in the passport',
+    regexp: [NAME_REGEXP],
+  });
   if (all) input(p('middle_name'), 'Middle name', false, { regexp: [NAME_REGEXP] });
   input(p('last_name'), 'Last name', true, { regexp: [NAME_REGEXP] });
 
   const genderRequired = isTrain || isAir || isBorder;
   const countryRequired = busLike || isTrain || isAir || isBorder || all;
   const withIdentity = busLike || isTrain || isAir || isBorder || all;
-  if (busLike || genderRequired || all) select(p('gender'), 'Gender', genderRequired, [{ value: 'M', text: 'Male' }, { value: 'F', text: 'Female' }]);
+  if (busLike || genderRequired || all)
+    select(p('gender'), 'Gender', genderRequired, [
+      { value: 'M', text: 'Male' },
+      { value: 'F', text: 'Female' },
+    ]);
   if (isAir || isBorder || all) date(p('dob'), 'Date of birth', true);
   if (withIdentity || isFerry) select(p('country_id'), 'Nationality', countryRequired, COUNTRY_OPTIONS);
   if (all) {
@@ -149,7 +206,11 @@ export function buildCheckout(ctx: CheckoutContext): FieldSpec {
   if (withIdentity) {
     const idTypes = isBorder
       ? [{ value: '0', text: 'Passport' }]
-      : [{ value: '0', text: 'Passport' }, { value: '1', text: 'National ID card' }, { value: '2', text: 'Driving licence' }];
+      : [
+          { value: '0', text: 'Passport' },
+          { value: '1', text: 'National ID card' },
+          { value: '2', text: 'Driving licence' },
+        ];
     select(p('id_type'), 'ID document type', isTrain || isBorder, idTypes, { value: '0' });
     input(p('id_no'), 'ID document number', isTrain || isBorder, { regexp: [ID_NO_REGEXP] });
   }
@@ -159,15 +220,26 @@ export function buildCheckout(ctx: CheckoutContext): FieldSpec {
     add({ type: 'file', name: p('id_scan'), title: 'Passport scan', required: false });
   }
   if (isBorder || all) {
-    select(p('visa_type'), 'Visa', isBorder, [{ value: 'evisa', text: 'E-visa' }, { value: 'on_arrival', text: 'Visa on arrival' }, { value: 'exempt', text: 'Visa exempt' }]);
+    select(p('visa_type'), 'Visa', isBorder, [
+      { value: 'evisa', text: 'E-visa' },
+      { value: 'on_arrival', text: 'Visa on arrival' },
+      { value: 'exempt', text: 'Visa exempt' },
+    ]);
   }
   if (all) input(p('visa_reason'), 'Purpose of visit', false);
   add({ type: 'checkbox', name: p('is_child'), title: 'Child (under 12)', required: false, value: false });
-  if (sleeper || all) select(p('seattype_code'), 'Berth', false, [{ value: 'L', text: 'Lower berth' }, { value: 'U', text: 'Upper berth' }]);
+  if (sleeper || all)
+    select(p('seattype_code'), 'Berth', false, [
+      { value: 'L', text: 'Lower berth' },
+      { value: 'U', text: 'Upper berth' },
+    ]);
 
   if (seatSelection && ctx.seatMap) {
     add({
-      type: 'select', name: `selected_seats_${T}`, title: 'Seat selection', required: false,
+      type: 'select',
+      name: `selected_seats_${T}`,
+      title: 'Seat selection',
+      required: false,
       description: 'Choose one seat per passenger or let us assign them',
       data: { min_seats: ctx.cartSeats, seatmap: ctx.seatMap },
     });
@@ -176,9 +248,24 @@ export function buildCheckout(ctx: CheckoutContext): FieldSpec {
 
   const baggage = classById.get(cls)?.baggageOptions ?? [];
   if ((cls === 4 || isAir) && baggage.length) {
-    pricedSelect(p(`baggage_${T}`), isAir ? 'Checked baggage' : 'Extra baggage', false, baggage.map((b) => ({ value: b.value, text: b.text, priceThbCents: Math.round(b.priceThb * 100) })), { value: 'none' });
+    pricedSelect(
+      p(`baggage_${T}`),
+      isAir ? 'Checked baggage' : 'Extra baggage',
+      false,
+      baggage.map((b) => ({ value: b.value, text: b.text, priceThbCents: Math.round(b.priceThb * 100) })),
+      { value: 'none' },
+    );
   } else if (all) {
-    pricedSelect(p(`baggage_${T}`), 'Extra baggage', false, [{ value: 'none', text: 'No extra baggage', priceThbCents: 0 }, { value: 'extra20', text: 'Extra bag up to 20 kg', priceThbCents: 15000 }], { value: 'none' });
+    pricedSelect(
+      p(`baggage_${T}`),
+      'Extra baggage',
+      false,
+      [
+        { value: 'none', text: 'No extra baggage', priceThbCents: 0 },
+        { value: 'extra20', text: 'Extra bag up to 20 kg', priceThbCents: 15000 },
+      ],
+      { value: 'none' },
+    );
   }
 
   const route = plan.seed.routeId;
@@ -206,10 +293,17 @@ export function buildCheckout(ctx: CheckoutContext): FieldSpec {
     pricedSelect(`points[${T}][dropoff]`, 'Drop-off point', false, SANDBOX_DROPOFF);
     pricedSelect(`points[${T}][point]`, 'Meeting point', false, SANDBOX_PICKUP);
     for (const [name, title] of [
-      ['pickup_text', 'Pickup details'], ['dropoff_text', 'Drop-off details'], ['address', 'Address'], ['current_city', 'Current city'],
-      ['additional_information', 'Additional information'], ['drop_off_point', 'Drop-off point (free text)'], ['car_number', 'Car number'],
-      ['flight_no', 'Flight number'], ['airline', 'Airline'],
-    ]) input(`points[${T}][${name}]`, title, false);
+      ['pickup_text', 'Pickup details'],
+      ['dropoff_text', 'Drop-off details'],
+      ['address', 'Address'],
+      ['current_city', 'Current city'],
+      ['additional_information', 'Additional information'],
+      ['drop_off_point', 'Drop-off point (free text)'],
+      ['car_number', 'Car number'],
+      ['flight_no', 'Flight number'],
+      ['airline', 'Airline'],
+    ])
+      input(`points[${T}][${name}]`, title, false);
     input(`points[${T}][flight_arr_time]`, 'Flight arrival time', false, { regexp: [TIME_REGEXP] });
     input(`points[${T}][flight_dep_time]`, 'Flight departure time', false, { regexp: [TIME_REGEXP] });
     input(`points[${T}][number_luggage]`, 'Number of bags', false, { regexp: ['/^[0-9]{1,2}$/'] });

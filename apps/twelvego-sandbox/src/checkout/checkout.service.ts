@@ -16,14 +16,30 @@ export class CheckoutService {
     if (!variant) return null;
     const layout = seatLayoutFor(variant, d.plan.firstClass.id, d.plan.capacity);
     const taken = this.state.takenSeatIds(d.plan.tripKey, d.date);
-    return seatMapState(layout, Math.min(d.validatedSeats, layout.seats.length), taken, this.state.seed, d.plan.tripKey, d.date);
+    return seatMapState(
+      layout,
+      Math.min(d.validatedSeats, layout.seats.length),
+      taken,
+      this.state.seed,
+      d.plan.tripKey,
+      d.date,
+    );
   }
 
-  build(d: DatedDeparture, cartSeats: number, people: number, currency: string): { spec: FieldSpec; seatMap: SeatMapState | null } {
+  build(
+    d: DatedDeparture,
+    cartSeats: number,
+    people: number,
+    currency: string,
+  ): { spec: FieldSpec; seatMap: SeatMapState | null } {
     const seatMap = this.seatMap(d);
     const gross = grossOf(seatAmountsFor(d, d.validatedNetCents, currency));
     const spec = buildCheckout({
-      plan: d.plan, cartSeats, people, currency, seatMap: seatMap ? seatMapJson(seatMap, gross, currency) : null,
+      plan: d.plan,
+      cartSeats,
+      people,
+      currency,
+      seatMap: seatMap ? seatMapJson(seatMap, gross, currency) : null,
     });
     return { spec, seatMap };
   }

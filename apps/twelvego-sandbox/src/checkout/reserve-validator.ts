@@ -40,7 +40,8 @@ function flattenOptions(options: TwelveGoFormOption[] | undefined): string[] {
   return out;
 }
 
-const isBooleanField = (name: string, field: TwelveGoFormField): boolean => field.type === 'checkbox' || /_allow_auto$/.test(name);
+const isBooleanField = (name: string, field: TwelveGoFormField): boolean =>
+  field.type === 'checkbox' || /_allow_auto$/.test(name);
 
 const titleOf = (name: string, field: TwelveGoFormField): string => field.title ?? name;
 
@@ -52,7 +53,13 @@ export interface ReserveInput {
   seatMap: SeatMapState | null;
 }
 
-export function validateReserve({ body, spec, cartSeats, tripKey, seatMap }: ReserveInput): ReserveValidation {
+export function validateReserve({
+  body,
+  spec,
+  cartSeats,
+  tripKey,
+  seatMap,
+}: ReserveInput): ReserveValidation {
   const fields = spec.fields;
   const badTypes: Record<string, string> = {};
   const errors: Record<string, string> = {};
@@ -67,7 +74,12 @@ export function validateReserve({ body, spec, cartSeats, tripKey, seatMap }: Res
     }
     const field = fields[key];
     if (key === 'seats') {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+      const n =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && /^\d+$/.test(raw.trim())
+            ? Number(raw)
+            : NaN;
       if (!Number.isInteger(n)) badTypes[key] = 'Must be an integer';
       else values.set(key, n);
       continue;
@@ -111,7 +123,9 @@ export function validateReserve({ body, spec, cartSeats, tripKey, seatMap }: Res
     }
     if (field.regexp?.length) {
       const ok = field.regexp.some((p) => pcreToRegExp(p)?.test(text) ?? true);
-      if (!ok) errors[name] = name === 'contact[email]' ? 'Invalid e-mail address' : `Invalid ${titleOf(name, field)}`;
+      if (!ok)
+        errors[name] =
+          name === 'contact[email]' ? 'Invalid e-mail address' : `Invalid ${titleOf(name, field)}`;
     }
   }
 
@@ -121,7 +135,13 @@ export function validateReserve({ body, spec, cartSeats, tripKey, seatMap }: Res
   if (fields[seatField] && seatMap) {
     const requested = values.get(seatField);
     const allowAuto = values.get(`${seatField}_allow_auto`);
-    const list = typeof requested === 'string' && requested.trim() !== '' ? requested.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    const list =
+      typeof requested === 'string' && requested.trim() !== ''
+        ? requested
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     if (list.length === 0) {
       if (allowAuto === false && fields[seatField].required) errors[seatField] = 'Seat selection is required';
       else {
@@ -135,13 +155,16 @@ export function validateReserve({ body, spec, cartSeats, tripKey, seatMap }: Res
     } else if (list.length !== cartSeats || new Set(list).size !== list.length) {
       errors[seatField] = `Select exactly ${cartSeats} seat(s)`;
     } else {
-      const unavailable = list.find((id) => !seatMap.layout.seats.some((s) => s.id === id) || seatMap.booked.has(id));
+      const unavailable = list.find(
+        (id) => !seatMap.layout.seats.some((s) => s.id === id) || seatMap.booked.has(id),
+      );
       if (unavailable) errors[seatField] = `Seat ${unavailable} is not available`;
       else seatsAssigned = list;
     }
     for (const id of seatsAssigned) {
       const seat = seatMap.layout.seats.find((s) => s.id === id);
-      if (seat && seat.surchargeThbCents > 0) extras.push({ field: seatField, passenger: null, value: id, amountThbCents: seat.surchargeThbCents });
+      if (seat && seat.surchargeThbCents > 0)
+        extras.push({ field: seatField, passenger: null, value: id, amountThbCents: seat.surchargeThbCents });
     }
   }
 
@@ -154,8 +177,20 @@ export function validateReserve({ body, spec, cartSeats, tripKey, seatMap }: Res
     const option = options.find((o) => o.value === String(value));
     if (!option?.priceThbCents) continue;
     const passengerMatch = /^passenger\[(\d+)\]/.exec(name);
-    if (passengerMatch) extras.push({ field: name, passenger: Number(passengerMatch[1]), value: option.value, amountThbCents: option.priceThbCents });
-    else extras.push({ field: name, passenger: null, value: option.value, amountThbCents: option.priceThbCents * cartSeats });
+    if (passengerMatch)
+      extras.push({
+        field: name,
+        passenger: Number(passengerMatch[1]),
+        value: option.value,
+        amountThbCents: option.priceThbCents,
+      });
+    else
+      extras.push({
+        field: name,
+        passenger: null,
+        value: option.value,
+        amountThbCents: option.priceThbCents * cartSeats,
+      });
   }
 
   const passengers: Array<Record<string, ReserveValue>> = Array.from({ length: cartSeats }, () => ({}));

@@ -19,7 +19,8 @@ export interface SeatLayout {
   seats: SeatDef[];
 }
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 function busLayout(classId: number): SeatLayout {
   // class 4: 2+1 (A B · C), rows 1–8; class 3129: 1+2 (A · B C), rows 1–7; row 1 costs +50 THB
@@ -30,7 +31,14 @@ function busLayout(classId: number): SeatLayout {
     const surcharge = r === 1 ? 5000 : 0;
     const ids = [`${r}A`, `${r}B`, `${r}C`];
     const types: SeatDef['type'][] = ['window', 'aisle', 'window'];
-    ids.forEach((id, i) => seats.push({ id, type: twoPlusOne ? types[i] : (['window', 'aisle', 'window'] as const)[i], level: 1, surchargeThbCents: surcharge }));
+    ids.forEach((id, i) =>
+      seats.push({
+        id,
+        type: twoPlusOne ? types[i] : (['window', 'aisle', 'window'] as const)[i],
+        level: 1,
+        surchargeThbCents: surcharge,
+      }),
+    );
     return twoPlusOne ? [ids[0], ids[1], null, ids[2]] : [ids[0], null, ids[1], ids[2]];
   });
   return { variant: 'A', layouts, seats };
@@ -45,7 +53,12 @@ function berthLayout(capacity: number): SeatLayout {
     layouts[String(r)] = ids;
     for (const id of ids) {
       const lower = Number(id) % 2 === 1;
-      seats.push({ id, type: lower ? 'berth_lower' : 'berth_upper', level: 1, surchargeThbCents: lower ? 10000 : 0 });
+      seats.push({
+        id,
+        type: lower ? 'berth_lower' : 'berth_upper',
+        level: 1,
+        surchargeThbCents: lower ? 10000 : 0,
+      });
     }
   }
   return { variant: 'B', layouts, seats };
@@ -59,8 +72,15 @@ function speedboatLayout(): SeatLayout {
     const left = [`${r}A`, `${r}B`];
     const right: Array<string | null> = r === 8 ? [null, null] : [`${r}C`, `${r}D`];
     layouts[String(r)] = { left, right };
-    seats.push({ id: left[0], type: 'window', level: 1, surchargeThbCents: 0 }, { id: left[1], type: 'aisle', level: 1, surchargeThbCents: 0 });
-    if (right[0]) seats.push({ id: right[0], type: 'aisle', level: 1, surchargeThbCents: 0 }, { id: right[1] as string, type: 'window', level: 1, surchargeThbCents: 0 });
+    seats.push(
+      { id: left[0], type: 'window', level: 1, surchargeThbCents: 0 },
+      { id: left[1], type: 'aisle', level: 1, surchargeThbCents: 0 },
+    );
+    if (right[0])
+      seats.push(
+        { id: right[0], type: 'aisle', level: 1, surchargeThbCents: 0 },
+        { id: right[1] as string, type: 'window', level: 1, surchargeThbCents: 0 },
+      );
   }
   return { variant: 'C', layouts, seats };
 }
@@ -97,7 +117,14 @@ export function seatLayoutFor(variant: SeatLayoutVariant, classId: number, capac
  * Seats booked outside the sandbox: `count` seats in a stable order drawn with purpose `seatmap`
  * (Fisher–Yates), skipping seats taken by sandbox bookings.
  */
-export function generatedBookedSeats(layout: SeatLayout, count: number, seed: number, tripKey: string, date: string, taken: Set<string> = new Set()): Set<string> {
+export function generatedBookedSeats(
+  layout: SeatLayout,
+  count: number,
+  seed: number,
+  tripKey: string,
+  date: string,
+  taken: Set<string> = new Set(),
+): Set<string> {
   const ids = layout.seats.map((s) => s.id);
   const draw = seededStream(`${seed}|${tripKey}|${date}|seatmap`);
   for (let i = ids.length - 1; i > 0; i--) {
@@ -112,7 +139,14 @@ export interface SeatMapState {
   booked: Set<string>;
 }
 
-export function seatMapState(layout: SeatLayout, baseSeats: number, taken: Set<string>, seed: number, tripKey: string, date: string): SeatMapState {
+export function seatMapState(
+  layout: SeatLayout,
+  baseSeats: number,
+  taken: Set<string>,
+  seed: number,
+  tripKey: string,
+  date: string,
+): SeatMapState {
   const generated = generatedBookedSeats(layout, layout.seats.length - baseSeats, seed, tripKey, date, taken);
   return { layout, booked: new Set([...generated, ...taken]) };
 }

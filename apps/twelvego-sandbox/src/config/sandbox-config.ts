@@ -60,7 +60,8 @@ function int(env: Env, name: string, fallback: number, min = 0): number {
   const raw = str(env, name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new SandboxConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new SandboxConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
   return n;
 }
 
@@ -78,14 +79,19 @@ function parseApiKeys(raw: string | undefined): SandboxApiKey[] {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new SandboxConfigError('SANDBOX_API_KEYS must be a JSON array of { key, agentId, currency, webhookUrl }');
+    throw new SandboxConfigError(
+      'SANDBOX_API_KEYS must be a JSON array of { key, agentId, currency, webhookUrl }',
+    );
   }
-  if (!Array.isArray(parsed) || parsed.length === 0) throw new SandboxConfigError('SANDBOX_API_KEYS must be a non-empty JSON array');
+  if (!Array.isArray(parsed) || parsed.length === 0)
+    throw new SandboxConfigError('SANDBOX_API_KEYS must be a non-empty JSON array');
   return parsed.map((entry, i) => {
     const e = entry as Record<string, unknown>;
-    if (typeof e?.key !== 'string' || e.key === '') throw new SandboxConfigError(`SANDBOX_API_KEYS[${i}].key must be a non-empty string`);
+    if (typeof e?.key !== 'string' || e.key === '')
+      throw new SandboxConfigError(`SANDBOX_API_KEYS[${i}].key must be a non-empty string`);
     const currency = typeof e.currency === 'string' ? e.currency.toUpperCase() : 'THB';
-    if (currency !== 'THB' && currency !== 'USD') throw new SandboxConfigError(`SANDBOX_API_KEYS[${i}].currency must be THB or USD`);
+    if (currency !== 'THB' && currency !== 'USD')
+      throw new SandboxConfigError(`SANDBOX_API_KEYS[${i}].currency must be THB or USD`);
     return {
       key: e.key,
       agentId: typeof e.agentId === 'number' ? e.agentId : 1001 + i,
@@ -100,9 +106,11 @@ export function loadSandboxConfig(env: Env): SandboxConfig {
   const port = int(env, 'SANDBOX_PORT', 4010);
   const publicUrl = (str(env, 'SANDBOX_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const now = str(env, 'SANDBOX_NOW') ?? null;
-  if (now !== null && Number.isNaN(Date.parse(now))) throw new SandboxConfigError(`SANDBOX_NOW must be an ISO-8601 instant, got "${now}"`);
+  if (now !== null && Number.isNaN(Date.parse(now)))
+    throw new SandboxConfigError(`SANDBOX_NOW must be an ISO-8601 instant, got "${now}"`);
   const latency = (str(env, 'SANDBOX_LATENCY_PROFILE') ?? 'none') as LatencyProfile;
-  if (!['none', 'realistic', 'slow'].includes(latency)) throw new SandboxConfigError('SANDBOX_LATENCY_PROFILE must be none, realistic or slow');
+  if (!['none', 'realistic', 'slow'].includes(latency))
+    throw new SandboxConfigError('SANDBOX_LATENCY_PROFILE must be none, realistic or slow');
   const rawDelays = str(env, 'SANDBOX_WEBHOOK_RETRY_DELAYS_MS') ?? '1000,5000,15000';
   const delays = (rawDelays.toLowerCase() === 'none' ? '' : rawDelays)
     .split(',')
@@ -110,7 +118,8 @@ export function loadSandboxConfig(env: Env): SandboxConfig {
     .filter((s) => s !== '')
     .map((s) => {
       const n = Number(s);
-      if (!Number.isInteger(n) || n < 0) throw new SandboxConfigError('SANDBOX_WEBHOOK_RETRY_DELAYS_MS must be comma-separated integers');
+      if (!Number.isInteger(n) || n < 0)
+        throw new SandboxConfigError('SANDBOX_WEBHOOK_RETRY_DELAYS_MS must be comma-separated integers');
       return n;
     });
   return {

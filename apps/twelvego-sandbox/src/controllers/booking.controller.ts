@@ -1,5 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import type { TwelveGoBookingDetails, TwelveGoRefundOptionsResponse, TwelveGoRefundResponse } from '@app/twelvego-client';
+import type {
+  TwelveGoBookingDetails,
+  TwelveGoRefundOptionsResponse,
+  TwelveGoRefundResponse,
+} from '@app/twelvego-client';
 import type { SandboxApiKey } from '../config/sandbox-config';
 import { BookingService } from '../booking/booking.service';
 import { bookingDetailsJson } from '../booking/booking-view';
@@ -23,7 +27,11 @@ export class BookingController {
 
   @Post('booking/:bid/refund')
   @HttpCode(200)
-  refund(@Agent() agent: SandboxApiKey, @Param('bid') bid: string, @Body() body: unknown): TwelveGoRefundResponse {
+  refund(
+    @Agent() agent: SandboxApiKey,
+    @Param('bid') bid: string,
+    @Body() body: unknown,
+  ): TwelveGoRefundResponse {
     return this.bookings.refund(this.bookings.getBooking(agent, bid), body);
   }
 }

@@ -21,7 +21,12 @@ export class CartController {
   @Post('cart/:tripId/:datetime')
   @HttpCode(200)
   @Header('Content-Type', 'application/json; charset=utf-8')
-  addByTrip(@Agent() agent: SandboxApiKey, @Param('tripId') tripId: string, @Param('datetime') datetime: string, @Query() query: Q): string {
+  addByTrip(
+    @Agent() agent: SandboxApiKey,
+    @Param('tripId') tripId: string,
+    @Param('datetime') datetime: string,
+    @Query() query: Q,
+  ): string {
     const errors: Record<string, string> = {};
     const dep = parsePathDateTime(datetime);
     if (dep === null) errors.datetime = 'Invalid date-time, expected yyyy-MM-dd-HH-mm-ss';
@@ -37,7 +42,10 @@ export class CartController {
   @HttpCode(200)
   @Header('Content-Type', 'application/json; charset=utf-8')
   addByBody(@Agent() agent: SandboxApiKey, @Body() body: unknown, @Query() query: Q): string {
-    const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+    const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<
+      string,
+      unknown
+    >;
     const errors: Record<string, string> = {};
     const intField = (name: string) => {
       const v = b[name];
@@ -50,19 +58,27 @@ export class CartController {
     const classId = intField('class_id');
     if (typeof b.duration !== 'number' || !Number.isInteger(b.duration)) errors.duration = 'Required integer';
     const official = b.official_id;
-    if (official !== undefined && official !== null && typeof official !== 'string') errors.official_id = 'Must be a string or null';
+    if (official !== undefined && official !== null && typeof official !== 'string')
+      errors.official_id = 'Must be a string or null';
     const godate = typeof b.godate === 'string' ? parseGodate(b.godate) : null;
     if (godate === null) errors.godate = 'Required date-time (yyyy-MM-dd HH:mm:ss)';
     const seats = parseSeats(query);
     if (seats === null) errors.seats = 'Seats must be an integer between 1 and 20';
-    if (Object.keys(errors).length || godate === null || seats === null) throw fieldErrors(400, errors, 'Invalid cart request');
+    if (Object.keys(errors).length || godate === null || seats === null)
+      throw fieldErrors(400, errors, 'Invalid cart request');
 
     const godateText = formatDateTime(godate);
     const plan = DEPARTURE_PLANS.find((p) => {
       const first = p.seed.segments[0];
       const last = p.seed.segments[p.seed.segments.length - 1];
       if (first.type !== 'route' || last.type !== 'route') return false;
-      if (first.from !== fromId || last.to !== toId || p.firstOperator.id !== operatorId || p.firstClass.id !== classId) return false;
+      if (
+        first.from !== fromId ||
+        last.to !== toId ||
+        p.firstOperator.id !== operatorId ||
+        p.firstClass.id !== classId
+      )
+        return false;
       if (typeof official === 'string' && first.officialId !== official) return false;
       return p.time === godateText.slice(11, 16);
     });

@@ -24,12 +24,23 @@ export class RecheckController {
     const d = queryString(query, 'd') ?? '';
     const sig = queryString(query, 'sig') ?? '';
     const errors: Record<string, string> = {};
-    for (const [name, value] of Object.entries({ f, t, s, i })) if (value === null) errors[name] = 'Required integer';
+    for (const [name, value] of Object.entries({ f, t, s, i }))
+      if (value === null) errors[name] = 'Required integer';
     if (parseDate(d) === null) errors.d = 'Required date';
-    if (f === null || t === null || s === null || i === null || Object.keys(errors).length) throw fieldErrors(400, errors, 'Invalid recheck parameters');
-    if (sig !== this.catalog.recheckSignature(f, t, d, s, i)) throw new UpstreamError(403, { messages: ['Invalid signature'] });
+    if (f === null || t === null || s === null || i === null || Object.keys(errors).length)
+      throw fieldErrors(400, errors, 'Invalid recheck parameters');
+    if (sig !== this.catalog.recheckSignature(f, t, d, s, i))
+      throw new UpstreamError(403, { messages: ['Invalid signature'] });
     await this.rechecks.check(i, f, t, d);
     if (queryString(query, 'out') === 'keys') return this.rechecks.groupTripKeys(i, f, t);
-    return this.catalog.search({ from: { id: f, kind: 's' }, to: { id: t, kind: 's' }, date: d, seats: s, direct: false, currency: 'THB', sellerId: i }).response;
+    return this.catalog.search({
+      from: { id: f, kind: 's' },
+      to: { id: t, kind: 's' },
+      date: d,
+      seats: s,
+      direct: false,
+      currency: 'THB',
+      sellerId: i,
+    }).response;
   }
 }

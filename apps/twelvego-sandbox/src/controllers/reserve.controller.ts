@@ -18,7 +18,11 @@ export class ReserveController {
 
   @Post('reserve/:cartId')
   @HttpCode(200)
-  reserve(@Agent() agent: SandboxApiKey, @Param('cartId') cartId: string, @Body() body: unknown): TwelveGoReserveResponse {
+  reserve(
+    @Agent() agent: SandboxApiKey,
+    @Param('cartId') cartId: string,
+    @Body() body: unknown,
+  ): TwelveGoReserveResponse {
     const cart = this.bookings.getCart(agent, cartId);
     const booking = this.bookings.reserve(agent, cart, body);
     return { bid: String(booking.bid) };

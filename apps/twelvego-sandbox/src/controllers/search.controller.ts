@@ -33,8 +33,16 @@ export class SearchController {
     else if (this.catalog.isPastDate(date)) errors.date = 'Date is in the past';
     const seats = parseSeats(query);
     if (seats === null) errors.seats = 'Seats must be an integer between 1 and 20';
-    if (Object.keys(errors).length || !from || !to || seats === null) throw fieldErrors(400, errors, 'Invalid search parameters');
-    const { response, token } = this.catalog.search({ from, to, date, seats, direct: parseBoolean(query, 'direct'), currency: agent.currency });
+    if (Object.keys(errors).length || !from || !to || seats === null)
+      throw fieldErrors(400, errors, 'Invalid search parameters');
+    const { response, token } = this.catalog.search({
+      from,
+      to,
+      date,
+      seats,
+      direct: parseBoolean(query, 'direct'),
+      currency: agent.currency,
+    });
     if (token) reply.header('Token', token);
     return response;
   }

@@ -17,7 +17,8 @@ export class TicketController {
   @Header('Content-Type', 'application/pdf')
   ticket(@Param('bid') bid: string, @Query('h') h: string | undefined): Buffer {
     const booking = /^\d+$/.test(bid) ? this.state.bookings.get(Number(bid)) : undefined;
-    if (!booking || booking.status !== 'confirmed' || h !== ticketHash(this.config.secret, booking.bid)) throw notFound('Ticket');
+    if (!booking || booking.status !== 'confirmed' || h !== ticketHash(this.config.secret, booking.bid))
+      throw notFound('Ticket');
     return ticketPdf(booking);
   }
 }

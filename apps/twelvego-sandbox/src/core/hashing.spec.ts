@@ -44,7 +44,9 @@ describe('hashing primitives', () => {
 
   it('seeds trip streams from seed, key, date and purpose', () => {
     expect(tripStream(12, 'K', '2026-05-14', 'price')()).toBe(seededStream('12|K|2026-05-14|price')());
-    expect(tripStream(12, 'K', '2026-05-14', 'price')()).not.toBe(tripStream(13, 'K', '2026-05-14', 'price')());
+    expect(tripStream(12, 'K', '2026-05-14', 'price')()).not.toBe(
+      tripStream(13, 'K', '2026-05-14', 'price')(),
+    );
   });
 
   it('computes HMAC-SHA256 hex (fixture refund hash vector)', () => {

@@ -18,7 +18,8 @@ export function fnv1a32(text: string): number {
 
 /** Non-negative integer in base 62 (`0-9a-zA-Z`), left-padded with `0` to `width`. */
 export function toBase62(value: number, width = 0): string {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`base62 needs a non-negative integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`base62 needs a non-negative integer, got ${value}`);
   let out = '';
   let rest = value;
   do {

@@ -10,7 +10,10 @@ export const majorToCents = (major: number): number => Math.round(major * 100);
 /** Cents → JSON number with at most 2 decimals. */
 export const centsToNumber = (cents: number): number => Math.round(cents) / 100;
 
-export const price = (cents: number, fxcode: string): TwelveGoPrice => ({ value: centsToNumber(cents), fxcode });
+export const price = (cents: number, fxcode: string): TwelveGoPrice => ({
+  value: centsToNumber(cents),
+  fxcode,
+});
 
 /** Converts a THB amount (cents) into the account currency (§17.1: THB ÷ 36.50, rounded to 2 decimals). */
 export function convertCents(thbCents: number, currency: string): number {
@@ -32,10 +35,18 @@ export const grossOf = (a: SeatAmounts): number => a.net + a.sysfee + a.agfee;
 
 /** §17.4.3: sysfee = max(20.00, round2(0.10 × net)), agfee = round2(rate × net). */
 export function seatAmountsFromNet(netCents: number, agfeeRate: number): SeatAmounts {
-  return { net: netCents, sysfee: Math.max(2000, Math.round(netCents * 0.1)), agfee: Math.round(netCents * agfeeRate) };
+  return {
+    net: netCents,
+    sysfee: Math.max(2000, Math.round(netCents * 0.1)),
+    agfee: Math.round(netCents * agfeeRate),
+  };
 }
 
 /** Converts each per-seat component before totals are formed (§17.1 `sandbox-key-usd`). */
 export function convertSeatAmounts(a: SeatAmounts, currency: string): SeatAmounts {
-  return { net: convertCents(a.net, currency), sysfee: convertCents(a.sysfee, currency), agfee: convertCents(a.agfee, currency) };
+  return {
+    net: convertCents(a.net, currency),
+    sysfee: convertCents(a.sysfee, currency),
+    agfee: convertCents(a.agfee, currency),
+  };
 }

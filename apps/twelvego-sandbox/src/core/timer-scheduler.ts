@@ -57,7 +57,9 @@ export class TimerScheduler {
     try {
       for (;;) {
         const now = this.clock.nowMs();
-        const due = this.timers.filter((t) => t.dueMs <= now).sort((a, b) => a.dueMs - b.dueMs || a.id - b.id)[0];
+        const due = this.timers
+          .filter((t) => t.dueMs <= now)
+          .sort((a, b) => a.dueMs - b.dueMs || a.id - b.id)[0];
         if (!due) break;
         this.timers = this.timers.filter((t) => t !== due);
         ran++;

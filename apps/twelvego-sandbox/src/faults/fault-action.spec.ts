@@ -1,4 +1,10 @@
-import { cannedStatusResponse, corruptBody, globToRegExp, isDelayOnly, parseFaultHeader } from './fault-action';
+import {
+  cannedStatusResponse,
+  corruptBody,
+  globToRegExp,
+  isDelayOnly,
+  parseFaultHeader,
+} from './fault-action';
 
 describe('parseFaultHeader', () => {
   it('parses the documented example and every key', () => {

@@ -65,8 +65,16 @@ export function isDelayOnly(action: FaultAction): boolean {
 }
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad request', 401: 'Invalid API key', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 422: 'Unprocessable entity',
-  429: 'Too many requests', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  400: 'Bad request',
+  401: 'Invalid API key',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  422: 'Unprocessable entity',
+  429: 'Too many requests',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 export interface CannedResponse {
@@ -90,16 +98,31 @@ export function cannedStatusResponse(action: FaultAction & { status: number }): 
   const html = action.body === 'html' || ((status === 502 || status === 504) && action.body !== 'json');
   if (html) return { status, contentType: 'text/html; charset=utf-8', body: proxyPage(status), headers };
   const message = status >= 500 ? 'Internal server error' : (STATUS_TEXT[status] ?? 'Request failed');
-  return { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ messages: [message] }), headers };
+  return {
+    status,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify({ messages: [message] }),
+    headers,
+  };
 }
 
 /** Corrupts a successful body (§17.10 `body`). `isSearch` selects the wrong shape `{"trips":null}`. */
-export function corruptBody(kind: BodyFault, payload: string, isSearch: boolean): { body: string; contentType: string } {
+export function corruptBody(
+  kind: BodyFault,
+  payload: string,
+  isSearch: boolean,
+): { body: string; contentType: string } {
   switch (kind) {
     case 'truncate':
-      return { body: payload.slice(0, Math.floor(payload.length / 2)), contentType: 'application/json; charset=utf-8' };
+      return {
+        body: payload.slice(0, Math.floor(payload.length / 2)),
+        contentType: 'application/json; charset=utf-8',
+      };
     case 'html':
-      return { body: '<!DOCTYPE html><html><head><title>Maintenance</title></head><body><h1>We will be back soon</h1></body></html>', contentType: 'text/html; charset=utf-8' };
+      return {
+        body: '<!DOCTYPE html><html><head><title>Maintenance</title></head><body><h1>We will be back soon</h1></body></html>',
+        contentType: 'text/html; charset=utf-8',
+      };
     case 'empty':
       return { body: '', contentType: 'application/json; charset=utf-8' };
     case 'notjson':

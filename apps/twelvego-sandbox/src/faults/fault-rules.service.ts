@@ -31,7 +31,16 @@ interface CompiledRule extends FaultRule {
   draw: () => number;
 }
 
-const ACTION_KEYS = new Set(['status', 'delayMs', 'body', 'conn', 'execute', 'headers', 'webhook', 'retryAfterSec']);
+const ACTION_KEYS = new Set([
+  'status',
+  'delayMs',
+  'body',
+  'conn',
+  'execute',
+  'headers',
+  'webhook',
+  'retryAfterSec',
+]);
 
 export class FaultRuleError extends Error {}
 
@@ -47,23 +56,39 @@ export class FaultRulesService {
     if (!input || typeof input !== 'object') throw new FaultRuleError('rule must be an object');
     const action = input.action ?? {};
     if (typeof action !== 'object') throw new FaultRuleError('action must be an object');
-    for (const key of Object.keys(action)) if (!ACTION_KEYS.has(key)) throw new FaultRuleError(`unknown action key ${key}`);
-    if (action.status !== undefined && (!Number.isInteger(action.status) || action.status < 400 || action.status > 599)) {
+    for (const key of Object.keys(action))
+      if (!ACTION_KEYS.has(key)) throw new FaultRuleError(`unknown action key ${key}`);
+    if (
+      action.status !== undefined &&
+      (!Number.isInteger(action.status) || action.status < 400 || action.status > 599)
+    ) {
       throw new FaultRuleError('action.status must be 400-599');
     }
-    if (action.body !== undefined && !['json', 'html', 'truncate', 'empty', 'notjson', 'wrongshape'].includes(action.body)) {
+    if (
+      action.body !== undefined &&
+      !['json', 'html', 'truncate', 'empty', 'notjson', 'wrongshape'].includes(action.body)
+    ) {
       throw new FaultRuleError('action.body is invalid');
     }
-    if (action.conn !== undefined && !['reset', 'hang'].includes(action.conn)) throw new FaultRuleError('action.conn must be reset or hang');
-    if (action.webhook !== undefined && !['drop', 'duplicate'].includes(action.webhook)) throw new FaultRuleError('action.webhook must be drop or duplicate');
+    if (action.conn !== undefined && !['reset', 'hang'].includes(action.conn))
+      throw new FaultRuleError('action.conn must be reset or hang');
+    if (action.webhook !== undefined && !['drop', 'duplicate'].includes(action.webhook))
+      throw new FaultRuleError('action.webhook must be drop or duplicate');
     const times = input.times === undefined || input.times === null ? null : Number(input.times);
-    if (times !== null && (!Number.isInteger(times) || times < 1)) throw new FaultRuleError('times must be a positive integer');
+    if (times !== null && (!Number.isInteger(times) || times < 1))
+      throw new FaultRuleError('times must be a positive integer');
     const probability = input.probability === undefined ? 1 : Number(input.probability);
     if (!(probability >= 0 && probability <= 1)) throw new FaultRuleError('probability must be within 0..1');
     const match = input.match ?? {};
     const id = `f${this.nextId++}`;
     const rule: CompiledRule = {
-      id, match: { ...match }, action: { ...action }, times, remaining: times, probability, hits: 0,
+      id,
+      match: { ...match },
+      action: { ...action },
+      times,
+      remaining: times,
+      probability,
+      hits: 0,
       pathRe: match.path ? globToRegExp(match.path) : null,
       draw: seededStream(`${this.state.seed}|${id}`),
     };
@@ -106,6 +131,14 @@ export class FaultRulesService {
   }
 
   private view(r: CompiledRule): FaultRule {
-    return { id: r.id, match: r.match, action: r.action, times: r.times, remaining: r.remaining, probability: r.probability, hits: r.hits };
+    return {
+      id: r.id,
+      match: r.match,
+      action: r.action,
+      times: r.times,
+      remaining: r.remaining,
+      probability: r.probability,
+      hits: r.hits,
+    };
   }
 }

@@ -3,7 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxConfig } from '../config/sandbox-config';
 import { seededStream } from '../core/hashing';
 import { RequestLogEntry, RequestLogService } from '../admin/request-log.service';
-import { FaultAction, MAX_FAULT_DELAY_MS, cannedStatusResponse, corruptBody, parseFaultHeader } from '../faults/fault-action';
+import {
+  FaultAction,
+  MAX_FAULT_DELAY_MS,
+  cannedStatusResponse,
+  corruptBody,
+  parseFaultHeader,
+} from '../faults/fault-action';
 import { FaultRulesService } from '../faults/fault-rules.service';
 import { endpointOf, latencyFor } from '../faults/latency';
 import { faultState } from '../faults/request-faults';
@@ -91,7 +97,9 @@ export function registerSandboxHooks(app: FastifyInstance, deps: HookDeps, sleep
     tagged[LOG_KEY] = entry;
 
     const header = req.headers['x-sandbox-fault'];
-    let action: FaultAction | null = config.allowHeaderFaults ? parseFaultHeader(Array.isArray(header) ? header[0] : header) : null;
+    let action: FaultAction | null = config.allowHeaderFaults
+      ? parseFaultHeader(Array.isArray(header) ? header[0] : header)
+      : null;
     if (!action) {
       const k = query?.k;
       action = faults.match({ method: req.method, path, apiKey: typeof k === 'string' ? k : undefined });
@@ -104,7 +112,9 @@ export function registerSandboxHooks(app: FastifyInstance, deps: HookDeps, sleep
       latencyEpoch = deps.state.epoch;
       latencyStream = seededStream(`${deps.state.seed}|latency`);
     }
-    const delay = latencyFor(config.latencyProfile, endpointOf(req.method, path), latencyStream) + Math.min(action?.delayMs ?? 0, MAX_FAULT_DELAY_MS);
+    const delay =
+      latencyFor(config.latencyProfile, endpointOf(req.method, path), latencyStream) +
+      Math.min(action?.delayMs ?? 0, MAX_FAULT_DELAY_MS);
     await sleeps.sleep(delay);
     if (!action || action.execute) return;
 
@@ -121,7 +131,10 @@ export function registerSandboxHooks(app: FastifyInstance, deps: HookDeps, sleep
     if (action.status !== undefined) {
       const canned = cannedStatusResponse({ ...action, status: action.status });
       state.answered = true;
-      reply.code(canned.status).headers({ ...canned.headers, ...(action.headers ?? {}) }).type(canned.contentType);
+      reply
+        .code(canned.status)
+        .headers({ ...canned.headers, ...(action.headers ?? {}) })
+        .type(canned.contentType);
       return reply.send(canned.body);
     }
   });
@@ -154,7 +167,9 @@ export function registerSandboxHooks(app: FastifyInstance, deps: HookDeps, sleep
         state.answered = true;
       }
     }
-    const corruption = state.forcedBody ?? (action && !state.answered && action.body && action.body !== 'json' ? action.body : null);
+    const corruption =
+      state.forcedBody ??
+      (action && !state.answered && action.body && action.body !== 'json' ? action.body : null);
     if (corruption && reply.statusCode >= 200 && reply.statusCode < 300 && typeof body === 'string') {
       const c = corruptBody(corruption, body, endpointOf(req.method, path) === 'search');
       reply.type(c.contentType);
@@ -163,7 +178,12 @@ export function registerSandboxHooks(app: FastifyInstance, deps: HookDeps, sleep
     if (action?.headers) reply.headers(action.headers);
 
     const accept = req.headers['accept-encoding'];
-    if ((typeof body === 'string' || Buffer.isBuffer(body)) && body.length > 0 && typeof accept === 'string' && /\bgzip\b/.test(accept)) {
+    if (
+      (typeof body === 'string' || Buffer.isBuffer(body)) &&
+      body.length > 0 &&
+      typeof accept === 'string' &&
+      /\bgzip\b/.test(accept)
+    ) {
       reply.header('content-encoding', 'gzip');
       reply.header('vary', 'accept-encoding');
       body = gzipSync(typeof body === 'string' ? Buffer.from(body) : body);

@@ -3,7 +3,10 @@ import type { TwelveGoErrorBody, TwelveGoErrorProduct } from '@app/twelvego-clie
 
 /** An answer with one of 12go's error bodies (§0.8); rendered verbatim by the exception filter. */
 export class UpstreamError extends HttpException {
-  constructor(status: number, readonly body: TwelveGoErrorBody | Record<string, unknown>) {
+  constructor(
+    status: number,
+    readonly body: TwelveGoErrorBody | Record<string, unknown>,
+  ) {
     super(body, status);
   }
 }
@@ -15,14 +18,36 @@ export function notFound(what: string): UpstreamError {
 }
 
 /** 400/422 with `fields` (omitted when empty, §0.8). */
-export function fieldErrors(status: 400 | 422, fields: Record<string, string>, message: string): UpstreamError {
-  return new UpstreamError(status, Object.keys(fields).length ? { fields, messages: [message] } : { messages: [message] });
+export function fieldErrors(
+  status: 400 | 422,
+  fields: Record<string, string>,
+  message: string,
+): UpstreamError {
+  return new UpstreamError(
+    status,
+    Object.keys(fields).length ? { fields, messages: [message] } : { messages: [message] },
+  );
 }
 
-export function tripUnavailable(status: 400 | 422, product: TwelveGoErrorProduct, routeName: string, reasonMessage: string): UpstreamError {
+export function tripUnavailable(
+  status: 400 | 422,
+  product: TwelveGoErrorProduct,
+  routeName: string,
+  reasonMessage: string,
+): UpstreamError {
   return new UpstreamError(status, {
     messages: [TRIP_NO_LONGER_AVAILABLE],
-    data: { reasons: [{ reason_code: 'bad_trip_details', reason_message: reasonMessage, route_name: routeName, product, trip: { ...product } }] },
+    data: {
+      reasons: [
+        {
+          reason_code: 'bad_trip_details',
+          reason_message: reasonMessage,
+          route_name: routeName,
+          product,
+          trip: { ...product },
+        },
+      ],
+    },
   });
 }
 

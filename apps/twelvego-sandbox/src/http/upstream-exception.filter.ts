@@ -16,16 +16,27 @@ export class UpstreamExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const message = status === 404 ? 'Not found' : exception.message;
-      void reply.code(status).type('application/json; charset=utf-8').send({ messages: [message] });
+      void reply
+        .code(status)
+        .type('application/json; charset=utf-8')
+        .send({ messages: [message] });
       return;
     }
     const status = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Fastify errors: malformed JSON, body too large, unsupported media type
-      void reply.code(status).type('application/json; charset=utf-8').send({ messages: [(exception as Error).message] });
+      void reply
+        .code(status)
+        .type('application/json; charset=utf-8')
+        .send({ messages: [(exception as Error).message] });
       return;
     }
-    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
-    void reply.code(500).type('application/json; charset=utf-8').send({ messages: ['Internal server error'] });
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    void reply
+      .code(500)
+      .type('application/json; charset=utf-8')
+      .send({ messages: ['Internal server error'] });
   }
 }

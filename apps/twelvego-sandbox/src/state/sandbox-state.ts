@@ -112,7 +112,9 @@ export class SandboxState {
   private holdingBookings(tripKey: string, date: string): Booking[] {
     const bids = this.bookingsByDeparture.get(SandboxState.departureKey(tripKey, date));
     if (!bids) return [];
-    return [...bids].map((bid) => this.bookings.get(bid)).filter((b): b is Booking => !!b && HOLDING_STATUSES.has(b.status));
+    return [...bids]
+      .map((bid) => this.bookings.get(bid))
+      .filter((b): b is Booking => !!b && HOLDING_STATUSES.has(b.status));
   }
 
   /** Seats held by sandbox bookings of a departure. */

@@ -1,6 +1,13 @@
 import { SegmentSeed, stationProvince } from '../catalog/seed-data';
 import { tripStream } from '../core/hashing';
-import { MINUTE_MS, formatDateTime, instantToNaive, minutesOfDay, naiveToInstant, parseDate } from '../core/local-time';
+import {
+  MINUTE_MS,
+  formatDateTime,
+  instantToNaive,
+  minutesOfDay,
+  naiveToInstant,
+  parseDate,
+} from '../core/local-time';
 import type { DeparturePlan } from './departure-plan';
 
 export interface DatedSegment {

@@ -1,5 +1,14 @@
 import {
-  ClassSeed, DEPARTURES, DepartureSeed, OperatorSeed, SegmentSeed, Vehicle, classById, operatorById, stationById, stationProvince,
+  ClassSeed,
+  DEPARTURES,
+  DepartureSeed,
+  OperatorSeed,
+  SegmentSeed,
+  Vehicle,
+  classById,
+  operatorById,
+  stationById,
+  stationProvince,
 } from '../catalog/seed-data';
 import { buildTripKey } from './trip-key';
 
@@ -74,8 +83,14 @@ function buildPlan(seed: DepartureSeed, index: number): DeparturePlan {
   const from = first.from;
   const to = last.to;
   const tripKey = buildTripKey({
-    country, fromStationId: from, toStationId: to, operatorId: firstOperator.id,
-    vehicle: seed.connection ? 'connection' : firstOperator.vehicle, classId: firstClass.id, departure: seed.time, scenario: seed.scenario,
+    country,
+    fromStationId: from,
+    toStationId: to,
+    operatorId: firstOperator.id,
+    vehicle: seed.connection ? 'connection' : firstOperator.vehicle,
+    classId: firstClass.id,
+    departure: seed.time,
+    scenario: seed.scenario,
   });
   let offset = 0;
   const legKeys = seed.segments.map((segment) => {
@@ -85,8 +100,13 @@ function buildPlan(seed: DepartureSeed, index: number): DeparturePlan {
     if (seed.segments.length === 1) return tripKey;
     const op = mustOperator(segment.operatorId);
     return buildTripKey({
-      country: stationProvince(segment.from).country, fromStationId: segment.from, toStationId: segment.to, operatorId: op.id,
-      vehicle: op.vehicle, classId: segment.classId, departure: addMinutes(seed.time, start),
+      country: stationProvince(segment.from).country,
+      fromStationId: segment.from,
+      toStationId: segment.to,
+      operatorId: op.id,
+      vehicle: op.vehicle,
+      classId: segment.classId,
+      departure: addMinutes(seed.time, start),
     });
   });
   const scenario = seed.scenario;
@@ -127,7 +147,8 @@ export const planByTripKey = new Map(DEPARTURE_PLANS.map((p) => [p.tripKey, p]))
 export function assertSeedConsistency(): void {
   for (const plan of DEPARTURE_PLANS) {
     for (const s of plan.seed.segments) {
-      if (!stationById.has(s.from) || !stationById.has(s.to)) throw new Error(`seed: route ${plan.seed.routeId} has unknown stations`);
+      if (!stationById.has(s.from) || !stationById.has(s.to))
+        throw new Error(`seed: route ${plan.seed.routeId} has unknown stations`);
     }
   }
   if (planByTripKey.size !== DEPARTURE_PLANS.length) throw new Error('seed: duplicate trip keys');

@@ -16,7 +16,9 @@ export class RecheckService implements OnApplicationShutdown {
   ) {}
 
   groupTripKeys(sellerId: number, from: number, to: number): string[] {
-    return DEPARTURE_PLANS.filter((p) => p.liveChecked && p.sellerId === sellerId && p.from === from && p.to === to).map((p) => p.tripKey);
+    return DEPARTURE_PLANS.filter(
+      (p) => p.liveChecked && p.sellerId === sellerId && p.from === from && p.to === to,
+    ).map((p) => p.tripKey);
   }
 
   /** Resolves when the group's live check completes (after `SANDBOX_RECHECK_DELAY_MS` on the sandbox clock). */

@@ -94,8 +94,13 @@ export class TripCatalogService {
   /** Current (validated) view of one departure: trip details, cart and reserve use it (§17.7). */
   currentTrip(d: DatedDeparture, seats: number, currency: string): TwelveGoTrip {
     return buildTrip({
-      departure: d, netThbCents: d.validatedNetCents, availableSeats: this.availableSeats(d), requestedSeats: seats,
-      salesClosed: this.salesClosed(d), approximate: false, currency,
+      departure: d,
+      netThbCents: d.validatedNetCents,
+      availableSeats: this.availableSeats(d),
+      requestedSeats: seats,
+      salesClosed: this.salesClosed(d),
+      approximate: false,
+      currency,
     });
   }
 
@@ -130,7 +135,8 @@ export class TripCatalogService {
   }
 
   search(q: SearchQuery): { response: TwelveGoSearchResponse; token: string | null } {
-    if (!this.inHorizon(q.date) || parseDate(q.date) === null) return { response: buildSearchResponse([], []), token: null };
+    if (!this.inHorizon(q.date) || parseDate(q.date) === null)
+      return { response: buildSearchResponse([], []), token: null };
     const fromStations = this.stationsOf(q.from);
     const toStations = this.stationsOf(q.to);
     const recheck: string[] = [];
@@ -147,8 +153,13 @@ export class TripCatalogService {
       const seats = Math.max(0, (useValidated ? d.validatedSeats : d.searchSeats) - held);
       trips.push(
         buildTrip({
-          departure: d, netThbCents: useValidated ? d.validatedNetCents : d.searchNetCents, availableSeats: seats,
-          requestedSeats: q.seats, salesClosed: this.salesClosed(d), approximate: !validated, currency: q.currency,
+          departure: d,
+          netThbCents: useValidated ? d.validatedNetCents : d.searchNetCents,
+          availableSeats: seats,
+          requestedSeats: q.seats,
+          salesClosed: this.salesClosed(d),
+          approximate: !validated,
+          currency: q.currency,
         }),
       );
       if (!validated) {
@@ -156,8 +167,20 @@ export class TripCatalogService {
         if (!recheck.includes(url)) recheck.push(url);
       }
     }
-    trips.sort((a, b) => (a.params.dep_time < b.params.dep_time ? -1 : a.params.dep_time > b.params.dep_time ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const token = recheck.length ? `rc-${hmacHex(this.config.secret, `token|${recheck.join(',')}`).slice(0, 16)}` : null;
+    trips.sort((a, b) =>
+      a.params.dep_time < b.params.dep_time
+        ? -1
+        : a.params.dep_time > b.params.dep_time
+          ? 1
+          : a.id < b.id
+            ? -1
+            : a.id > b.id
+              ? 1
+              : 0,
+    );
+    const token = recheck.length
+      ? `rc-${hmacHex(this.config.secret, `token|${recheck.join(',')}`).slice(0, 16)}`
+      : null;
     return { response: buildSearchResponse(trips, recheck), token };
   }
 }

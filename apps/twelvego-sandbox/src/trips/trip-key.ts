@@ -3,7 +3,14 @@ import type { Vehicle } from '../catalog/seed-data';
 
 /** Trip key layout of twelvego-api.md §0.4 (24 characters). */
 
-const VEHICLE_LETTER: Record<Vehicle, string> = { bus: 'b', train: 't', avia: 'a', van: 'v', ferry: 'f', charter: 'c' };
+const VEHICLE_LETTER: Record<Vehicle, string> = {
+  bus: 'b',
+  train: 't',
+  avia: 'a',
+  van: 'v',
+  ferry: 'f',
+  charter: 'c',
+};
 
 export interface TripKeyParts {
   country: string;
@@ -18,13 +25,21 @@ export interface TripKeyParts {
   scenario?: string;
 }
 
-export function scheduleSuffix(operatorId: number, from: number, to: number, departure: string, classId: number): string {
+export function scheduleSuffix(
+  operatorId: number,
+  from: number,
+  to: number,
+  departure: string,
+  classId: number,
+): string {
   return '0' + toBase62(fnv1a32(`${operatorId}|${from}|${to}|${departure}|${classId}`), 6);
 }
 
 export function buildTripKey(p: TripKeyParts): string {
   const letter = p.vehicle === 'connection' ? 'x' : VEHICLE_LETTER[p.vehicle];
-  const suffix = p.scenario ? `Z${p.scenario}` : scheduleSuffix(p.operatorId, p.fromStationId, p.toStationId, p.departure, p.classId);
+  const suffix = p.scenario
+    ? `Z${p.scenario}`
+    : scheduleSuffix(p.operatorId, p.fromStationId, p.toStationId, p.departure, p.classId);
   return (
     p.country.toUpperCase() +
     toBase62(p.fromStationId, 4) +

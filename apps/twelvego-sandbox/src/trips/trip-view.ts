@@ -1,7 +1,22 @@
 import type {
-  TwelveGoClass, TwelveGoMap, TwelveGoOperator, TwelveGoSearchResponse, TwelveGoSegment, TwelveGoStation, TwelveGoTrip, TwelveGoTravelOption,
+  TwelveGoClass,
+  TwelveGoMap,
+  TwelveGoOperator,
+  TwelveGoSearchResponse,
+  TwelveGoSegment,
+  TwelveGoStation,
+  TwelveGoTrip,
+  TwelveGoTravelOption,
 } from '@app/twelvego-client';
-import { OperatorSeed, Vehicle, classById, operatorById, stationById, stationSlug, provinceById } from '../catalog/seed-data';
+import {
+  OperatorSeed,
+  Vehicle,
+  classById,
+  operatorById,
+  stationById,
+  stationSlug,
+  provinceById,
+} from '../catalog/seed-data';
 import { HOUR_MS, formatDateTime, formatPathDateTime } from '../core/local-time';
 import { SeatAmounts, convertSeatAmounts, grossOf, price, seatAmountsFromNet } from '../core/money';
 import type { DatedDeparture } from './dated-departure';
@@ -27,7 +42,11 @@ export const CANCELLATION_MESSAGES: Record<0 | 1 | 2, string> = {
   2: 'Full refund until 72 hours before departure, 50% until 24 hours before departure',
 };
 
-export function unbookableReason(available: number, requested: number, salesClosed: boolean): UnbookableReason {
+export function unbookableReason(
+  available: number,
+  requested: number,
+  salesClosed: boolean,
+): UnbookableReason {
   if (available <= 0) return 'sold_out';
   if (available < requested) return 'not_enough_seats';
   if (salesClosed) return 'sales_closed';
@@ -49,8 +68,11 @@ const roundHalfUp = (x: number): number => Math.floor(x + 0.5);
 
 function baggageFor(vehicle: Vehicle, classId: number): { value: number; icon: string; message: string } {
   if (classId === 21) return { value: 7, icon: 'bag', message: '7 kg cabin baggage included' };
-  const kg = vehicle === 'train' ? 30 : vehicle === 'bus' || vehicle === 'van' || vehicle === 'ferry' ? 20 : 0;
-  return kg > 0 ? { value: kg, icon: 'bag', message: `${kg} kg baggage included` } : { value: 0, icon: 'no-bag', message: 'No baggage included' };
+  const kg =
+    vehicle === 'train' ? 30 : vehicle === 'bus' || vehicle === 'van' || vehicle === 'ferry' ? 20 : 0;
+  return kg > 0
+    ? { value: kg, icon: 'bag', message: `${kg} kg baggage included` }
+    : { value: 0, icon: 'no-bag', message: 'No baggage included' };
 }
 
 function mustOperator(id: number): OperatorSeed {
@@ -80,12 +102,27 @@ export function buildTrip(input: TripViewInput): TwelveGoTrip {
       price: null,
     };
     if (s.seed.type === 'wait') {
-      return { type: 'wait', trip_id: '', official_id: '', vehclasses: [], ...base, class: 0, operator: 0, rating: null };
+      return {
+        type: 'wait',
+        trip_id: '',
+        official_id: '',
+        vehclasses: [],
+        ...base,
+        class: 0,
+        operator: 0,
+        rating: null,
+      };
     }
     const op = mustOperator(s.seed.operatorId);
     return {
-      type: 'route', trip_id: s.legKey, official_id: s.seed.officialId, vehclasses: [op.vehicle], ...base,
-      class: s.seed.classId, operator: op.id, rating: roundHalfUp(op.rating),
+      type: 'route',
+      trip_id: s.legKey,
+      official_id: s.seed.officialId,
+      vehclasses: [op.vehicle],
+      ...base,
+      class: s.seed.classId,
+      operator: op.id,
+      rating: roundHalfUp(op.rating),
     };
   });
 
@@ -101,13 +138,22 @@ export function buildTrip(input: TripViewInput): TwelveGoTrip {
     sysfee: price(amounts.sysfee, currency),
     buy: routeSegments.map((s) => {
       const seg = s.seed as Extract<typeof s.seed, { type: 'route' }>;
-      return { trip_id: s.legKey, godate: s.depText, class: seg.classId, operator: seg.operatorId, seller_id: mustOperator(seg.operatorId).sellerId };
+      return {
+        trip_id: s.legKey,
+        godate: s.depText,
+        class: seg.classId,
+        operator: seg.operatorId,
+        seller_id: mustOperator(seg.operatorId).sellerId,
+      };
     }),
     class: cls.id,
     amenities: [...cls.amenities],
     ticket_type: cls.ticketType,
     confirmation_time: plan.confirmationTime,
-    confirmation_message: plan.confirmationTime === 0 ? 'Instant confirmation' : `Confirmed by the operator within ${plan.confirmationTime} minutes`,
+    confirmation_message:
+      plan.confirmationTime === 0
+        ? 'Instant confirmation'
+        : `Confirmed by the operator within ${plan.confirmationTime} minutes`,
     cancellation: plan.cancellation,
     cancellation_message: CANCELLATION_MESSAGES[plan.cancellation],
     baggage: baggageFor(first.vehicle, cls.id),
@@ -149,7 +195,12 @@ export function buildTrip(input: TripViewInput): TwelveGoTrip {
 
 function operatorJson(id: number): TwelveGoOperator {
   const op = mustOperator(id);
-  return { id, name: op.name, slug: stationSlug(op.name), logo: [`https://cdn5.12go.asia/static/images/operator/${id}/logo.png`] };
+  return {
+    id,
+    name: op.name,
+    slug: stationSlug(op.name),
+    logo: [`https://cdn5.12go.asia/static/images/operator/${id}/logo.png`],
+  };
 }
 
 export function stationJson(id: number): TwelveGoStation {

@@ -92,7 +92,11 @@ export class WebhookSenderService implements OnApplicationShutdown {
       queue.busy = false;
       this.pump(bid);
     };
-    const fault = this.faults.match({ method: 'POST', path: `webhook:${event.payload.type}`, apiKey: event.apiKey });
+    const fault = this.faults.match({
+      method: 'POST',
+      path: `webhook:${event.payload.type}`,
+      apiKey: event.apiKey,
+    });
     if (fault?.webhook === 'drop') {
       this.record(event, null, 0, null, null, 'fault_drop', Date.now());
       done();
@@ -110,7 +114,12 @@ export class WebhookSenderService implements OnApplicationShutdown {
     } else start();
   }
 
-  private async attempt(event: QueuedEvent, attempt: number, generation: number, done: () => void): Promise<void> {
+  private async attempt(
+    event: QueuedEvent,
+    attempt: number,
+    generation: number,
+    done: () => void,
+  ): Promise<void> {
     if (this.closed || generation !== this.generation) return;
     const url = this.keys.webhookTarget(event.apiKey);
     if (!url) {
@@ -136,25 +145,45 @@ export class WebhookSenderService implements OnApplicationShutdown {
       done();
       return;
     }
-    this.scheduler.schedule(delay, `webhook-retry:${event.payload.bid}`, () => void this.attempt(event, attempt + 1, generation, done));
+    this.scheduler.schedule(
+      delay,
+      `webhook-retry:${event.payload.bid}`,
+      () => void this.attempt(event, attempt + 1, generation, done),
+    );
   }
 
   private async post(event: QueuedEvent, url: string, body: string, attempt: number): Promise<boolean> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': WEBHOOK_USER_AGENT };
-    if (this.config.webhookHmacSecret) headers['x-sandbox-signature'] = `sha256=${hmacHex(this.config.webhookHmacSecret, body)}`;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': WEBHOOK_USER_AGENT,
+    };
+    if (this.config.webhookHmacSecret)
+      headers['x-sandbox-signature'] = `sha256=${hmacHex(this.config.webhookHmacSecret, body)}`;
     const controller = new AbortController();
     this.inFlight.add(controller);
     const timer = setTimeout(() => controller.abort(), this.config.webhookTimeoutMs);
     timer.unref();
     const started = Date.now();
     try {
-      const res = await fetch(url, { method: 'POST', headers, body, signal: controller.signal, redirect: 'manual' });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: controller.signal,
+        redirect: 'manual',
+      });
       await res.arrayBuffer().catch(() => undefined);
       const ok = res.status >= 200 && res.status < 300;
       this.record(event, url, attempt, res.status, null, ok ? 'delivered' : 'failed', started);
       return ok;
     } catch (err) {
-      const message = controller.signal.aborted ? 'timeout' : err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : 'error';
+      const message = controller.signal.aborted
+        ? 'timeout'
+        : err instanceof Error
+          ? err.cause instanceof Error
+            ? err.cause.message
+            : err.message
+          : 'error';
       this.record(event, url, attempt, null, message, 'failed', started);
       return false;
     } finally {
@@ -163,10 +192,28 @@ export class WebhookSenderService implements OnApplicationShutdown {
     }
   }
 
-  private record(event: QueuedEvent, url: string | null, attempt: number, httpStatus: number | null, error: string | null, outcome: WebhookAttempt['outcome'], started: number): void {
+  private record(
+    event: QueuedEvent,
+    url: string | null,
+    attempt: number,
+    httpStatus: number | null,
+    error: string | null,
+    outcome: WebhookAttempt['outcome'],
+    started: number,
+  ): void {
     this.attempts.push({
-      eventId: event.id, bid: Number(event.payload.bid), type: event.payload.type, status: event.payload.new_data.status, url, attempt,
-      httpStatus, error, outcome, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, payload: event.payload,
+      eventId: event.id,
+      bid: Number(event.payload.bid),
+      type: event.payload.type,
+      status: event.payload.new_data.status,
+      url,
+      attempt,
+      httpStatus,
+      error,
+      outcome,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      payload: event.payload,
     });
     if (this.attempts.length > 5000) this.attempts.splice(0, this.attempts.length - 5000);
   }

@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TwelveGoClient, TwelveGoError, type TwelveGoBookingDetailsNormalized } from '@app/twelvego-client';
-import { BookingIdResolver } from '../../booking-ids/booking-id.resolver';
-import { BookingOwnerStore } from '../../booking-owner/booking-owner.store';
+import { BookingIdResolver, type BookingRef } from '../../booking-ids/booking-id.resolver';
+import { BookingOwnershipService } from '../../booking-owner/booking-ownership.service';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
-import { RedisUnavailableError } from '../../platform/redis/redis-unavailable.error';
-import { isRedisConnectionError } from '../../platform/redis/redis-unavailable.error';
 import type { ContractBooking } from '../../post-booking/contract-booking';
 import { BookingReadback } from './booking-readback';
 import { callContextFor } from './funnel-call-context';
@@ -25,7 +23,7 @@ export class ConfirmBookingService {
 
   constructor(
     private readonly ids: BookingIdResolver,
-    private readonly owners: BookingOwnerStore,
+    private readonly ownership: BookingOwnershipService,
     private readonly twelvego: TwelveGoClient,
     private readonly readback: BookingReadback,
   ) {}
@@ -35,8 +33,8 @@ export class ConfirmBookingService {
     return this.ids.resolve(client.clientId, rawId);
   }
 
-  async execute(client: ClientSnapshot, ref: { id: string; bid: string }): Promise<ContractBooking> {
-    await this.checkOwnership(client, ref.bid);
+  async execute(client: ClientSnapshot, ref: BookingRef): Promise<ContractBooking> {
+    await this.ownership.assertAccess(client, ref.bid, ref.source);
     const ctx = callContextFor(client);
     let details: TwelveGoBookingDetailsNormalized;
     try {
@@ -82,21 +80,5 @@ export class ConfirmBookingService {
       default:
         throw err;
     }
-  }
-
-  /**
-   * `strict_ownership` clients (operations.md §8.4): the booking must carry this client's owner record.
-   * Without Redis the check cannot be made, so those clients get 503; others rely on 12go key scoping.
-   */
-  private async checkOwnership(client: ClientSnapshot, bid: string): Promise<void> {
-    if (!client.strictOwnership) return;
-    let owner;
-    try {
-      owner = await this.owners.read(bid);
-    } catch (err) {
-      if (isRedisConnectionError(err)) throw new RedisUnavailableError('booking_owner.read', err);
-      throw err;
-    }
-    if (!owner || owner.clientId !== client.clientId) throw new ContractError('booking_not_found');
   }
 }

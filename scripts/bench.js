@@ -1,0 +1,402 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench [-- --quick] [-- --no-build] [-- --only=P1,P2]`: the performance evidence of issue 9.
+ * Every figure is a ratio or a difference against a baseline measured in the same run (machines are
+ * noisy). Writes docs/benchmarks.md and docs/benchmarks.json. Needs Redis (REDIS_URL, else
+ * 127.0.0.1:6379, else a private redis-server); uses only ephemeral ports and its own key prefix.
+ */
+const { spawnSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ensureRedis, HOW_TO_GET_REDIS } = require('./lib/redis');
+const { ROOT, freePort, startTsServer, waitForStatus, spawnNode, stop, stopAll, memoryOf } = require('../test/bench/lib/processes');
+const { load, request, interleaved } = require('../test/bench/lib/measure');
+const { measureWebhooks } = require('../test/bench/lib/webhooks');
+const { writeReport } = require('../test/bench/lib/report');
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const NO_BUILD = args.includes('--no-build');
+const ONLY = (args.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
+const wanted = (p) => ONLY.length === 0 || ONLY.includes(p);
+const SOAK_S = Number((args.find((a) => a.startsWith('--soak-s=')) ?? '').slice(9)) || (QUICK ? 60 : 600);
+const LOAD_S = QUICK ? 8 : 15;
+const API_MAIN = path.join(ROOT, 'dist/apps/connect-api/main.js');
+const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));
+const DEMO_KEY = 'local-demo-key-a-0123456789abcdef0123';
+
+const log = (...m) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const sources = Math.max(newestMtime(path.join(ROOT, 'apps/connect-api/src')), newestMtime(path.join(ROOT, 'libs/twelvego-client/src')));
+  const built = fs.existsSync(API_MAIN) ? fs.statSync(API_MAIN).mtimeMs : 0;
+  if (NO_BUILD && built) return { built: false, reason: 'skipped (--no-build)' };
+  if (built >= sources) return { built: false, reason: 'up to date' };
+  log('building the production bundle (npm run build)…');
+  const started = Date.now();
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build failed');
+  return { built: true, reason: `built in ${((Date.now() - started) / 1000).toFixed(0)} s` };
+}
+
+function readEnvFile(file) {
+  const env = {};
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m) env[m[1]] = m[2];
+  }
+  return env;
+}
+
+/** The local clients with a rate limit that does not cap the benchmark, and a webhook for P6. */
+function writeClientsFile(webhookUrl) {
+  const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'config/clients.local.json'), 'utf8'));
+  for (const c of file.clients) c.rate_limit = { rps: 1_000_000, burst: 1_000_000 };
+  if (webhookUrl) {
+    file.clients[0].webhook = {
+      url: webhookUrl,
+      enabled: true,
+      secrets: [{ id: 'bench', secret: `whsec_${Buffer.from('bench-webhook-secret-0123456789ab').toString('base64')}` }],
+      allow_private_target: true,
+    };
+  }
+  const target = path.join(WORK, 'clients.json');
+  fs.writeFileSync(target, JSON.stringify(file, null, 2));
+  return target;
+}
+
+function sandboxDate(days) {
+  return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function cleanupRedis(redisUrl, prefixes) {
+  const Redis = require('ioredis');
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    for (const prefix of prefixes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/([*?[\]\\])/g, '\\$1')}*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+    }
+  } catch {
+    /* nothing to clean */
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function main() {
+  const results = { startedAt: new Date().toISOString(), quick: QUICK, soakSeconds: SOAK_S, figures: {}, notes: [] };
+  results.machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    loadAvgAtStart: os.loadavg().map((l) => +l.toFixed(2)),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+  };
+  results.build = buildIfNeeded();
+  const redis = await ensureRedis({ explicitUrl: process.env.REDIS_URL, defaultUrl: 'redis://127.0.0.1:6379/15' });
+  if (!redis) throw new Error(HOW_TO_GET_REDIS);
+  const id = randomBytes(4).toString('hex');
+  const keyPrefix = `bench:${id}:`;
+  const queuePrefix = `{bench-${id}}`;
+  const date = sandboxDate(3);
+  log(`work dir ${WORK}; Redis ${redis.url}; search date ${date}`);
+
+  try {
+    const sandbox = await startTsServer('bench sandbox', 'test/bench/bench-sandbox.main.ts', { SANDBOX_PORT: '0' }, path.join(WORK, 'sandbox.log'));
+    const baseline = await startTsServer(
+      'bench baseline',
+      'test/bench/baseline-server.main.ts',
+      { TWELVEGO_BASE_URL: sandbox.url, TWELVEGO_API_KEY: 'sandbox-key-1' },
+      path.join(WORK, 'baseline.log'),
+    );
+    const receiver = wanted('P6') ? await require('../test/bench/lib/webhooks').startReceiver() : null;
+    const clientsFile = writeClientsFile(receiver?.url);
+    const bffEnv = {
+      ...readEnvFile(path.join(ROOT, 'config/local.env')),
+      NODE_ENV: 'development',
+      TWELVEGO_BASE_URL: sandbox.url,
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: keyPrefix,
+      QUEUE_PREFIX: queuePrefix,
+      CLIENTS_CONFIG_PATH: clientsFile,
+      CATALOG_URL: `${sandbox.url}/__sandbox/catalog`,
+      LOG_LEVEL: 'info',
+      DD_TRACE_ENABLED: 'false',
+      SHUTDOWN_DRAIN_DELAY_MS: '0',
+      HOST: '127.0.0.1',
+    };
+    results.config = {
+      sandboxLatencyProfile: 'none',
+      searchRoute: '4055s → 4s (bench route, 144 departures)',
+      logLevel: 'info (BFF JSON logs to a file)',
+      tracing: 'dd-trace disabled (no agent)',
+    };
+
+    // P5 first: nothing else warm yet.
+    if (wanted('P5')) {
+      log('P5 cold start…');
+      results.figures.P5 = await measureColdStart(bffEnv);
+    }
+
+    const port = await freePort();
+    const bff = spawnNode(['--expose-gc', '-r', './test/bench/lib/memory-probe.js', API_MAIN], { ...bffEnv, PORT: String(port) }, path.join(WORK, 'bff.log'));
+    const bffUrl = `http://127.0.0.1:${port}`;
+    await waitForStatus(`${bffUrl}/health/ready`);
+    const auth = { 'x-api-key': DEMO_KEY };
+    const bffSearch = `${bffUrl}/v1/demo/itineraries?departures[]=4055&arrivals[]=4&departure_date=${date}&pax=1`;
+    const baseSearch = `${baseline.url}/search?from=4055s&to=4s&date=${date}&pax=1`;
+    const directSearch = `${sandbox.url}/search/4055s/4s/${date}?seats=1&direct=true&k=sandbox-key-1`;
+
+    const probe = await request(bffSearch, { headers: auth });
+    const probeBase = await request(baseSearch);
+    const bffCount = JSON.parse(probe.body).itineraries?.length;
+    const baseCount = JSON.parse(probeBase.body).itineraries?.length;
+    const trips = JSON.parse((await request(directSearch)).body).trips.length;
+    if (probe.status !== 200 || bffCount < 100 || bffCount !== baseCount) {
+      throw new Error(`search probe: BFF ${probe.status} with ${bffCount} itineraries, baseline ${baseCount}, sandbox ${trips} trips`);
+    }
+    results.config.searchResult = { sandboxTrips: trips, itineraries: bffCount, bffBodyBytes: probe.body.length, baselineBodyBytes: probeBase.body.length };
+    log(`search probe: ${trips} trips → ${bffCount} itineraries (${probe.body.length} bytes)`);
+
+    log('warm-up…');
+    await load(baseSearch, { duration: 3, connections: 8 });
+    await load(bffSearch, { duration: 3, connections: 8, headers: auth });
+
+    let maxRps = null;
+    if (wanted('P1') || wanted('P4')) {
+      log('P1 throughput (baseline, BFF, baseline, BFF)…');
+      const rounds = [];
+      for (let i = 0; i < 2; i++) {
+        const base = await load(baseSearch, { duration: LOAD_S, connections: 16 });
+        const api = await load(bffSearch, { duration: LOAD_S, connections: 16, headers: auth });
+        rounds.push({ baselineRps: base.rps, bffRps: api.rps, bffNon2xx: api.non2xx, bffErrors: api.errors + api.timeouts, baselineNon2xx: base.non2xx });
+      }
+      const baselineRps = Math.max(...rounds.map((r) => r.baselineRps));
+      const bffRps = Math.max(...rounds.map((r) => r.bffRps));
+      maxRps = bffRps;
+      results.figures.P1 = {
+        rounds,
+        baselineRps,
+        bffRps,
+        ratio: bffRps / baselineRps,
+        goal: '≥ 0.85',
+        pass: bffRps / baselineRps >= 0.85 && rounds.every((r) => r.bffNon2xx === 0 && r.bffErrors === 0),
+      };
+    }
+
+    if (wanted('P2')) {
+      log('P2 added latency at one connection…');
+      const n = QUICK ? 1500 : 3000;
+      const [direct, api] = await interleaved(
+        n,
+        async () => (await request(directSearch)).ms,
+        async () => {
+          const r = await request(bffSearch, { headers: auth });
+          if (r.status !== 200) throw new Error(`P2: BFF answered ${r.status}`);
+          return r.ms;
+        },
+      );
+      const p50 = api.p50 - direct.p50;
+      const p99 = api.p99 - direct.p99;
+      results.figures.P2 = { samples: n, direct, bff: api, addedP50Ms: p50, addedP99Ms: p99, goal: 'p50 ≤ 1.5 ms, p99 ≤ 5 ms', pass: p50 <= 1.5 && p99 <= 5 };
+      // What a bare server adds, for scale: the cost of HTTP + JSON of the mapped body in any server.
+      const [direct2, base] = await interleaved(
+        Math.round(n / 3),
+        async () => (await request(directSearch)).ms,
+        async () => (await request(baseSearch)).ms,
+      );
+      results.figures.P2.baselineAddedP50Ms = base.p50 - direct2.p50;
+      results.figures.P2.baselineAddedP99Ms = base.p99 - direct2.p99;
+    }
+
+    if (wanted('P3')) {
+      log('P3 GetItinerary added latency…');
+      results.figures.P3 = await measureGetItinerary({ bffUrl, sandboxUrl: sandbox.url, auth, probeBody: probe.body, date });
+    }
+
+    if (wanted('P4')) {
+      const rate = Math.max(1, Math.round((maxRps ?? 100) * 0.7));
+      log(`P4 soak ${SOAK_S} s at ${rate} req/s (70 % of ${Math.round(maxRps ?? 0)})…`);
+      results.figures.P4 = await soak({ bff, bffSearch, auth, rate, seconds: SOAK_S, maxRps });
+    }
+
+    if (wanted('P6')) {
+      log('P6 webhook delivery…');
+      try {
+        results.figures.P6 = await measureWebhooks({ bffUrl, sandboxUrl: sandbox.url, receiver, auth, quick: QUICK, date, redisUrl: redis.url, keyPrefix, workDir: WORK });
+      } catch (e) {
+        results.figures.P6 = { error: String(e?.message ?? e), pass: false };
+        log(`P6 failed: ${e?.message ?? e}`);
+      }
+    }
+
+    await stop(bff);
+    await stop(baseline.child);
+    await stop(sandbox.child);
+    await receiver?.close();
+
+    if (wanted('P7')) {
+      log('P7 production dependency footprint (npm ci --omit=dev)…');
+      results.figures.P7 = measureFootprint();
+    }
+  } finally {
+    await stopAll();
+    await cleanupRedis(redis.url, [keyPrefix, queuePrefix]);
+    await redis.stop();
+  }
+  results.finishedAt = new Date().toISOString();
+  results.machine.loadAvgAtEnd = os.loadavg().map((l) => +l.toFixed(2));
+  const { md, json } = writeReport(results, { partial: ONLY.length > 0 });
+  log(`wrote ${path.relative(ROOT, md)} and ${path.relative(ROOT, json)}`);
+  for (const [k, v] of Object.entries(results.figures)) log(`${k}: ${v.pass ? 'pass' : 'MISS'}`);
+}
+
+/** P5: spawn → first 200 on /health/ready, three times; baseline = a bare `node -e` process start. */
+async function measureColdStart(bffEnv) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const port = await freePort();
+    const started = performance.now();
+    const child = spawnNode([API_MAIN], { ...bffEnv, PORT: String(port) }, path.join(WORK, `coldstart-${i}.log`));
+    const ms = await waitForStatus(`http://127.0.0.1:${port}/health/ready`, { since: started, intervalMs: 2 });
+    runs.push(ms);
+    await stop(child);
+  }
+  const bare = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(performance.now() - started);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const coldMs = median(runs);
+  return { runsMs: runs, medianMs: coldMs, bareNodeStartMs: median(bare), overBareNodeMs: coldMs - median(bare), goal: '< 1000 ms', pass: coldMs < 1000 };
+}
+
+/** P3: GetItinerary vs the sum of its three upstream calls (trip details, add to cart, checkout), interleaved. */
+async function measureGetItinerary({ bffUrl, sandboxUrl, auth, probeBody }) {
+  const itineraries = JSON.parse(probeBody).itineraries;
+  const n = QUICK ? 300 : 600;
+  const pick = (i) => itineraries[i % itineraries.length];
+  const tripRef = (itin) => {
+    // native id: {tripKey}-{yyyy-MM-dd}-{HH:mm}
+    const m = /^(.+)-(\d{4}-\d{2}-\d{2})-(\d{2}):(\d{2})$/.exec(itin.id);
+    if (!m) throw new Error(`P3: unexpected itinerary id ${itin.id}`);
+    return { tripKey: m[1], datetime: `${m[2]}-${m[3]}-${m[4]}-00` };
+  };
+  const k = 'k=sandbox-key-1';
+  const upstream = async (i) => {
+    const { tripKey, datetime } = tripRef(pick(i));
+    const a = await request(`${sandboxUrl}/trip/${tripKey}/${datetime}?seats=1&${k}`);
+    const b = await request(`${sandboxUrl}/cart/${tripKey}/${datetime}?seats=1&${k}`, { method: 'POST' });
+    if (b.status !== 200) throw new Error(`P3: add to cart answered ${b.status}: ${b.body.slice(0, 200)}`);
+    const cartId = JSON.parse(b.body).cart_id;
+    const c = await request(`${sandboxUrl}/checkout/${cartId}?people=1&${k}`);
+    if (a.status !== 200 || c.status !== 200) throw new Error(`P3: upstream ${a.status}/${c.status}`);
+    return a.ms + b.ms + c.ms;
+  };
+  const api = async (i) => {
+    const r = await request(`${bffUrl}/v1/demo/itineraries/${encodeURIComponent(pick(i).id)}`, { headers: auth });
+    if (r.status !== 200) throw new Error(`P3: GetItinerary answered ${r.status}: ${r.body.slice(0, 300)}`);
+    return r.ms;
+  };
+  await interleaved(30, upstream, api); // warm-up
+  const [sum, bff] = await interleaved(n, upstream, api);
+  const added = bff.p50 - sum.p50;
+  return { samples: n, upstreamSum: sum, bff, addedP50Ms: added, addedP99Ms: bff.p99 - sum.p99, goal: 'p50 ≤ 3 ms', pass: added <= 3 };
+}
+
+/** P4: constant rate for `seconds`; memory after warm-up (first 20 %) and at the end, both after a full GC. */
+async function soak({ bff, bffSearch, auth, rate, seconds, maxRps }) {
+  const warm = Math.max(10, Math.round(seconds * 0.2));
+  const first = await load(bffSearch, { duration: warm, connections: 16, headers: auth, overallRate: rate });
+  const afterWarmup = await memoryOf(bff, true);
+  const samples = [];
+  const sampler = setInterval(() => {
+    memoryOf(bff, false).then((m) => samples.push({ at: Date.now(), rss: m.rss, heapUsed: m.heapUsed }), () => undefined);
+  }, 5000);
+  const main = await load(bffSearch, { duration: seconds - warm, connections: 16, headers: auth, overallRate: rate });
+  clearInterval(sampler);
+  const atEnd = await memoryOf(bff, true);
+  const errors = first.non2xx + first.errors + first.timeouts + main.non2xx + main.errors + main.timeouts;
+  const rssGrowthPct = ((atEnd.rss - afterWarmup.rss) / afterWarmup.rss) * 100;
+  const heapGrowthPct = ((atEnd.heapUsed - afterWarmup.heapUsed) / afterWarmup.heapUsed) * 100;
+  const mb = (b) => +(b / 2 ** 20).toFixed(1);
+  return {
+    seconds,
+    targetRps: rate,
+    maxRps,
+    achievedRps: main.rps,
+    requests: first.requests + main.requests,
+    errors,
+    statusCodes: main.statusCodes,
+    latencyP99Ms: main.latencyP99,
+    afterWarmup: { rssMiB: mb(afterWarmup.rss), heapUsedMiB: mb(afterWarmup.heapUsed) },
+    atEnd: { rssMiB: mb(atEnd.rss), heapUsedMiB: mb(atEnd.heapUsed) },
+    peakRssMiB: mb(Math.max(atEnd.rss, ...samples.map((s) => s.rss))),
+    rssGrowthPct,
+    heapGrowthPct,
+    goal: '< 10 % growth, 0 errors',
+    pass: rssGrowthPct < 10 && heapGrowthPct < 10 && errors === 0,
+  };
+}
+
+/** P7: `npm ci --omit=dev` of this package.json + lock into a temp dir; size of node_modules. */
+function measureFootprint() {
+  const dir = fs.mkdtempSync(path.join(WORK, 'footprint-'));
+  for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
+  const started = Date.now();
+  const r = spawnSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) return { error: `npm ci failed: ${(r.stderr || '').slice(-500)}`, pass: false };
+  const du = (p) => Number(spawnSync('du', ['-sb', p], { encoding: 'utf8' }).stdout.split(/\s/)[0]);
+  const bytes = du(path.join(dir, 'node_modules'));
+  const packages = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: dir, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).length - 1;
+  const largest = spawnSync('sh', ['-c', 'du -sb node_modules/* node_modules/@*/* 2>/dev/null | sort -rn | head -8'], { cwd: dir, encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [size, p] = l.split(/\t/);
+      return { package: p.replace(/^node_modules\//, ''), MiB: +(Number(size) / 2 ** 20).toFixed(1) };
+    })
+    .filter((x) => !/^@[^/]+$/.test(x.package));
+  const bundle = fs.statSync(API_MAIN).size;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const mib = bytes / 2 ** 20;
+  return {
+    nodeModulesMiB: +mib.toFixed(1),
+    packages,
+    largest,
+    bundleKiB: +(bundle / 1024).toFixed(0),
+    installSeconds: Math.round((Date.now() - started) / 1000),
+    goal: '< 60 MB',
+    pass: bytes < 60 * 1e6,
+  };
+}
+
+main()
+  .catch(async (e) => {
+    console.error(e);
+    await stopAll();
+    process.exitCode = 1;
+  })
+  .finally(() => fs.rmSync(WORK, { recursive: true, force: true, maxRetries: 2 }));
