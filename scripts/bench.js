@@ -27,6 +27,7 @@ const LOAD_S = QUICK ? 8 : 15;
 const API_MAIN = path.join(ROOT, 'dist/apps/connect-api/main.js');
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));
 const DEMO_KEY = 'local-demo-key-a-0123456789abcdef0123';
+const BENCH_WEBHOOK_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 
 const log = (...m) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
@@ -66,12 +67,7 @@ function writeClientsFile(webhookUrl) {
   const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'config/clients.local.json'), 'utf8'));
   for (const c of file.clients) c.rate_limit = { rps: 1_000_000, burst: 1_000_000 };
   if (webhookUrl) {
-    file.clients[0].webhook = {
-      url: webhookUrl,
-      enabled: true,
-      secrets: [{ id: 'bench', secret: `whsec_${Buffer.from('bench-webhook-secret-0123456789ab').toString('base64')}` }],
-      allow_private_target: true,
-    };
+    file.clients[0].webhook = { url: webhookUrl, secrets: [BENCH_WEBHOOK_SECRET], allow_private_target: true };
   }
   const target = path.join(WORK, 'clients.json');
   fs.writeFileSync(target, JSON.stringify(file, null, 2));
@@ -243,7 +239,7 @@ async function main() {
     if (wanted('P6')) {
       log('P6 webhook delivery…');
       try {
-        results.figures.P6 = await measureWebhooks({ bffUrl, sandboxUrl: sandbox.url, receiver, auth, quick: QUICK, date, redisUrl: redis.url, keyPrefix, workDir: WORK });
+        results.figures.P6 = await measureWebhooks({ bffUrl, sandboxUrl: sandbox.url, receiver, auth, quick: QUICK, webhookSecret: BENCH_WEBHOOK_SECRET, date, redisUrl: redis.url, keyPrefix, workDir: WORK });
       } catch (e) {
         results.figures.P6 = { error: String(e?.message ?? e), pass: false };
         log(`P6 failed: ${e?.message ?? e}`);
@@ -399,4 +395,8 @@ main()
     await stopAll();
     process.exitCode = 1;
   })
-  .finally(() => fs.rmSync(WORK, { recursive: true, force: true, maxRetries: 2 }));
+  .finally(() => {
+    // Keep the logs of a failed run for inspection.
+    if (process.exitCode) console.error(`logs kept in ${WORK}`);
+    else fs.rmSync(WORK, { recursive: true, force: true, maxRetries: 2 });
+  });

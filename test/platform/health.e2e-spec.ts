@@ -7,8 +7,11 @@ import { LifecycleState } from '../../apps/connect-api/src/platform/lifecycle/li
 import { freePort, startStack, TestStack } from '../support/stack';
 import { call } from './support/http';
 
-/** A dedicated redis-server on an ephemeral port, so the shared Redis is never stopped. */
-async function startPrivateRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * A dedicated redis-server on an ephemeral port, so the shared Redis is never touched. `pause()` stops
+ * the process (SIGSTOP: connections stay open, nothing answers), `resume()` continues it.
+ */
+async function startPrivateRedis(): Promise<{ url: string; pause(): void; resume(): void; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'tc-health-redis-'));
   const port = await freePort();
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
@@ -27,10 +30,16 @@ async function startPrivateRedis(): Promise<{ url: string; stop(): Promise<void>
   await probe.ping();
   probe.disconnect();
   const exited = new Promise((r) => child.once('exit', r));
+  let stopped = false;
   return {
     url,
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (stopped) return;
+      stopped = true;
+      child.kill('SIGCONT');
+      child.kill('SIGKILL');
       await exited;
       rmSync(dir, { recursive: true, force: true });
     },
@@ -71,12 +80,17 @@ describe('health (operations.md §5.1)', () => {
     it('stays 200 with status degraded and redis down', async () => {
       const before = await call(stack.bffUrl, '/health/ready');
       expect(before.json.status).toBe('ready');
-      await redis.stop();
-      const after = await call(stack.bffUrl, '/health/ready');
-      expect(after.status).toBe(200);
-      expect(after.json.status).toBe('degraded');
-      expect(after.json.checks.redis.status).toBe('down');
-      expect(after.json.checks.twelvego.status).toBe('up');
+      redis.pause();
+      try {
+        const after = await call(stack.bffUrl, '/health/ready');
+        expect(after.status).toBe(200);
+        expect(after.json.status).toBe('degraded');
+        expect(after.json.checks.redis.status).toBe('down');
+        expect(after.json.checks.twelvego.status).toBe('up');
+      } finally {
+        redis.resume();
+      }
+      expect((await call(stack.bffUrl, '/health/ready')).json.status).toBe('ready');
     });
 
     it('answers 503 draining once shutdown has begun', async () => {
@@ -104,10 +118,14 @@ describe('health (operations.md §5.1)', () => {
     const stack = await startStack({ env: { REDIS_URL: redis.url, READY_STRICT: 'true' } });
     try {
       expect((await call(stack.bffUrl, '/health/ready')).status).toBe(200);
-      await redis.stop();
-      const res = await call(stack.bffUrl, '/health/ready');
-      expect(res.status).toBe(503);
-      expect(res.json.status).toBe('degraded');
+      redis.pause();
+      try {
+        const res = await call(stack.bffUrl, '/health/ready');
+        expect(res.status).toBe(503);
+        expect(res.json.status).toBe('degraded');
+      } finally {
+        redis.resume();
+      }
     } finally {
       await stack.close();
       await redis.stop();

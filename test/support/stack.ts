@@ -14,6 +14,7 @@ import { readLocalEnv, REPO_ROOT } from './local-env';
 /** The local demo clients of config/clients.local.json. */
 export const DEMO_KEY = 'local-demo-key-a-0123456789abcdef0123';
 export const DEMO_B_KEY = 'local-demo-key-b-0123456789abcdef0123';
+const CLOSE_TIMEOUT_MS = 15_000;
 export const LOCAL_CLIENTS_FILE = join(REPO_ROOT, 'config', 'clients.local.json');
 
 export interface CapturedLogs {
@@ -205,12 +206,18 @@ export async function startStack(opts: StartStackOptions = {}): Promise<TestStac
     close: async () => {
       if (closed) return;
       closed = true;
-      await app.close().catch(() => undefined);
+      let timer: NodeJS.Timeout | undefined;
+      const appClosed = await Promise.race([
+        app.close().then(() => true, () => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_TIMEOUT_MS))),
+      ]);
+      clearTimeout(timer);
       await sandbox?.close().catch(() => undefined);
       await deleteKeysWithPrefixes(redisUrl, [keyPrefix, queuePrefix]);
       // Every e2e run proves its logs hold no API key, no 12go key and no `k=` value (operations.md §4.3).
       const leaks = findSecretLeaks(capture.logs.text(), secrets);
       if (leaks.length > 0) throw new Error(`BFF logs leaked secrets: ${leaks.join('; ')}`);
+      if (!appClosed) throw new Error(`the BFF did not close within ${CLOSE_TIMEOUT_MS} ms (a shutdown hook is waiting)`);
     },
   };
 }
