@@ -1,7 +1,9 @@
 /** Two projects: `unit` (specs next to the code) and `e2e` (real apps + sandbox + Redis over HTTP). */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true } }];
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  // content-disposition (via @fastify/static → @fastify/send, used by Swagger UI) ships ESM only.
+  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@app/twelvego-client$': '<rootDir>/libs/twelvego-client/src',
@@ -9,6 +11,7 @@ const shared = {
   },
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  setupFiles: ['reflect-metadata'],
 };
 module.exports = {
   projects: [

@@ -306,7 +306,8 @@ async function measureGetItinerary({ bffUrl, sandboxUrl, auth, probeBody }) {
     const a = await request(`${sandboxUrl}/trip/${tripKey}/${datetime}?seats=1&${k}`);
     const b = await request(`${sandboxUrl}/cart/${tripKey}/${datetime}?seats=1&${k}`, { method: 'POST' });
     if (b.status !== 200) throw new Error(`P3: add to cart answered ${b.status}: ${b.body.slice(0, 200)}`);
-    const cartId = JSON.parse(b.body).cart_id;
+    const parsed = JSON.parse(b.body);
+    const cartId = typeof parsed === 'string' ? parsed : parsed.cart_id;
     const c = await request(`${sandboxUrl}/checkout/${cartId}?people=1&${k}`);
     if (a.status !== 200 || c.status !== 200) throw new Error(`P3: upstream ${a.status}/${c.status}`);
     return a.ms + b.ms + c.ms;

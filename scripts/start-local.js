@@ -52,6 +52,21 @@ async function main() {
     process.exit(1);
   }
 
+  const net = require('node:net');
+  const portBusy = (port) =>
+    new Promise((resolve) => {
+      const socket = net.connect({ host: '127.0.0.1', port: Number(port) });
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+  for (const [name, port] of [['sandbox (SANDBOX_PORT)', SANDBOX_PORT], ['BFF (PORT)', API_PORT]]) {
+    if (await portBusy(port)) {
+      console.error(`Port ${port} for the ${name} is already in use: stop what runs there or set ${name.match(/\((.*)\)/)[1]}.`);
+      await redis.stop();
+      process.exit(1);
+    }
+  }
+
   const children = [];
   let stopping = false;
   const stopAll = async (code) => {

@@ -62,6 +62,24 @@ describe('one error envelope for every 4xx/5xx (client-api.md §5, operations.md
     }
   });
 
+  it('compresses larger responses when Accept-Encoding allows it', async () => {
+    const body = JSON.stringify({ pax: 2, note: 'x'.repeat(4000), passengers: [{ first_name: 'Ann' }] });
+    const { request } = await import('node:http');
+    const raw = await new Promise<{ encoding?: string; length: number }>((resolve, reject) => {
+      const req = request(`${stack.bffUrl}${ECHO}`, { method: 'POST', headers: { ...JSON_HEADERS, 'x-api-key': DEMO_KEY, 'accept-encoding': 'gzip' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], length: Buffer.concat(chunks).length }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(raw.encoding).toBe('gzip');
+    expect(raw.length).toBeLessThan(1000);
+    const decoded = await call(stack.bffUrl, ECHO, { key: DEMO_KEY, method: 'POST', headers: { ...JSON_HEADERS, 'accept-encoding': 'br' }, body });
+    expect(decoded.json.body.note).toHaveLength(4000);
+  });
+
   it('DTO violations → 400 validation_error listing every problem', async () => {
     const body = JSON.stringify({ pax: 0, passengers: [{ first_name: 'Ann' }, { first_name: '42' }] });
     const res = await call(stack.bffUrl, ECHO, { key: DEMO_KEY, method: 'POST', headers: JSON_HEADERS, body });
@@ -81,8 +99,9 @@ describe('one error envelope for every 4xx/5xx (client-api.md §5, operations.md
     expectEnvelope(res, 500, 'internal_error');
     expect(res.text).not.toContain('kaboom');
     expect(res.json.error).toEqual({ code: 'internal_error', message: expect.any(String) });
-    const logged = stack.logs.lines().find((l) => l.request_id === res.json.request_id && l.err);
-    expect(logged.err.stack).toContain('kaboom');
+    const logged = stack.logs.lines().find((l) => l.request_id === res.json.request_id && l.msg === 'request completed');
+    expect(logged.error).toMatchObject({ code: 'internal_error', stack: expect.stringContaining('kaboom') });
+    expect(logged.status).toBe(500);
     expect(logged.correlation_id).toBe(res.json.correlation_id);
     expect(logged.level).toBe('error');
   });

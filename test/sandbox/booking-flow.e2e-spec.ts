@@ -362,6 +362,32 @@ describe('sandbox booking flow', () => {
       expect(internal.seatsAssigned).toHaveLength(1);
     });
 
+    it('every timetable departure can be carted, checked out, reserved (2 seats) and confirmed', async () => {
+      const routes = (await sb.admin('GET', '/catalog')).json.routes.filter((r: any) => !r.scenario);
+      const date = '2026-05-20';
+      let booked = 0;
+      for (const r of routes) {
+        const cart = await sb.post(`/cart/${r.trip_key}/${date}-${r.departure.replace(':', '-')}-00?seats=2`);
+        if (cart.status === 400) {
+          expect(cart.json.messages).toEqual(['Trip is no longer available']);
+          continue;
+        }
+        expect(cart.status).toBe(200);
+        const form = await sb.get(`/checkout/${cart.json}`);
+        expect(form.status).toBe(200);
+        for (const [name, field] of Object.entries<any>(form.json)) {
+          expect(field.name).toBe(name);
+          for (const re of field.regexp ?? []) expect(re).toMatch(/^\/.*\/[a-z]*$/);
+        }
+        const reserve = await sb.post(`/reserve/${cart.json}`, reserveBodyFor(form.json, 2));
+        expect([r.trip_key, reserve.status, reserve.json]).toEqual([r.trip_key, 200, { bid: expect.stringMatching(/^\d+$/) }]);
+        expect((await sb.post(`/confirm/${reserve.json.bid}`)).status).toBe(200);
+        expect(['confirmed', 'pending']).toContain((await sb.get(`/booking/${reserve.json.bid}`)).json.status);
+        booked++;
+      }
+      expect(booked).toBeGreaterThan(routes.length * 0.8);
+    });
+
     it('confirm accepts an empty body, {} or null', async () => {
       for (const rawBody of ['', '{}', 'null']) {
         const { bid } = await reserved(`${VIP}/${VIP_DEP}`);

@@ -180,6 +180,7 @@ describe('scenario trips and magic names', () => {
     expect(first.recheck).toHaveLength(1);
     const url = new URL(first.recheck[0]);
     const pending = fetch(`${sb.url}${url.pathname}${url.search}&out=keys`);
+    const concurrent = fetch(`${sb.url}${url.pathname}${url.search}&k=appended-key-is-tolerated`);
     await eventually(async () =>
       ((await sb.admin('GET', '/requests')).json as any[]).some((r) => r.path === '/searchr'),
     );
@@ -190,6 +191,11 @@ describe('scenario trips and magic names', () => {
     expect(opt('RECHK1', after).approximate).toBe(false);
     expect(opt('RECHKN', after).approximate).toBe(true);
     expect(after.recheck).toHaveLength(1);
+    const body = (await (await concurrent).json()) as { trips: Array<{ id: string }> };
+    expect(body.trips.map((t) => t.id)).toEqual([key('RECHK1'), key('RECHKN')]);
+    // validated for SANDBOX_RECHECK_FRESH_S (900 s), then unvalidated again
+    await advance(900);
+    expect(opt('RECHK1', await search()).approximate).toBe(true);
   });
 
   it('ALLFLD: every known field name and layout D; PTSALT: underscore point names', async () => {

@@ -15,6 +15,8 @@ import { RouteTable } from './platform/http/route-table';
 import { createRootLogger } from './platform/logging/create-logger';
 import { SecretScrubber } from './platform/logging/redaction';
 import { PlatformModule } from './platform/platform.module';
+import { MetricsService } from './platform/metrics/metrics.service';
+import { setupOpenApi } from './openapi/setup-openapi';
 
 export interface CreateConnectAppOptions {
   env: Record<string, string | undefined>;
@@ -72,7 +74,9 @@ export async function createConnectApp(opts: CreateConnectAppOptions): Promise<N
     versions: config.apiVersions,
     routes: app.get(RouteTable),
     clientAuth: () => app.get(ClientAuthStep),
+    metrics: app.get(MetricsService),
   });
+  setupOpenApi(app);
   // Redis is quit and the registry stops watching on close(); signals are handled by main.ts (drain first).
   await app.init();
   return app;

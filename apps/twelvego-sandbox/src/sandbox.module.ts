@@ -4,6 +4,7 @@ import { AdminController } from './admin/admin.controller';
 import { AdminTokenGuard } from './admin/admin-token.guard';
 import { RequestLogService } from './admin/request-log.service';
 import { BookingService } from './booking/booking.service';
+import { RefundService } from './booking/refund.service';
 import { CheckoutService } from './checkout/checkout.service';
 import { SANDBOX_CONFIG, SandboxConfig } from './config/sandbox-config';
 import { BookingController } from './controllers/booking.controller';
@@ -76,6 +77,7 @@ export class SandboxModule {
         RecheckService,
         CheckoutService,
         BookingService,
+        RefundService,
         FaultRulesService,
         WebhookSenderService,
         RequestLogService,

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../platform/config/app-config';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
@@ -8,8 +9,19 @@ import { AsyncFlowRunner, type AsyncOutcome } from './async-flow/async-flow.runn
 import { assertFunnelQuery } from './dto/funnel-query';
 import { ConfirmBookingService } from './funnel/confirm-booking.service';
 import { CreateBookingService } from './funnel/create-booking.service';
+import {
+  ACCEPTED_HEADERS,
+  ApiBookingIdParam,
+  ApiContractErrors,
+  ApiFunnelQuery,
+  ApiPartnerController,
+  COMMON_ERROR_STATUSES,
+  SUCCESS_HEADERS,
+} from '../openapi/decorators/partner-route.decorators';
+import { BookingRequestSchema, BookingSchema, IncompleteResultAcceptedSchema } from '../openapi/schemas/booking.schemas';
 
 /** CreateBooking and ConfirmBooking (client-api.md §4.3–4.4), synchronous or via IncompleteResults (§4.9). */
+@ApiPartnerController('Booking')
 @Controller()
 export class BookingController {
   constructor(
@@ -21,6 +33,16 @@ export class BookingController {
 
   @Post('v1/:client_id/bookings')
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'createBooking',
+    summary: 'Reserve (CreateBooking)',
+    description: 'Shape errors → 400 `validation_error`; violations of the booking schema → 422 `booking_data_invalid`.',
+  })
+  @ApiFunnelQuery()
+  @ApiBody({ required: true, type: BookingRequestSchema })
+  @ApiResponse({ status: 200, description: 'Booking.', type: BookingSchema, headers: SUCCESS_HEADERS })
+  @ApiResponse({ status: 202, description: 'Still processing (asynchronous mode); poll the Location URL.', type: IncompleteResultAcceptedSchema, headers: ACCEPTED_HEADERS })
+  @ApiContractErrors(...COMMON_ERROR_STATUSES, 402, 404, 409, 413, 415, 422)
   async create(
     @CurrentClient() client: ClientSnapshot,
     @Body() body: unknown,
@@ -42,6 +64,16 @@ export class BookingController {
 
   @Post('v1/:client_id/bookings/:booking_id/confirm')
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'confirmBooking',
+    summary: 'Confirm a reserved booking',
+    description: 'No request body (any body is ignored). Returns the Booking with status `approved`, `pending` or `declined`.',
+  })
+  @ApiBookingIdParam()
+  @ApiFunnelQuery()
+  @ApiResponse({ status: 200, description: 'Booking.', type: BookingSchema, headers: SUCCESS_HEADERS })
+  @ApiResponse({ status: 202, description: 'Still processing (asynchronous mode); poll the Location URL.', type: IncompleteResultAcceptedSchema, headers: ACCEPTED_HEADERS })
+  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 409, 422)
   async confirm(
     @CurrentClient() client: ClientSnapshot,
     @Param('booking_id') bookingId: string,

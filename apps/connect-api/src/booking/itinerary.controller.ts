@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../platform/config/app-config';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
@@ -6,11 +7,20 @@ import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import type { GetItineraryResponse } from './funnel/checkout-itinerary.mapper';
 import { assertFunnelQuery } from './dto/funnel-query';
 import { GetItineraryService } from './funnel/get-itinerary.service';
+import {
+  ApiContractErrors,
+  ApiFunnelQuery,
+  ApiPartnerController,
+  COMMON_ERROR_STATUSES,
+  SUCCESS_HEADERS,
+} from '../openapi/decorators/partner-route.decorators';
+import { GetItineraryResponseSchema } from '../openapi/schemas/booking.schemas';
 
 /**
  * GetItinerary (client-api.md §4.2). A wildcard route, so an id whose `/` the client did not encode still
  * reaches the decoder (booking-schema.md §6.3).
  */
+@ApiPartnerController('Booking')
 @Controller()
 export class ItineraryController {
   constructor(
@@ -19,6 +29,16 @@ export class ItineraryController {
   ) {}
 
   @Get('v1/:client_id/itineraries/*')
+  @ApiOperation({ operationId: 'getItinerary', summary: 'Start checkout for one itinerary (details, booking schema, booking token)' })
+  @ApiParam({
+    name: 'itinerary_id',
+    required: true,
+    description: 'An `id` from Search, opaque (`:` may be percent-encoded). Undecodable IDs return 404.',
+    schema: { type: 'string', maxLength: 128, examples: ['TH000300044mDt00c01hdkRw-2026-04-01-18:57'] },
+  })
+  @ApiFunnelQuery()
+  @ApiResponse({ status: 200, description: 'Checkout data.', type: GetItineraryResponseSchema, headers: SUCCESS_HEADERS })
+  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 422)
   get(
     @CurrentClient() client: ClientSnapshot,
     @Param('*') itineraryId: string,

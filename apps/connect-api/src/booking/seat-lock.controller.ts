@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../platform/config/app-config';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
@@ -6,8 +7,17 @@ import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import type { SeatLockResponse } from './seat-lock/seat-lock.mapper';
 import { assertFunnelQuery } from './dto/funnel-query';
 import { SeatLockService } from './seat-lock/seat-lock.service';
+import {
+  ApiContractErrors,
+  ApiFunnelQuery,
+  ApiPartnerController,
+  COMMON_ERROR_STATUSES,
+  SUCCESS_HEADERS,
+} from '../openapi/decorators/partner-route.decorators';
+import { LockSeatsRequestSchema, LockSeatsResponseSchema } from '../openapi/schemas/booking.schemas';
 
 /** SeatLock (client-api.md §4.5). */
+@ApiPartnerController('Booking')
 @Controller()
 export class SeatLockController {
   constructor(
@@ -17,6 +27,11 @@ export class SeatLockController {
 
   @Post('v1/:client_id/seats')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'lockSeats', summary: 'Verify and remember seats for a checkout session (SeatLock)' })
+  @ApiFunnelQuery()
+  @ApiBody({ required: true, type: LockSeatsRequestSchema })
+  @ApiResponse({ status: 200, description: 'Seats verified and remembered for the token.', type: LockSeatsResponseSchema, headers: SUCCESS_HEADERS })
+  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 413, 415, 422)
   lock(
     @CurrentClient() client: ClientSnapshot,
     @Body() body: unknown,

@@ -13,6 +13,7 @@ import { OwnerResolverService } from './inbound/owner-resolver.service';
 import { notificationsSettingsProvider } from './notifications.settings.provider';
 import { BookingEventBuilder } from './shared/booking-event.builder';
 import { NotificationQueues } from './shared/notification-queues';
+import { NotificationTelemetry } from './shared/notification-telemetry';
 import { NotificationWorkers } from './shared/notification-workers';
 
 /**
@@ -25,6 +26,7 @@ import { NotificationWorkers } from './shared/notification-workers';
   providers: [
     notificationsSettingsProvider,
     NotificationQueues,
+    NotificationTelemetry,
     InboundWebhookService,
     InboundWebhookRoute,
     OwnerResolverService,

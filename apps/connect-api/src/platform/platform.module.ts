@@ -17,6 +17,7 @@ import { accessLogOptions } from './logging/create-logger';
 import { AppLogger } from './logging/app-logger';
 import { SecretScrubber } from './logging/redaction';
 import { RedisService } from './redis/redis.service';
+import { MetricsService } from './metrics/metrics.service';
 import { twelveGoClientOptions } from './twelvego/twelvego-client-options.factory';
 
 export interface PlatformModuleOptions {
@@ -54,8 +55,9 @@ export class PlatformModule {
         LifecycleState,
         ReadinessService,
         ContractExceptionFilter,
+        MetricsService,
       ],
-      exports: [AppConfig, AppLogger, SecretScrubber, RouteTable, AUTH_FAILURE_LIMITER, ClientRegistry, ApiKeyAuthenticator, RedisService, LifecycleState],
+      exports: [AppConfig, AppLogger, SecretScrubber, RouteTable, AUTH_FAILURE_LIMITER, ClientRegistry, ApiKeyAuthenticator, RedisService, LifecycleState, MetricsService],
     };
   }
 }

@@ -1,19 +1,37 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
 import type { BookingCancellation } from './booking-cancellation.mapper';
 import type { ContractBooking } from './contract-booking';
 import { PostBookingService } from './post-booking.service';
+import {
+  ApiBookingIdParam,
+  ApiContractErrors,
+  ApiFunnelQuery,
+  ApiPartnerController,
+  COMMON_ERROR_STATUSES,
+  RETRY_LATER_HEADERS,
+  SUCCESS_HEADERS,
+} from '../openapi/decorators/partner-route.decorators';
+import { BookingSchema } from '../openapi/schemas/booking.schemas';
+import { BookingCancellationSchema, TicketResponseSchema } from '../openapi/schemas/post-booking.schemas';
 
 /** D18: how long a partner should wait before asking again for a ticket being produced. */
 const TICKET_RETRY_AFTER_S = '10';
 
+@ApiPartnerController('Post-booking')
+@ApiBookingIdParam()
 @Controller('v1/:client_id/bookings/:booking_id')
 export class PostBookingController {
   constructor(private readonly service: PostBookingService) {}
 
   @Get()
+  @ApiOperation({ operationId: 'getBookingDetails', summary: 'Current state of a booking' })
+  @ApiFunnelQuery()
+  @ApiResponse({ status: 200, description: 'Booking.', type: BookingSchema, headers: SUCCESS_HEADERS })
+  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404)
   getBookingDetails(
     @CurrentClient() client: ClientSnapshot,
     @Param('booking_id') bookingId: string,
@@ -23,6 +41,11 @@ export class PostBookingController {
 
   /** 200 `{ticket_url}`, or a bodiless 202 + Retry-After while the ticket is produced (D18). */
   @Get('ticket')
+  @ApiOperation({ operationId: 'getTicket', summary: 'Ticket URL of an approved booking' })
+  @ApiFunnelQuery()
+  @ApiResponse({ status: 200, description: 'Ticket URL.', type: TicketResponseSchema, headers: SUCCESS_HEADERS })
+  @ApiResponse({ status: 202, description: 'Booking approved but ticket not produced yet. No body; retry later.', headers: RETRY_LATER_HEADERS })
+  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 405)
   async getTicket(
     @CurrentClient() client: ClientSnapshot,
     @Param('booking_id') bookingId: string,
@@ -36,6 +59,14 @@ export class PostBookingController {
 
   @Post('cancel')
   @HttpCode(200)
+  @ApiOperation({
+    operationId: 'cancelBooking',
+    summary: 'Cancel an approved booking',
+    description: 'No request body. Refund = largest refund offered by the supplier at call time.',
+  })
+  @ApiFunnelQuery()
+  @ApiResponse({ status: 200, description: 'Cancelled.', type: BookingCancellationSchema, headers: SUCCESS_HEADERS })
+  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 422)
   cancelBooking(
     @CurrentClient() client: ClientSnapshot,
     @Param('booking_id') bookingId: string,

@@ -1,4 +1,5 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
@@ -9,38 +10,76 @@ import { wantsJsonString } from './links/accept-negotiation';
 import { normaliseLocale } from '../search/dto/search-query.parser';
 import { publicOrigin, sendJsonDocument } from './static-data.http';
 import { StaticDataService } from './static-data.service';
+import {
+  ApiContractErrors,
+  ApiLocaleQuery,
+  ApiMasterDataUrlResponse,
+  ApiPartnerController,
+  ApiTop10KQuery,
+  COMMON_ERROR_STATUSES,
+  LIST_HEADERS,
+} from '../openapi/decorators/partner-route.decorators';
+import { OperatingCarrierSchema, PoiSchema, StationSchema } from '../openapi/schemas/static-data.schemas';
 
 /** Stations, Operators, POIs (client-api.md §4.10–4.12): signed link by default, inline arrays via GetList. */
+@ApiPartnerController('Master data')
 @Controller('v1/:client_id')
 export class StaticDataController {
   constructor(private readonly service: StaticDataService) {}
 
   @Get('stations')
+  @ApiOperation({ operationId: 'getStationsUrl', summary: 'URL of the station list document (array of Station)' })
+  @ApiLocaleQuery()
+  @ApiMasterDataUrlResponse()
+  @ApiContractErrors(...COMMON_ERROR_STATUSES)
   stations(@CurrentClient() client: ClientSnapshot, @Query() q: StaticUrlQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.sendLink(client, 'stations', q, req, reply);
   }
 
   @Get('operating_carriers')
+  @ApiOperation({ operationId: 'getOperatorsUrl', summary: 'URL of the operator list document (array of OperatingCarrier)' })
+  @ApiLocaleQuery()
+  @ApiMasterDataUrlResponse()
+  @ApiContractErrors(...COMMON_ERROR_STATUSES)
   operators(@CurrentClient() client: ClientSnapshot, @Query() q: StaticUrlQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.sendLink(client, 'operating_carriers', q, req, reply);
   }
 
   @Get('pois')
+  @ApiOperation({ operationId: 'getPoisUrl', summary: 'URL of the POI list document (array of Poi)' })
+  @ApiLocaleQuery()
+  @ApiMasterDataUrlResponse()
+  @ApiContractErrors(...COMMON_ERROR_STATUSES)
   pois(@CurrentClient() client: ClientSnapshot, @Query() q: StaticUrlQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.sendLink(client, 'pois', q, req, reply);
   }
 
   @Get('stations/GetList')
+  @ApiOperation({ operationId: 'getStationsList', summary: 'Station list inline' })
+  @ApiLocaleQuery()
+  @ApiTop10KQuery()
+  @ApiResponse({ status: 200, description: 'All stations (or the first 10 000 by ID when `top10K=true`).', type: StationSchema, isArray: true, headers: LIST_HEADERS })
+  @ApiContractErrors(...COMMON_ERROR_STATUSES)
   stationList(@CurrentClient() client: ClientSnapshot, @Query() q: GetListQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.sendList(client, 'stations', q, req, reply);
   }
 
   @Get('operating_carriers/GetList')
+  @ApiOperation({ operationId: 'getOperatorsList', summary: 'Operator list inline' })
+  @ApiLocaleQuery()
+  @ApiTop10KQuery()
+  @ApiResponse({ status: 200, description: 'All operators (or the first 10 000 by ID when `top10K=true`).', type: OperatingCarrierSchema, isArray: true, headers: LIST_HEADERS })
+  @ApiContractErrors(...COMMON_ERROR_STATUSES)
   operatorList(@CurrentClient() client: ClientSnapshot, @Query() q: GetListQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.sendList(client, 'operating_carriers', q, req, reply);
   }
 
   @Get('pois/GetList')
+  @ApiOperation({ operationId: 'getPoisList', summary: 'POI list inline' })
+  @ApiLocaleQuery()
+  @ApiTop10KQuery()
+  @ApiResponse({ status: 200, description: 'All POIs (or the first 10 000 by ID when `top10K=true`).', type: PoiSchema, isArray: true, headers: LIST_HEADERS })
+  @ApiContractErrors(...COMMON_ERROR_STATUSES)
   poiList(@CurrentClient() client: ClientSnapshot, @Query() q: GetListQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return this.sendList(client, 'pois', q, req, reply);
   }

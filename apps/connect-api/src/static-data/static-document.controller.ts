@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClientRegistry } from '../platform/clients/client-registry';
 import { ContractError } from '../platform/errors/contract-error';
@@ -14,6 +15,7 @@ import { linkRejected, StaticDataService, type SignedDocumentQuery } from './sta
  * under `/v1/:client_id` (install-http-pipeline.ts), and this is the one route under that URL space that must
  * not require the API key. The URL partners see is the same `/v1/{client_id}/static/{document}.json`.
  */
+@ApiExcludeController()
 @Controller('v1/:link_client_id/static')
 export class StaticDocumentController {
   constructor(

@@ -6,6 +6,7 @@ import type {
 } from '@app/twelvego-client';
 import type { SandboxApiKey } from '../config/sandbox-config';
 import { BookingService } from '../booking/booking.service';
+import { RefundService } from '../booking/refund.service';
 import { bookingDetailsJson } from '../booking/booking-view';
 import { Agent, ApiKeyGuard } from '../http/api-key.guard';
 
@@ -13,7 +14,10 @@ import { Agent, ApiKeyGuard } from '../http/api-key.guard';
 @Controller()
 @UseGuards(ApiKeyGuard)
 export class BookingController {
-  constructor(private readonly bookings: BookingService) {}
+  constructor(
+    private readonly bookings: BookingService,
+    private readonly refunds: RefundService,
+  ) {}
 
   @Get('booking/:bid')
   details(@Agent() agent: SandboxApiKey, @Param('bid') bid: string): TwelveGoBookingDetails {
@@ -22,7 +26,7 @@ export class BookingController {
 
   @Get('booking/:bid/refund-options')
   refundOptions(@Agent() agent: SandboxApiKey, @Param('bid') bid: string): TwelveGoRefundOptionsResponse {
-    return this.bookings.refundOptions(this.bookings.getBooking(agent, bid));
+    return this.refunds.refundOptions(this.bookings.getBooking(agent, bid));
   }
 
   @Post('booking/:bid/refund')
@@ -32,6 +36,6 @@ export class BookingController {
     @Param('bid') bid: string,
     @Body() body: unknown,
   ): TwelveGoRefundResponse {
-    return this.bookings.refund(this.bookings.getBooking(agent, bid), body);
+    return this.refunds.refund(this.bookings.getBooking(agent, bid), body);
   }
 }

@@ -17,7 +17,7 @@ export interface SearchQuery {
   seats: number;
   direct: boolean;
   currency: string;
-  /** Restrict to one seller (recheck answers). */
+  /** Restrict to the live-checked trips of one seller (recheck answers, §17.7). */
   sellerId?: number;
 }
 
@@ -144,7 +144,7 @@ export class TripCatalogService {
     for (const plan of DEPARTURE_PLANS) {
       if (!fromStations.has(plan.from) || !toStations.has(plan.to)) continue;
       if (plan.seed.connection && q.direct) continue;
-      if (q.sellerId !== undefined && plan.sellerId !== q.sellerId) continue;
+      if (q.sellerId !== undefined && (plan.sellerId !== q.sellerId || !plan.liveChecked)) continue;
       const d = this.departure(plan, q.date);
       if (this.hasDeparted(d)) continue;
       const validated = this.isValidated(d);

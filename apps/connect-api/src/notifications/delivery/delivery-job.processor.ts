@@ -6,6 +6,7 @@ import type { NotificationsSettings } from '../notifications.settings';
 import { DeliveryAttemptError, notificationFailure, type DeliverJobData } from '../shared/notification-jobs';
 import { sendWebhook } from './webhook-sender';
 import { webhookHeaders } from './webhook-signature';
+import { NotificationTelemetry } from '../shared/notification-telemetry';
 
 export interface DeliveryJobResult {
   status: number;
@@ -25,6 +26,7 @@ export class DeliveryJobProcessor {
   constructor(
     private readonly registry: ClientRegistry,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+    private readonly telemetry: NotificationTelemetry,
   ) {}
 
   async process(job: Job<DeliverJobData>): Promise<DeliveryJobResult> {
@@ -60,9 +62,22 @@ export class DeliveryJobProcessor {
       status: result.status,
       duration_ms: result.durationMs,
     };
+    this.telemetry.deliveryAttempt(data.clientId, result.outcome, result.durationMs);
     await job.log(JSON.stringify({ at: new Date().toISOString(), attempt, outcome: result.outcome, status: result.status ?? null, detail: result.detail, duration_ms: result.durationMs })).catch(() => undefined);
     if (result.outcome === 'success') {
-      this.logger.log({ msg: 'notification.delivered', ...line, end_to_end_ms: Date.now() - data.receivedAtMs });
+      const endToEndMs = Date.now() - data.receivedAtMs;
+      this.logger.log({ msg: 'webhook.delivery_succeeded', ...line, end_to_end_ms: endToEndMs });
+      this.telemetry.delivered(data.clientId, data.type, endToEndMs);
+      this.telemetry.event('notification.delivered', 'success', {
+        event_id: data.eventId,
+        booking_id: data.bookingId,
+        client_id: data.clientId,
+        type: data.type,
+        attempts: attempt,
+        end_to_end_ms: endToEndMs,
+        'http.status_code': result.status,
+        correlation_id: data.correlationId,
+      });
       return { status: result.status ?? 200, attempts: attempt };
     }
     if (result.outcome === 'blocked_target') {

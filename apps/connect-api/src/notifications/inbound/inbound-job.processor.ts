@@ -5,6 +5,7 @@ import { BookingEventBuilder } from '../shared/booking-event.builder';
 import { NotificationQueues } from '../shared/notification-queues';
 import { notificationFailure, type InboundJobData, type InboundOutcome } from '../shared/notification-jobs';
 import { partnerEventType } from '../shared/partner-event.mapper';
+import { NotificationTelemetry } from '../shared/notification-telemetry';
 import { OwnerResolverService } from './owner-resolver.service';
 
 export interface InboundJobResult {
@@ -24,6 +25,7 @@ export class InboundJobProcessor {
     private readonly registry: ClientRegistry,
     private readonly events: BookingEventBuilder,
     private readonly queues: NotificationQueues,
+    private readonly telemetry: NotificationTelemetry,
   ) {}
 
   async process(job: Job<InboundJobData>): Promise<InboundJobResult> {
@@ -32,8 +34,23 @@ export class InboundJobProcessor {
     const client = this.registry.get(owner.clientId);
     const base = { bid: data.bid, client_id: owner.clientId, resolution: owner.method, attempt: job.attemptsMade + 1 };
     if (!client) throw notificationFailure('client_removed', `client ${owner.clientId} is not configured`, true);
+    const received = (outcome: InboundOutcome) =>
+      this.telemetry.event('notification.received', 'success', {
+        bid: data.bid,
+        upstream_type: data.upstreamType ?? null,
+        stamp: data.stamp,
+        resolution: owner.method,
+        owner_client_id: owner.clientId,
+        client_id: owner.clientId,
+        duplicate: false,
+        new_status: data.newStatus,
+        previous_status: data.previousStatus,
+        correlation_id: data.correlationId,
+        outcome,
+      });
     const skip = (outcome: InboundOutcome): InboundJobResult => {
-      this.logger.log({ msg: 'notification.received', ...base, outcome });
+      this.logger.log({ msg: 'notification.skipped', ...base, outcome });
+      received(outcome);
       return { outcome, clientId: client.clientId, resolution: owner.method };
     };
     if (!client.enabled) return skip('skipped_disabled');
@@ -43,7 +60,8 @@ export class InboundJobProcessor {
     const deliver = await this.events.build(client, data, owner.details);
     // Deterministic job id = event id: re-running this job after a crash adds nothing twice.
     await this.queues.deliver.add('deliver', deliver, this.queues.deliverJobOptions(deliver.eventId));
-    this.logger.log({ msg: 'notification.received', ...base, outcome: 'queued', event_id: deliver.eventId, type: deliver.type });
+    this.logger.log({ msg: 'notification.queued', ...base, event_id: deliver.eventId, type: deliver.type });
+    received('queued');
     return { outcome: 'queued', clientId: client.clientId, eventId: deliver.eventId, resolution: owner.method };
   }
 }

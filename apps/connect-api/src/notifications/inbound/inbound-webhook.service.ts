@@ -3,6 +3,7 @@ import { RedisService } from '../../platform/redis/redis.service';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { NotificationQueues } from '../shared/notification-queues';
+import { NotificationTelemetry } from '../shared/notification-telemetry';
 import type { InboundJobData } from '../shared/notification-jobs';
 import {
   inboundDedupKeyParts,
@@ -36,12 +37,14 @@ export class InboundWebhookService {
     private readonly redis: RedisService,
     private readonly queues: NotificationQueues,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+    private readonly telemetry: NotificationTelemetry,
   ) {}
 
   async accept(raw: Buffer, correlationId: string | undefined): Promise<InboundAnswer> {
     const parsed = parseInboundNotification(raw);
     if (!parsed.ok) {
       this.logger.warn({ msg: 'webhook.inbound', result: 'invalid', reason: parsed.reason });
+      this.telemetry.inbound('invalid');
       return parsed.reason === 'invalid_json'
         ? { status: 400, code: 'invalid_json', message: 'Request body is not valid JSON.' }
         : { status: 400, code: 'validation_error', message: 'Request body has no usable bid.' };
@@ -55,6 +58,8 @@ export class InboundWebhookService {
     try {
       if ((await withTimeout(this.redis.client.exists(dedupKey), enqueueTimeout)) === 1) {
         this.logger.log({ msg: 'webhook.inbound', result: 'duplicate', bid: n.bid, type: n.type });
+        this.telemetry.inbound('duplicate', n.type);
+        this.telemetry.event('notification.received', 'success', { bid: n.bid, upstream_type: n.type, stamp: n.stamp, duplicate: true, new_status: n.newStatus, previous_status: n.previousStatus });
         return { status: 200, result: 'duplicate' };
       }
       const data: InboundJobData = {
@@ -72,6 +77,7 @@ export class InboundWebhookService {
       await withTimeout(this.queues.inbound.add('inbound', data, this.queues.inboundJobOptions(inboundJobId(n))), enqueueTimeout);
     } catch (err) {
       this.logger.error({ msg: 'webhook.inbound', result: 'unavailable', bid: n.bid, err: (err as Error).message });
+      this.telemetry.inbound('unavailable', n.type);
       return { status: 503, code: 'upstream_unavailable', message: 'Notification could not be stored; retry later.' };
     }
     try {
@@ -81,6 +87,7 @@ export class InboundWebhookService {
       this.logger.warn({ msg: 'webhook.dedup_write_failed', bid: n.bid, err: (err as Error).message });
     }
     this.logger.log({ msg: 'webhook.inbound', result: 'accepted', bid: n.bid, type: n.type, stamp: n.stamp });
+    this.telemetry.inbound('accepted', n.type);
     return { status: 200, result: 'accepted' };
   }
 }

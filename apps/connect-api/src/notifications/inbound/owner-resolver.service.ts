@@ -7,6 +7,7 @@ import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { notificationFailure } from '../shared/notification-jobs';
+import { NotificationTelemetry } from '../shared/notification-telemetry';
 import { decideProbe, distinctUpstreamKeys, type ProbeAnswer } from './owner-probe.decision';
 
 export interface ResolvedOwner {
@@ -43,9 +44,22 @@ export class OwnerResolverService {
     private readonly registry: ClientRegistry,
     private readonly twelvego: TwelveGoClient,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+    private readonly telemetry: NotificationTelemetry,
   ) {}
 
   async resolve(bid: string, correlationId?: string): Promise<ResolvedOwner> {
+    try {
+      const owner = await this.resolveOwner(bid, correlationId);
+      this.telemetry.ownerResolution(owner.method);
+      return owner;
+    } catch (err) {
+      const m = /^(owner_ambiguous|owner_unresolved)/.exec((err as Error).message);
+      if (m) this.telemetry.ownerResolution(m[1] === 'owner_ambiguous' ? 'ambiguous' : 'unresolved');
+      throw err;
+    }
+  }
+
+  private async resolveOwner(bid: string, correlationId?: string): Promise<ResolvedOwner> {
     const record = await this.owners.read(bid); // Redis failure → thrown → retried
     const legacyRow = this.legacy.reverse(bid);
     if (record && legacyRow && record.clientId !== legacyRow.clientId) {

@@ -7,6 +7,9 @@ import { InboundJobProcessor } from '../inbound/inbound-job.processor';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { NotificationQueues } from './notification-queues';
+import { NotificationTelemetry } from './notification-telemetry';
+
+const QUEUE_SAMPLE_MS = 15_000;
 
 /**
  * The two BullMQ workers (operations.md §2.6): custom backoff on the configured schedules, lock and
@@ -17,12 +20,14 @@ import { NotificationQueues } from './notification-queues';
 export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('NotifyWorkers');
   private workers: Worker[] = [];
+  private sampler?: NodeJS.Timeout;
 
   constructor(
     private readonly queues: NotificationQueues,
     private readonly inbound: InboundJobProcessor,
     private readonly deliver: DeliveryJobProcessor,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+    private readonly telemetry: NotificationTelemetry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -34,6 +39,21 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
       this.start('inbound', INBOUND_QUEUE, (job) => this.inbound.process(job), this.settings.inboundConcurrency, this.settings.inboundScheduleMs),
       this.start('deliver', DELIVER_QUEUE, (job) => this.deliver.process(job), this.settings.deliveryConcurrency, this.settings.deliveryScheduleMs),
     ];
+    this.sampler = setInterval(() => void this.sampleDepth(), QUEUE_SAMPLE_MS);
+    this.sampler.unref();
+  }
+
+  /** `queue.depth` / `queue.oldest_waiting_s` every 15 s (operations.md §4.5); failures are ignored. */
+  private async sampleDepth(): Promise<void> {
+    for (const q of [this.queues.inbound, this.queues.deliver]) {
+      try {
+        const counts = await q.getJobCounts('waiting', 'active', 'delayed', 'failed');
+        const [oldest] = await q.getJobs(['wait'], 0, 0, true);
+        this.telemetry.queueDepth(q.name, counts, oldest ? Math.max(0, Math.round((Date.now() - oldest.timestamp) / 1000)) : 0);
+      } catch {
+        /* Redis down: the redis metrics report it */
+      }
+    }
   }
 
   private start(kind: QueueKind, name: string, processor: (job: Job) => Promise<unknown>, concurrency: number, scheduleMs: number[]): Worker {
@@ -56,17 +76,23 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
       if (!job) return;
       const final = err instanceof UnrecoverableError || err?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
       if (!final) return;
-      this.logger.error({
-        msg: 'notification.dead_lettered',
+      const data = job.data as { eventId?: string; clientId?: string; bid?: string; bookingId?: string; type?: string };
+      const reason = reasonOf(err?.message, job.attemptsMade >= (job.opts.attempts ?? 1), kind);
+      const fields = {
         queue: kind,
         job_id: job.id,
-        event_id: (job.data as { eventId?: string }).eventId,
-        client_id: (job.data as { clientId?: string }).clientId,
-        bid: (job.data as { bid?: string }).bid,
+        event_id: data.eventId,
+        client_id: data.clientId,
+        bid: data.bid,
+        booking_id: data.bookingId ?? data.bid,
+        type: data.type,
         attempts: job.attemptsMade,
-        reason: reasonOf(err?.message, job.attemptsMade >= (job.opts.attempts ?? 1), kind),
-        last_error: err?.message?.slice(0, 200),
-      });
+        reason,
+        last_status: err?.message?.slice(0, 200),
+      };
+      this.logger.error({ msg: 'webhook.dead_lettered', ...fields });
+      this.telemetry.deadLettered(data.clientId, kind, reason);
+      this.telemetry.event('notification.dead_lettered', 'failure', fields);
     });
     worker.run().catch((err: Error) => this.logger.error({ msg: 'notify.worker_stopped', queue: name, err: err.message }));
     return worker;
@@ -74,6 +100,7 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
 
   /** Stop taking jobs and wait for active ones (SIGTERM via Nest shutdown hooks). */
   async onModuleDestroy(): Promise<void> {
+    if (this.sampler) clearInterval(this.sampler);
     const workers = this.workers;
     this.workers = [];
     await Promise.allSettled(workers.map((w) => w.close()));

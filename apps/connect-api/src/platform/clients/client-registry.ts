@@ -3,6 +3,7 @@ import { Injectable, OnApplicationShutdown, OnModuleInit, Optional } from '@nest
 import { AppConfig } from '../config/app-config';
 import { SecretScrubber } from '../logging/redaction';
 import { AppLogger, ContextLogger } from '../logging/app-logger';
+import { MetricsService } from '../metrics/metrics.service';
 import { buildRegistrySnapshot, ClientsConfigError } from './build-registry-snapshot';
 import type { ClientSnapshot } from './client-snapshot';
 import type { RegistrySnapshot } from './registry-snapshot';
@@ -37,6 +38,7 @@ export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
     appLogger: AppLogger,
     @Optional() private readonly scrubber?: SecretScrubber,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.logger = appLogger.forContext('ClientRegistry');
   }
@@ -86,6 +88,8 @@ export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
       result = { ok: false, problems, sha256: this.current.sha256, enabledClients: this.current.enabledCount, loadedAt: this.current.loadedAt.toISOString() };
       this.logger.error({ msg: 'config.reload_failed', trigger, problems, kept_sha256: this.current.sha256 });
     }
+    this.metrics?.increment('config.reload', { result: result.ok ? 'success' : 'failed', trigger });
+    this.metrics?.gauge('config.clients', this.current.enabledCount);
     for (const listener of this.listeners) listener(result);
     return result;
   }

@@ -54,7 +54,9 @@ export function mapValidationErrors(errors: ValidationError[], parent = ''): Fie
     const constraints = error.constraints ?? {};
     const names = Object.keys(constraints);
     if (names.length > 0) {
-      const first = names[0];
+      // The most telling constraint first: a missing value, then a wrong type, then the rest in order.
+      const rank = (n: string) => (REASON_BY_CONSTRAINT[n] === 'required' ? 0 : REASON_BY_CONSTRAINT[n] === 'invalid_type' ? 1 : 2);
+      const first = [...names].sort((a, b) => rank(a) - rank(b))[0];
       const contextReason = (error.contexts?.[first] as { reason?: string } | undefined)?.reason;
       let reason: FieldErrorReason;
       if (contextReason && isKnownReason(contextReason)) reason = contextReason;

@@ -8,6 +8,7 @@ import type { ClientSnapshot } from '../clients/client-snapshot';
 import { contextForRawRequest } from '../context/raw-request-context';
 import { ContractError } from '../errors/contract-error';
 import { resolveApiVersion } from '../versioning/resolve-api-version';
+import { MetricsService } from '../metrics/metrics.service';
 
 export const CLIENT_REQUEST_KEY = 'tcClient';
 export type RequestWithClient = FastifyRequest & { [CLIENT_REQUEST_KEY]?: ClientSnapshot };
@@ -29,6 +30,7 @@ export class ClientAuthStep {
     private readonly authenticator: ApiKeyAuthenticator,
     @Inject(AUTH_FAILURE_LIMITER) private readonly failures: AuthFailureLimiter,
     appLogger: AppLogger,
+    private readonly metrics: MetricsService,
   ) {
     this.logger = appLogger.forContext('ClientAuth');
     this.versions = config.apiVersions;
@@ -46,12 +48,17 @@ export class ClientAuthStep {
     if (outcome.result === 'unauthorized') {
       await this.failures.recordFailure(ip).catch(() => undefined);
       this.logger.log({ msg: 'auth.failed', reason: outcome.reason, client_id: outcome.clientId ?? 'unknown' });
+      this.metrics.increment('auth.failures', { reason: outcome.reason, client_id: outcome.clientId ?? 'unknown' });
       if (blocked) throw new ContractError('rate_limited', undefined, { retryAfterSec: 60 });
       throw new ContractError('unauthorized', undefined, { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
     }
     ctx.clientId = outcome.client.clientId;
     ctx.keyId = outcome.keyId;
-    if (outcome.result === 'disabled') throw new ContractError('client_disabled');
+    if (outcome.result === 'disabled') {
+      this.metrics.increment('auth.failures', { reason: 'disabled', client_id: outcome.client.clientId });
+      throw new ContractError('client_disabled');
+    }
+    this.metrics.increment('auth.key_used', { client_id: outcome.client.clientId, key_id: outcome.keyId });
     ctx.client = outcome.client;
     (request as RequestWithClient)[CLIENT_REQUEST_KEY] = outcome.client;
 

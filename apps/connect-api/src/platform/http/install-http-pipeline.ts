@@ -6,7 +6,9 @@ import { contextForRawRequest } from '../context/raw-request-context';
 import { runWithRequestContext } from '../context/request-context';
 import { BodyPolicy, BodyRouteConfig, isNoStoreRoute, resolveBodyPolicy } from './body-policy';
 import type { RouteTable } from './route-table';
+import { compress, COMPRESSION_THRESHOLD_BYTES, negotiateEncoding } from './response-compression';
 import type { ClientAuthStep } from './client-auth.step';
+import type { MetricsService } from '../metrics/metrics.service';
 
 export interface HttpPipelineDeps {
   config: AppConfig;
@@ -14,6 +16,7 @@ export interface HttpPipelineDeps {
   routes: RouteTable;
   /** Resolved lazily: providers are instantiated but not initialised when the hooks are installed. */
   clientAuth: () => ClientAuthStep;
+  metrics?: MetricsService;
 }
 
 function policyOf(request: FastifyRequest, config: AppConfig): BodyPolicy {
@@ -62,6 +65,34 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     const route = request.routeOptions.url;
     if (!route || !route.startsWith('/v1/:client_id')) return;
     await deps.clientAuth().run(request, reply);
+  });
+
+  // client-api.md §1.5: gzip/br when Accept-Encoding allows it.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (reply.hasHeader('content-encoding') || request.method === 'HEAD') return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    if (body.length < COMPRESSION_THRESHOLD_BYTES) return payload;
+    const encoding = negotiateEncoding(request.headers['accept-encoding']);
+    reply.header('vary', 'accept-encoding');
+    if (!encoding) return payload;
+    reply.header('content-encoding', encoding);
+    reply.removeHeader('content-length');
+    return compress(body, encoding);
+  });
+
+  // operations.md §4.5: http.requests / http.request.duration.
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url;
+    if (deps.metrics && route && !route.startsWith('/health/')) {
+      const ctx = contextForRawRequest(request.raw);
+      const status = reply.statusCode;
+      const statusClass = `${Math.floor(status / 100)}xx`;
+      const tags = { route: `${request.method} ${route}`, method: request.method, status_code: status, status_class: statusClass, client_id: ctx.clientId, api_version: ctx.apiVersion };
+      deps.metrics.increment('http.requests', tags);
+      deps.metrics.distribution('http.request.duration', reply.elapsedTime, { route: tags.route, status_class: statusClass, client_id: ctx.clientId });
+    }
+    done();
   });
 
   // Body parsing ends on socket callbacks: re-enter the context so handlers see getRequestContext().

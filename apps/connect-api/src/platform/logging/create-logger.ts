@@ -30,6 +30,39 @@ export function createRootLogger(config: AppConfig, scrubber: SecretScrubber, st
   return pino(options, (stream ?? process.stdout) as pino.DestinationStream);
 }
 
+type SerializedLike = { method?: string; url?: string; headers?: Record<string, unknown>; socket?: { remoteAddress?: string } };
+
+function headerNumber(value: unknown): number | undefined {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isFinite(n) && value !== undefined ? n : undefined;
+}
+
+/** The access line fields of operations.md §4.2 (flat, no headers, no bodies). */
+function accessFields(req: IncomingMessage, res: ServerResponse, durationMs: unknown): Record<string, unknown> {
+  const ctx = contextForRawRequest(req);
+  const raw = req as IncomingMessage & SerializedLike & { ip?: string };
+  const calls = ctx.upstreamCalls ?? [];
+  return {
+    correlation_id: ctx.correlationId,
+    request_id: ctx.requestId,
+    client_id: ctx.clientId,
+    key_id: ctx.keyId,
+    route: ctx.route ? `${req.method} ${ctx.route}` : undefined,
+    method: req.method,
+    url: sanitizeUrl(req.url),
+    status: res.statusCode,
+    duration_ms: durationMs,
+    bytes_in: headerNumber(req.headers['content-length']),
+    bytes_out: headerNumber(res.getHeader('content-length')),
+    api_version: ctx.apiVersion || undefined,
+    experiment: ctx.experiment,
+    invalid_tracing_headers: ctx.invalidTracingHeaders,
+    remote_ip: raw.socket?.remoteAddress,
+    user_agent: req.headers['user-agent'],
+    ...(calls.length ? { upstream: { calls, total_ms: calls.reduce((sum, c) => sum + c.duration_ms, 0) } } : {}),
+  };
+}
+
 /** pino-http options: one `request completed` line per request (operations.md §4.2), no bodies, no headers. */
 export function accessLogOptions(logger: Logger): PinoHttpOptions {
   return {
@@ -37,46 +70,33 @@ export function accessLogOptions(logger: Logger): PinoHttpOptions {
     genReqId: (req: IncomingMessage) => contextForRawRequest(req).requestId,
     customSuccessMessage: () => 'request completed',
     customErrorMessage: () => 'request completed',
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) => {
-      // Health endpoints are not access-logged (operations.md §4.2).
-      if ((_req.url ?? '').startsWith('/health/')) return 'silent';
+    customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) => {
+      // Health endpoints are not access-logged.
+      if ((req.url ?? '').startsWith('/health/')) return 'silent';
       if (res.statusCode >= 500 || (err && res.statusCode < 400)) return 'error';
-      const ctx = contextForRawRequest(_req);
+      const ctx = contextForRawRequest(req);
       if (res.statusCode >= 400 && ctx.errorCode && UPSTREAM_ERROR_CODES.has(ctx.errorCode)) return 'warn';
       return 'info';
     },
-    // Called when the request starts (bindings of every log line of the request) and when it ends.
-    customProps: (req: IncomingMessage, res: ServerResponse) => {
+    // Bindings of every log line written during the request (nestjs-pino's request-scoped logger).
+    customProps: (req: IncomingMessage) => ({ correlation_id: contextForRawRequest(req).correlationId }),
+    customSuccessObject: (req: IncomingMessage, res: ServerResponse, val: { duration_ms?: unknown }) => {
       const ctx = contextForRawRequest(req);
-      if (!res.headersSent) return { correlation_id: ctx.correlationId };
-      return {
-        client_id: ctx.clientId,
-        key_id: ctx.keyId,
-        api_version: ctx.apiVersion,
-        experiment: ctx.experiment,
-        invalid_tracing_headers: ctx.invalidTracingHeaders,
-        route: ctx.route ? `${req.method} ${ctx.route}` : undefined,
-        ...(ctx.errorCode ? { 'error.code': ctx.errorCode } : {}),
-        ...(ctx.upstreamCalls?.length
-          ? { upstream: { calls: ctx.upstreamCalls, total_ms: ctx.upstreamCalls.reduce((s, c) => s + c.duration_ms, 0) } }
-          : {}),
-      };
+      return { ...accessFields(req, res, val.duration_ms), ...(ctx.errorCode ? { error: { code: ctx.errorCode } } : {}) };
     },
-    serializers: {
-      req: (req: { method?: string; url?: string; remoteAddress?: string; headers?: Record<string, unknown> }) => ({
-        method: req.method,
-        url: sanitizeUrl(req.url),
-        remote_ip: req.remoteAddress,
-        user_agent: req.headers?.['user-agent'],
-        bytes_in: req.headers?.['content-length'] ? Number(req.headers['content-length']) : undefined,
-      }),
-      res: (res: { statusCode?: number; headers?: Record<string, unknown> }) => ({
-        status: res.statusCode,
-        bytes_out: res.headers?.['content-length'] ? Number(res.headers['content-length']) : undefined,
-      }),
-      err: pino.stdSerializers.err,
+    customErrorObject: (req: IncomingMessage, res: ServerResponse, error: Error & { kind?: string }, val: { duration_ms?: unknown }) => {
+      const ctx = contextForRawRequest(req);
+      const synthetic = /^failed with status code/.test(error?.message ?? '');
+      return {
+        ...accessFields(req, res, val.duration_ms),
+        error: {
+          code: ctx.errorCode,
+          ...(synthetic ? {} : { kind: error.kind ?? error.name, message: error.message, stack: error.stack }),
+        },
+      };
     },
     customAttributeKeys: { responseTime: 'duration_ms', reqId: 'request_id' },
     quietReqLogger: true,
+    quietResLogger: true,
   };
 }

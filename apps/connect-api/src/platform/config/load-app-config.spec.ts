@@ -1,0 +1,69 @@
+import { ConfigValidationError, LOCAL_ONLY_DEFAULTS, loadAppConfig } from './load-app-config';
+import { parseApiVersions } from './api-versions';
+
+describe('loadAppConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadAppConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.REDIS_KEY_PREFIX).toBe('tcb:');
+    expect(c.BODY_LIMIT_BYTES).toBe(1_048_576);
+    expect(c.BOOKING_BODY_LIMIT_BYTES).toBe(10_485_760);
+    expect(c.WEBHOOK_REQUIRE_HTTPS).toBe(true);
+    expect(c.TWELVEGO_BASE_URL).toBe('http://127.0.0.1:4010');
+    expect(c.apiVersions.current).toBe('2023-07-01');
+    expect(c.webhookPathSecrets).toEqual([LOCAL_ONLY_DEFAULTS.TWELVEGO_WEBHOOK_PATH_SECRETS]);
+  });
+
+  it('parses numbers and booleans; blank means unset', () => {
+    const c = loadAppConfig({ PORT: '8080', READY_STRICT: 'yes', LOG_PRETTY: '0', REDIS_COMMAND_TIMEOUT_MS: ' ' });
+    expect([c.PORT, c.READY_STRICT, c.LOG_PRETTY, c.REDIS_COMMAND_TIMEOUT_MS]).toEqual([8080, true, false, 500]);
+  });
+
+  it('lists every problem at once, without echoing values', () => {
+    try {
+      loadAppConfig({ PORT: 'abc', READY_STRICT: 'maybe', LOG_LEVEL: 'loud', ADMIN_TOKENS: 'short-secret-token' });
+      throw new Error('expected a failure');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigValidationError);
+      const { problems, message } = e as ConfigValidationError;
+      expect(problems).toEqual(
+        expect.arrayContaining([expect.stringContaining('PORT'), expect.stringContaining('READY_STRICT'), expect.stringContaining('LOG_LEVEL')]),
+      );
+      expect(message).not.toContain('abc');
+    }
+    expect(() => loadAppConfig({ ADMIN_TOKENS: 'short-secret-token' })).toThrow(/ADMIN_TOKENS/);
+  });
+
+  it('refuses unsafe settings in production and requires its secrets', () => {
+    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/TWELVEGO_BASE_URL is required[\s\S]*TWELVEGO_WEBHOOK_PATH_SECRETS[\s\S]*BOOKING_TOKEN_HMAC_KEY/);
+    const prod = {
+      NODE_ENV: 'production',
+      TWELVEGO_BASE_URL: 'https://api.12go.example',
+      TWELVEGO_WEBHOOK_PATH_SECRETS: 'p'.repeat(40),
+      BOOKING_TOKEN_HMAC_KEY: 'k'.repeat(40),
+    };
+    expect(loadAppConfig(prod).isProduction).toBe(true);
+    expect(() => loadAppConfig({ ...prod, CONFIG_ALLOW_INLINE_SECRETS: 'true' })).toThrow(/CONFIG_ALLOW_INLINE_SECRETS/);
+    expect(() => loadAppConfig({ ...prod, WEBHOOK_REQUIRE_HTTPS: 'false' })).toThrow(/WEBHOOK_REQUIRE_HTTPS/);
+  });
+
+  it('validates URLs and the timeout and version lists', () => {
+    expect(() => loadAppConfig({ TWELVEGO_BASE_URL: 'ftp://x' })).toThrow(/TWELVEGO_BASE_URL/);
+    expect(() => loadAppConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+    expect(() => loadAppConfig({ TWELVEGO_TIMEOUTS: 'search=fast' })).toThrow(/TWELVEGO_TIMEOUTS/);
+    expect(() => loadAppConfig({ API_VERSIONS: '2023-07-01=removed' })).toThrow(/API_VERSIONS/);
+  });
+});
+
+describe('parseApiVersions', () => {
+  it('reads current, deprecated and removed versions', () => {
+    const t = parseApiVersions('2023-07-01=current, 2022-01-01=deprecated@2023-11-14, 2021-01-01=removed');
+    expect(t.current).toBe('2023-07-01');
+    expect(t.supported).toEqual(['2023-07-01', '2022-01-01']);
+    expect(t.versions.get('2022-01-01')).toEqual({ state: 'deprecated', deprecatedOn: '2023-11-14' });
+  });
+  it('rejects impossible dates and unknown states', () => {
+    expect(() => parseApiVersions('2023-02-30')).toThrow();
+    expect(() => parseApiVersions('2023-07-01=beta')).toThrow();
+  });
+});

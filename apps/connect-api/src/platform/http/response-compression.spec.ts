@@ -1,0 +1,18 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { compress, negotiateEncoding } from './response-compression';
+
+describe('response compression (client-api.md §1.5)', () => {
+  it('negotiates br, then gzip, honouring q=0', () => {
+    expect(negotiateEncoding('gzip, deflate, br')).toBe('br');
+    expect(negotiateEncoding('gzip, br;q=0')).toBe('gzip');
+    expect(negotiateEncoding('deflate')).toBeUndefined();
+    expect(negotiateEncoding(undefined)).toBeUndefined();
+    expect(negotiateEncoding('*')).toBe('br');
+    expect(negotiateEncoding('identity, *;q=0')).toBeUndefined();
+  });
+  it('round-trips', async () => {
+    const body = Buffer.from(JSON.stringify({ x: 'y'.repeat(5000) }));
+    expect(gunzipSync(await compress(body, 'gzip')).equals(body)).toBe(true);
+    expect(brotliDecompressSync(await compress(body, 'br')).equals(body)).toBe(true);
+  });
+});

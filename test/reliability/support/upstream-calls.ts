@@ -1,0 +1,111 @@
+import type { TwelveGoOperation } from '@app/twelvego-client';
+import type { FunnelFixtures } from './funnel-fixtures';
+
+/** The BFF request that makes the upstream call: method, path and optional JSON body. */
+export interface BffRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+}
+
+/** One of the 11 upstream calls (twelvego-api.md §1–§11) and the partner request that reaches it. */
+export interface UpstreamCall {
+  op: TwelveGoOperation;
+  /** Sandbox fault-rule match (twelvego-api.md §17.11). */
+  match: { method: 'GET' | 'POST'; path: string };
+  /** Partner endpoint that makes the call (for test names). */
+  via: string;
+  /**
+   * Builds (with real, un-faulted calls) the partner request that will make this upstream call, or null
+   * when no BFF endpoint makes it.
+   */
+  prepare: ((f: FunnelFixtures) => Promise<BffRequest>) | null;
+  /** Outcomes that differ from the generic mapping because the endpoint recovers (see FAULTS). */
+  overrides?: Partial<Record<FaultName, Outcome>>;
+}
+
+export type FaultName = '500' | '503' | 'timeout' | 'hang' | 'reset' | 'truncated JSON' | 'malformed JSON' | 'wrong shape';
+
+export interface Outcome {
+  status: number;
+  code?: string;
+}
+
+/** Sandbox fault actions and the generic partner outcome (operations.md §6.4, client-api.md §5.3). */
+export const FAULTS: Array<{ name: FaultName; action: Record<string, unknown>; outcome: Outcome }> = [
+  { name: '500', action: { status: 500 }, outcome: { status: 502, code: 'upstream_error' } },
+  { name: '503', action: { status: 503 }, outcome: { status: 502, code: 'upstream_error' } },
+  { name: 'timeout', action: { delayMs: 1_500 }, outcome: { status: 504, code: 'upstream_timeout' } },
+  { name: 'hang', action: { conn: 'hang' }, outcome: { status: 504, code: 'upstream_timeout' } },
+  { name: 'reset', action: { conn: 'reset' }, outcome: { status: 502, code: 'upstream_unavailable' } },
+  { name: 'truncated JSON', action: { body: 'truncate' }, outcome: { status: 502, code: 'upstream_bad_response' } },
+  { name: 'malformed JSON', action: { body: 'notjson' }, outcome: { status: 502, code: 'upstream_bad_response' } },
+  { name: 'wrong shape', action: { body: 'wrongshape' }, outcome: { status: 502, code: 'upstream_bad_response' } },
+];
+
+/** Per-call timeout the suites run with (the `timeout` fault delays 1.5 s; `hang` never answers). */
+export const FAULT_SUITE_TIMEOUTS =
+  'search=400,trip=400,cart_add=400,cart_get=400,checkout=400,reserve=400,confirm=400,booking_get=400,refund_options=400,refund=400';
+
+/**
+ * A corrupted 200 body means the sandbox ran the real handler (twelvego-api.md §17.10): the confirm / refund
+ * happened. ConfirmBooking and CancelBooking read the booking back after an ambiguous failure
+ * (operations.md §6.4) and report the real outcome, so the partner gets the success answer.
+ */
+const EXECUTED_THEN_READ_BACK: Partial<Record<FaultName, Outcome>> = {
+  'truncated JSON': { status: 200 },
+  'malformed JSON': { status: 200 },
+  'wrong shape': { status: 200 },
+};
+
+const itinerary = async (f: FunnelFixtures): Promise<BffRequest> => ({
+  method: 'GET',
+  path: `/v1/demo/itineraries/${encodeURIComponent(await f.itineraryId())}`,
+});
+
+/** Every 12go call of twelvego-api.md §1–§11; a new one is one row. */
+export const UPSTREAM_CALLS: UpstreamCall[] = [
+  {
+    op: 'search',
+    match: { method: 'GET', path: '/search/**' },
+    via: 'Search',
+    prepare: async (f) => ({ method: 'GET', path: `/v1/demo/itineraries?departures[]=9001&arrivals[]=9002&departure_date=${await f.travelDate()}&pax=1` }),
+  },
+  { op: 'tripDetails', match: { method: 'GET', path: '/trip/**' }, via: 'GetItinerary', prepare: itinerary },
+  { op: 'addToCart', match: { method: 'POST', path: '/cart/*/*' }, via: 'GetItinerary', prepare: itinerary },
+  // No partner endpoint adds to cart by body: the BFF always adds by trip id (checked by the suite).
+  { op: 'addToCartByBody', match: { method: 'POST', path: '/cart' }, via: '(none)', prepare: null },
+  { op: 'checkout', match: { method: 'GET', path: '/checkout/*' }, via: 'GetItinerary', prepare: itinerary },
+  {
+    op: 'cartDetails',
+    match: { method: 'GET', path: '/cart/*' },
+    via: 'SeatLock',
+    prepare: async (f) => ({
+      method: 'POST',
+      path: '/v1/demo/seats',
+      body: { booking_token: (await f.opened()).token, booking_data: { seat_selection: ['1A'] } },
+    }),
+  },
+  { op: 'reserve', match: { method: 'POST', path: '/reserve/*' }, via: 'CreateBooking', prepare: async (f) => ({ method: 'POST', path: '/v1/demo/bookings', body: await f.bookingBody() }) },
+  {
+    op: 'confirm',
+    match: { method: 'POST', path: '/confirm/*' },
+    via: 'ConfirmBooking',
+    prepare: async (f) => ({ method: 'POST', path: `/v1/demo/bookings/${await f.reserved()}/confirm` }),
+    overrides: EXECUTED_THEN_READ_BACK,
+  },
+  { op: 'bookingDetails', match: { method: 'GET', path: '/booking/*' }, via: 'GetBookingDetails', prepare: async (f) => ({ method: 'GET', path: `/v1/demo/bookings/${await f.reserved()}` }) },
+  {
+    op: 'refundOptions',
+    match: { method: 'GET', path: '/booking/*/refund-options' },
+    via: 'CancelBooking',
+    prepare: async (f) => ({ method: 'POST', path: `/v1/demo/bookings/${await f.confirmed()}/cancel` }),
+  },
+  {
+    op: 'refund',
+    match: { method: 'POST', path: '/booking/*/refund' },
+    via: 'CancelBooking',
+    prepare: async (f) => ({ method: 'POST', path: `/v1/demo/bookings/${await f.confirmed()}/cancel` }),
+    overrides: EXECUTED_THEN_READ_BACK,
+  },
+];
