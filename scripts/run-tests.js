@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global setTimeout, clearTimeout */
 'use strict';
 /**
  * `npm test`: ensure a Redis for the e2e tests (TEST_REDIS_URL, default db 15 on 127.0.0.1:6379, else a
@@ -22,7 +23,9 @@ function run(label, args, { env = process.env, timeoutMs } = {}) {
     let timer;
     if (timeoutMs) {
       timer = setTimeout(() => {
-        console.error(`✖ ${label}: still running after ${Math.round(timeoutMs / 1000)} s (open handles?), stopping it`);
+        console.error(
+          `✖ ${label}: still running after ${Math.round(timeoutMs / 1000)} s (open handles?), stopping it`,
+        );
         child.kill('SIGTERM');
         setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 5000).unref();
       }, timeoutMs);
@@ -31,16 +34,25 @@ function run(label, args, { env = process.env, timeoutMs } = {}) {
       clearTimeout(timer);
       running.delete(child);
       const ok = code === 0;
-      console.log(`${ok ? '✔' : '✖'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s${ok ? '' : `, exit ${signal ?? code}`})`);
+      console.log(
+        `${ok ? '✔' : '✖'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s${ok ? '' : `, exit ${signal ?? code}`})`,
+      );
       resolve(ok);
     });
   });
 }
 
 async function main() {
-  const redis = await ensureRedis({ explicitUrl: process.env.TEST_REDIS_URL, defaultUrl: 'redis://127.0.0.1:6379/15' });
+  const redis = await ensureRedis({
+    explicitUrl: process.env.TEST_REDIS_URL,
+    defaultUrl: 'redis://127.0.0.1:6379/15',
+  });
   if (!redis) {
-    console.error(HOW_TO_GET_REDIS);
+    console.error(
+      process.env.TEST_REDIS_URL
+        ? `No Redis answers at TEST_REDIS_URL=${process.env.TEST_REDIS_URL}; fix it or unset it. ${HOW_TO_GET_REDIS}`
+        : HOW_TO_GET_REDIS,
+    );
     process.exit(1);
   }
   const stop = async (code) => {
@@ -58,11 +70,20 @@ async function main() {
   const env = { ...process.env, TEST_REDIS_URL: redis.url, DD_TRACE_ENABLED: 'false', NODE_ENV: 'test' };
   const results = [];
   results.push(await run('type check (tsc --noEmit)', [tsc, '--noEmit', '-p', 'tsconfig.json']));
-  results.push(await run('unit tests', [jest, '--selectProjects', 'unit', '--maxWorkers=2', ...extra], { env }));
+  results.push(
+    await run('unit tests', [jest, '--selectProjects', 'unit', '--maxWorkers=2', ...extra], { env }),
+  );
   results.push(
     await run(
       'e2e tests',
-      [jest, '--selectProjects', 'e2e', '--maxWorkers=2', ...(process.env.JEST_FORCE_EXIT === 'true' ? ['--forceExit'] : []), ...extra],
+      [
+        jest,
+        '--selectProjects',
+        'e2e',
+        '--maxWorkers=2',
+        ...(process.env.JEST_FORCE_EXIT === 'true' ? ['--forceExit'] : []),
+        ...extra,
+      ],
       { env, timeoutMs: E2E_TIMEOUT_MS },
     ),
   );

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global fetch, AbortSignal */
 'use strict';
 /**
  * `npm start`: the 12go sandbox on 4010 and the BFF on 3000, from dist/ (the npm script builds first),
@@ -42,13 +43,22 @@ function tomorrow() {
 async function main() {
   for (const file of [API_MAIN, SANDBOX_MAIN]) {
     if (!fs.existsSync(file)) {
-      console.error(`Missing ${path.relative(ROOT, file)}: run "npm run build" (or use "npm start", which builds first).`);
+      console.error(
+        `Missing ${path.relative(ROOT, file)}: run "npm run build" (or use "npm start", which builds first).`,
+      );
       process.exit(1);
     }
   }
-  const redis = await ensureRedis({ explicitUrl: process.env.REDIS_URL, defaultUrl: 'redis://127.0.0.1:6379' });
+  const redis = await ensureRedis({
+    explicitUrl: process.env.REDIS_URL,
+    defaultUrl: 'redis://127.0.0.1:6379',
+  });
   if (!redis) {
-    console.error(HOW_TO_GET_REDIS);
+    console.error(
+      process.env.REDIS_URL
+        ? `No Redis answers at REDIS_URL=${process.env.REDIS_URL}; fix it or unset it. ${HOW_TO_GET_REDIS}`
+        : HOW_TO_GET_REDIS,
+    );
     process.exit(1);
   }
 
@@ -59,9 +69,14 @@ async function main() {
       socket.once('connect', () => (socket.destroy(), resolve(true)));
       socket.once('error', () => resolve(false));
     });
-  for (const [name, port] of [['sandbox (SANDBOX_PORT)', SANDBOX_PORT], ['BFF (PORT)', API_PORT]]) {
+  for (const [name, port] of [
+    ['sandbox (SANDBOX_PORT)', SANDBOX_PORT],
+    ['BFF (PORT)', API_PORT],
+  ]) {
     if (await portBusy(port)) {
-      console.error(`Port ${port} for the ${name} is already in use: stop what runs there or set ${name.match(/\((.*)\)/)[1]}.`);
+      console.error(
+        `Port ${port} for the ${name} is already in use: stop what runs there or set ${name.match(/\((.*)\)/)[1]}.`,
+      );
       await redis.stop();
       process.exit(1);
     }
@@ -73,7 +88,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await Promise.all(
+      children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+    );
     await redis.stop();
     process.exit(code);
   };
@@ -93,7 +110,11 @@ async function main() {
   };
 
   const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
-  start('twelvego-sandbox', SANDBOX_MAIN, { SANDBOX_PORT, SANDBOX_PUBLIC_URL: `http://localhost:${SANDBOX_PORT}`, ...process.env });
+  start('twelvego-sandbox', SANDBOX_MAIN, {
+    SANDBOX_PORT,
+    SANDBOX_PUBLIC_URL: `http://localhost:${SANDBOX_PORT}`,
+    ...process.env,
+  });
   if (!(await waitFor(() => httpAnswers(`${sandboxUrl}/`), 20000, 200))) {
     console.error(`The sandbox did not answer on ${sandboxUrl}.`);
     return stopAll(1);
@@ -115,7 +136,9 @@ async function main() {
     return stopAll(1);
   }
   const redisNote = redis.source === 'private' ? ' (private redis-server, removed on exit)' : '';
-  console.log(`\nTravelier Connect BFF on ${apiUrl}  ·  12go sandbox on ${sandboxUrl}  ·  Redis ${redis.url}${redisNote}`);
+  console.log(
+    `\nTravelier Connect BFF on ${apiUrl}  ·  12go sandbox on ${sandboxUrl}  ·  Redis ${redis.url}${redisNote}`,
+  );
   console.log('Try:');
   console.log(
     `  curl -s -H 'x-api-key: local-demo-key-a-0123456789abcdef0123' '${apiUrl}/v1/demo/itineraries?departures=4055&arrivals=11553&departure_date=${tomorrow()}&pax=1'`,

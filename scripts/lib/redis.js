@@ -1,4 +1,5 @@
 'use strict';
+/* global URL, setTimeout */
 /**
  * Finds a Redis for `npm start` / `npm test`: an explicit URL, else one answering on 127.0.0.1:6379,
  * else a private `redis-server` started in a temp dir on a free port (stopped with the caller).
@@ -49,7 +50,13 @@ function freePort() {
 }
 
 function findRedisServer() {
-  const candidates = [process.env.REDIS_SERVER_BIN, 'redis-server', '/usr/bin/redis-server', '/usr/local/bin/redis-server', '/opt/homebrew/bin/redis-server'].filter(Boolean);
+  const candidates = [
+    process.env.REDIS_SERVER_BIN,
+    'redis-server',
+    '/usr/bin/redis-server',
+    '/usr/local/bin/redis-server',
+    '/opt/homebrew/bin/redis-server',
+  ].filter(Boolean);
   for (const bin of candidates) {
     const r = spawnSync(bin, ['--version'], { stdio: 'ignore' });
     if (r.status === 0) return bin;
@@ -70,9 +77,26 @@ async function waitFor(check, timeoutMs, intervalMs = 100) {
 async function startPrivateRedis(bin) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-redis-'));
   const port = await freePort();
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   const url = `redis://127.0.0.1:${port}`;
   const exited = new Promise((r) => child.once('exit', r));
   const ok = await waitFor(() => pingRedis(url, 300), 5000);
@@ -96,7 +120,9 @@ async function startPrivateRedis(bin) {
 async function ensureRedis(opts) {
   const noop = async () => {};
   if (opts.explicitUrl) {
-    return (await pingRedis(opts.explicitUrl)) ? { url: opts.explicitUrl, source: 'env', stop: noop } : undefined;
+    return (await pingRedis(opts.explicitUrl))
+      ? { url: opts.explicitUrl, source: 'env', stop: noop }
+      : undefined;
   }
   if (await pingRedis(opts.defaultUrl)) return { url: opts.defaultUrl, source: 'local', stop: noop };
   const bin = findRedisServer();

@@ -7,6 +7,8 @@ import {
   clearFaults,
   fillBookingData,
   lastReserveBody,
+  requestMark,
+  reservesSince,
   scenarioItineraryId,
   travelDate,
 } from './support/funnel.helpers';
@@ -169,12 +171,43 @@ describe('booking funnel errors (e2e)', () => {
   });
 
   describe('cost check', () => {
-    it('answers 422 cost_mismatch with the expected total', async () => {
+    it('answers 422 cost_mismatch with the expected total before reserving; the token then books at it', async () => {
       const it0 = await open('OKINST');
+      const data = fillBookingData(it0.booking_schema, 1);
+      const mark = await requestMark(stack);
+      const res = await api.book({
+        booking_token: it0.booking_token,
+        booking_data: data,
+        total_price: { currency: it0.pricing.net_price.currency, amount: '1.00' },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('cost_mismatch');
+      const expected = res.body.error.meta.expected_total_price;
+      expect(expected).toEqual({
+        currency: it0.pricing.net_price.currency,
+        amount: it0.pricing.net_price.amount,
+      });
+      // No reserve was made: the cart is not consumed.
+      expect(await reservesSince(stack, mark)).toEqual([]);
+
+      const retry = await api.book({
+        booking_token: it0.booking_token,
+        booking_data: data,
+        total_price: expected,
+      });
+      expect(retry.status).toBe(200);
+      expect(retry.body.status).toBe('reserved');
+      expect(retry.body.total_price).toEqual(expected);
+      expect(await reservesSince(stack, mark)).toHaveLength(1);
+    });
+
+    it('treats another currency as a mismatch, also before reserving', async () => {
+      const it0 = await open('OKINST');
+      const mark = await requestMark(stack);
       const res = await api.book({
         booking_token: it0.booking_token,
         booking_data: fillBookingData(it0.booking_schema, 1),
-        total_price: { currency: it0.pricing.net_price.currency, amount: '1.00' },
+        total_price: { currency: 'USD', amount: it0.pricing.net_price.amount },
       });
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('cost_mismatch');
@@ -182,20 +215,42 @@ describe('booking funnel errors (e2e)', () => {
         currency: it0.pricing.net_price.currency,
         amount: it0.pricing.net_price.amount,
       });
+      expect(await reservesSince(stack, mark)).toEqual([]);
     });
 
-    it('detects a price that moved at reserve (RSVPRC)', async () => {
+    it('detects a price that moved at reserve (RSVPRC): 422 after the reserve, the token is spent', async () => {
       const it0 = await open('RSVPRC');
+      const data = fillBookingData(it0.booking_schema, 1);
+      const mark = await requestMark(stack);
       const res = await api.book({
         booking_token: it0.booking_token,
-        booking_data: fillBookingData(it0.booking_schema, 1),
+        booking_data: data,
         total_price: it0.pricing.net_price,
       });
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('cost_mismatch');
-      expect(Number(res.body.error.meta.expected_total_price.amount)).toBeGreaterThan(
-        Number(it0.pricing.net_price.amount),
-      );
+      const expected = res.body.error.meta.expected_total_price;
+      // The sandbox books 5 % above the cart: 300.00 → 315.00.
+      expect(expected).toEqual({
+        currency: it0.pricing.net_price.currency,
+        amount: (Number(it0.pricing.net_price.amount) * 1.05).toFixed(2),
+      });
+      // The pre-reserve check passed (the cart's price was as expected), so 12go did reserve.
+      expect(await reservesSince(stack, mark)).toHaveLength(1);
+
+      // Documented consequence: the token is consumed; the unconfirmed hold stays until it lapses.
+      const again = await api.book({
+        booking_token: it0.booking_token,
+        booking_data: data,
+        total_price: expected,
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe('already_reserved');
+      const held = await api.details(again.body.error.meta.booking_id);
+      expect(held.status).toBe(200);
+      expect(held.body.status).toBe('reserved');
+      expect(held.body.total_price).toEqual(expected);
+      expect(await reservesSince(stack, mark)).toHaveLength(2);
     });
 
     it('accepts a numerically equal total with other decimals', async () => {

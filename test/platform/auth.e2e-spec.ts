@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies and log lines are walked dynamically */
 import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,7 +102,11 @@ describe('client authentication (client-api.md §1.2, operations.md §1.6)', () 
           twelvego_api_key: 'sandbox-key-2',
         });
       });
-      stack = await startStack({ extraModules: [PlatformTestModule], clientsFile: file, env: { CLIENTS_CONFIG_POLL_MS: '50' } });
+      stack = await startStack({
+        extraModules: [PlatformTestModule],
+        clientsFile: file,
+        env: { CLIENTS_CONFIG_POLL_MS: '50' },
+      });
     });
     afterAll(() => stack?.close());
 
@@ -130,14 +135,26 @@ describe('client authentication (client-api.md §1.2, operations.md §1.6)', () 
       expect((await call(stack.bffUrl, `/v1/gamma${WHOAMI}`, { key: gammaKey })).status).toBe(401);
       write((f) => {
         f.clients[0].api_keys = [{ id: 'new', hash: sha(newKey) }];
-        f.clients.push({ client_id: 'gamma', name: 'Gamma', enabled: true, api_keys: [{ id: 'g1', hash: sha(gammaKey) }], twelvego_api_key: 'sandbox-key-1' });
+        f.clients.push({
+          client_id: 'gamma',
+          name: 'Gamma',
+          enabled: true,
+          api_keys: [{ id: 'g1', hash: sha(gammaKey) }],
+          twelvego_api_key: 'sandbox-key-1',
+        });
       });
-      expect(await waitFor(async () => (await call(stack.bffUrl, `/v1/gamma${WHOAMI}`, { key: gammaKey })).status === 200)).toBe(true);
+      expect(
+        await waitFor(
+          async () => (await call(stack.bffUrl, `/v1/gamma${WHOAMI}`, { key: gammaKey })).status === 200,
+        ),
+      ).toBe(true);
       expect((await call(stack.bffUrl, `/v1/demo${WHOAMI}`, { key: oldKey })).status).toBe(401);
       expect((await call(stack.bffUrl, `/v1/demo${WHOAMI}`, { key: newKey })).status).toBe(200);
 
       writeFileSync(file, '{ "schema_version": 1, "clients": [ { "client_id": "Bad!" } ] }');
-      expect(await waitFor(async () => stack.logs.lines().some((l) => l.msg === 'config.reload_failed'))).toBe(true);
+      expect(
+        await waitFor(async () => stack.logs.lines().some((l) => l.msg === 'config.reload_failed')),
+      ).toBe(true);
       expect((await call(stack.bffUrl, `/v1/gamma${WHOAMI}`, { key: gammaKey })).status).toBe(200);
     });
   });

@@ -11,12 +11,21 @@ import { call } from './support/http';
  * A dedicated redis-server on an ephemeral port, so the shared Redis is never touched. `pause()` stops
  * the process (SIGSTOP: connections stay open, nothing answers), `resume()` continues it.
  */
-async function startPrivateRedis(): Promise<{ url: string; pause(): void; resume(): void; stop(): Promise<void> }> {
+async function startPrivateRedis(): Promise<{
+  url: string;
+  pause(): void;
+  resume(): void;
+  stop(): Promise<void>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'tc-health-redis-'));
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const url = `redis://127.0.0.1:${port}`;
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   for (let i = 0; i < 50; i++) {
@@ -59,7 +68,9 @@ describe('health (operations.md §5.1)', () => {
       expect(ready.json.checks.config.status).toBe('up');
       expect(ready.json.checks.redis.status).toBe('up');
       expect(ready.json.checks.twelvego).toMatchObject({ status: 'up', http_status: expect.any(Number) });
-      expect(stack.logs.lines().some((l) => l.msg === 'request completed' && String(l.url).startsWith('/health/'))).toBe(false);
+      expect(
+        stack.logs.lines().some((l) => l.msg === 'request completed' && String(l.url).startsWith('/health/')),
+      ).toBe(false);
     } finally {
       await stack.close();
     }

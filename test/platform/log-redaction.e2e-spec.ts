@@ -14,7 +14,10 @@ describe('logs never hold keys or personal data (operations.md §4.3)', () => {
   it('keeps API keys, 12go keys and k= values out of every line of a varied run', async () => {
     const passenger = { first_name: 'Zebulon', email: 'zebulon@example.com' };
     await Promise.all([
-      call(stack.bffUrl, '/v1/demo/__platform_test/whoami', { key: DEMO_KEY, headers: { authorization: `Bearer ${DEMO_B_KEY}`, cookie: 'sid=secret-cookie-value' } }),
+      call(stack.bffUrl, '/v1/demo/__platform_test/whoami', {
+        key: DEMO_KEY,
+        headers: { authorization: `Bearer ${DEMO_B_KEY}`, cookie: 'sid=secret-cookie-value' },
+      }),
       call(stack.bffUrl, '/v1/demo/__platform_test/whoami', { key: DEMO_B_KEY }),
       call(stack.bffUrl, '/v1/demo-b/__platform_test/upstream', { key: DEMO_B_KEY }),
       call(stack.bffUrl, '/v1/demo/__platform_test/upstream', { key: DEMO_KEY }),

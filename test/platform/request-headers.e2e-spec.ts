@@ -26,16 +26,25 @@ describe('versions and tracing headers (client-api.md §1.3–1.5)', () => {
     });
 
     it('echoes a current version and flags a deprecated one with its deprecation date', async () => {
-      const current = await call(stack.bffUrl, WHOAMI, { key: DEMO_KEY, headers: { 'Travelier-Version': '2023-07-01' } });
+      const current = await call(stack.bffUrl, WHOAMI, {
+        key: DEMO_KEY,
+        headers: { 'Travelier-Version': '2023-07-01' },
+      });
       expect(current.headers.get('travelier-version')).toBe('2023-07-01');
-      const deprecated = await call(stack.bffUrl, WHOAMI, { key: DEMO_KEY, headers: { 'travelier-version': '2022-01-01' } });
+      const deprecated = await call(stack.bffUrl, WHOAMI, {
+        key: DEMO_KEY,
+        headers: { 'travelier-version': '2022-01-01' },
+      });
       expect(deprecated.status).toBe(200);
       expect(deprecated.headers.get('travelier-version')).toBe('2022-01-01');
       expect(deprecated.headers.get('deprecation')).toBe('2023-11-14');
     });
 
     it('accepts X-Travelier-Version as an alias; the canonical header wins', async () => {
-      const alias = await call(stack.bffUrl, WHOAMI, { key: DEMO_KEY, headers: { 'x-travelier-version': '2022-01-01' } });
+      const alias = await call(stack.bffUrl, WHOAMI, {
+        key: DEMO_KEY,
+        headers: { 'x-travelier-version': '2022-01-01' },
+      });
       expect(alias.headers.get('travelier-version')).toBe('2022-01-01');
       const both = await call(stack.bffUrl, WHOAMI, {
         key: DEMO_KEY,
@@ -44,16 +53,25 @@ describe('versions and tracing headers (client-api.md §1.3–1.5)', () => {
       expect(both.headers.get('travelier-version')).toBe('2023-07-01');
     });
 
-    it.each(['2021-06-01', '2024-01-01', '2023-02-30', '20230701', 'latest'])('answers 400 unsupported_version for %s', async (version) => {
-      const res = await call(stack.bffUrl, WHOAMI, { key: DEMO_KEY, headers: { 'travelier-version': version } });
-      expect(res.status).toBe(400);
-      expect(res.json.error.code).toBe('unsupported_version');
-      expect(res.json.error.meta).toEqual({ supported_versions: ['2023-07-01', '2022-01-01'] });
-      expect(res.headers.get('travelier-version')).toBeNull();
-    });
+    it.each(['2021-06-01', '2024-01-01', '2023-02-30', '20230701', 'latest'])(
+      'answers 400 unsupported_version for %s',
+      async (version) => {
+        const res = await call(stack.bffUrl, WHOAMI, {
+          key: DEMO_KEY,
+          headers: { 'travelier-version': version },
+        });
+        expect(res.status).toBe(400);
+        expect(res.json.error.code).toBe('unsupported_version');
+        expect(res.json.error.meta).toEqual({ supported_versions: ['2023-07-01', '2022-01-01'] });
+        expect(res.headers.get('travelier-version')).toBeNull();
+      },
+    );
 
     it('authenticates before resolving the version', async () => {
-      const res = await call(stack.bffUrl, WHOAMI, { key: 'wrong-key-0123456789', headers: { 'travelier-version': 'bogus' } });
+      const res = await call(stack.bffUrl, WHOAMI, {
+        key: 'wrong-key-0123456789',
+        headers: { 'travelier-version': 'bogus' },
+      });
       expect(res.status).toBe(401);
     });
   });
@@ -62,12 +80,20 @@ describe('versions and tracing headers (client-api.md §1.3–1.5)', () => {
     it('echoes valid values and carries them into the request context', async () => {
       const res = await call(stack.bffUrl, WHOAMI, {
         key: DEMO_KEY,
-        headers: { 'x-correlation-id': 'shopper-42=A', 'x-request-id': 'req-1', 'x-api-experiment': 'flow:B/2' },
+        headers: {
+          'x-correlation-id': 'shopper-42=A',
+          'x-request-id': 'req-1',
+          'x-api-experiment': 'flow:B/2',
+        },
       });
       expect(res.headers.get('x-correlation-id')).toBe('shopper-42=A');
       expect(res.headers.get('x-request-id')).toBe('req-1');
       expect(res.headers.get('x-api-experiment')).toBe('flow:B/2');
-      expect(res.json.context).toMatchObject({ correlationId: 'shopper-42=A', requestId: 'req-1', experiment: 'flow:B/2' });
+      expect(res.json.context).toMatchObject({
+        correlationId: 'shopper-42=A',
+        requestId: 'req-1',
+        experiment: 'flow:B/2',
+      });
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     });
 
@@ -80,7 +106,11 @@ describe('versions and tracing headers (client-api.md §1.3–1.5)', () => {
 
       const invalid = await call(stack.bffUrl, WHOAMI, {
         key: DEMO_KEY,
-        headers: { 'x-correlation-id': 'has space', 'x-request-id': 'x'.repeat(101), 'x-api-experiment': 'é' },
+        headers: {
+          'x-correlation-id': 'has space',
+          'x-request-id': 'x'.repeat(101),
+          'x-api-experiment': 'é',
+        },
       });
       expect(invalid.status).toBe(200);
       expect(invalid.headers.get('x-correlation-id')).toMatch(UUID_V4);
@@ -103,9 +133,19 @@ describe('versions and tracing headers (client-api.md §1.3–1.5)', () => {
     });
 
     it('logs the ids on the access line', async () => {
-      await call(stack.bffUrl, WHOAMI, { key: DEMO_KEY, headers: { 'x-correlation-id': 'log-check-1', 'x-request-id': 'log-check-req' } });
-      const line = stack.logs.lines().find((l) => l.msg === 'request completed' && l.correlation_id === 'log-check-1');
-      expect(line).toMatchObject({ request_id: 'log-check-req', client_id: 'demo', key_id: 'local-a', route: 'GET /v1/:client_id/__platform_test/whoami' });
+      await call(stack.bffUrl, WHOAMI, {
+        key: DEMO_KEY,
+        headers: { 'x-correlation-id': 'log-check-1', 'x-request-id': 'log-check-req' },
+      });
+      const line = stack.logs
+        .lines()
+        .find((l) => l.msg === 'request completed' && l.correlation_id === 'log-check-1');
+      expect(line).toMatchObject({
+        request_id: 'log-check-req',
+        client_id: 'demo',
+        key_id: 'local-a',
+        route: 'GET /v1/:client_id/__platform_test/whoami',
+      });
       expect(line).toMatchObject({ status: 200, method: 'GET', api_version: '2023-07-01' });
       expect(typeof line.duration_ms).toBe('number');
     });

@@ -1,3 +1,4 @@
+/* global URL */
 /**
  * Jest e2e globalSetup: make sure a Redis answers at TEST_REDIS_URL (default db 15 on 127.0.0.1:6379).
  * scripts/run-tests.js normally provides one (and exports TEST_REDIS_URL); when jest is run directly we

@@ -10,6 +10,7 @@ export function readLocalEnv(): Record<string, string> {
     const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
     if (m) env[m[1]] = m[2];
   }
-  if (env.CLIENTS_CONFIG_PATH && !isAbsolute(env.CLIENTS_CONFIG_PATH)) env.CLIENTS_CONFIG_PATH = join(REPO_ROOT, env.CLIENTS_CONFIG_PATH);
+  if (env.CLIENTS_CONFIG_PATH && !isAbsolute(env.CLIENTS_CONFIG_PATH))
+    env.CLIENTS_CONFIG_PATH = join(REPO_ROOT, env.CLIENTS_CONFIG_PATH);
   return env;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies and log lines are walked dynamically */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -57,7 +58,8 @@ export interface StartStackOptions {
 export function findSecretLeaks(text: string, secrets: string[]): string[] {
   const leaks: string[] = [];
   for (const secret of new Set(secrets.filter((s) => s && s.length >= 6))) {
-    if (text.includes(secret)) leaks.push(`a configured secret (${secret.slice(0, 3)}…, ${secret.length} chars)`);
+    if (text.includes(secret))
+      leaks.push(`a configured secret (${secret.slice(0, 3)}…, ${secret.length} chars)`);
   }
   if (/[?&]k=(?!\[REDACTED\]|&|$)[^&\s"\\]/.test(text)) leaks.push('a k= query value');
   return leaks;
@@ -143,7 +145,13 @@ export async function deleteKeysWithPrefixes(redisUrl: string, prefixes: string[
     for (const prefix of prefixes) {
       let cursor = '0';
       do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/([*?[\]\\])/g, '\\$1')}*`, 'COUNT', 500);
+        const [next, keys] = await redis.scan(
+          cursor,
+          'MATCH',
+          `${prefix.replace(/([*?[\]\\])/g, '\\$1')}*`,
+          'COUNT',
+          500,
+        );
         cursor = next;
         if (keys.length) await redis.del(...keys);
       } while (cursor !== '0');
@@ -190,7 +198,15 @@ export async function startStack(opts: StartStackOptions = {}): Promise<TestStac
     throw e;
   }
   const bffUrl = listeningUrl(app);
-  const secrets = [DEMO_KEY, DEMO_B_KEY, ...app.get(ClientRegistry).all().map((c) => c.twelvegoApiKey), ...(opts.secrets ?? [])];
+  const secrets = [
+    DEMO_KEY,
+    DEMO_B_KEY,
+    ...app
+      .get(ClientRegistry)
+      .all()
+      .map((c) => c.twelvegoApiKey),
+    ...(opts.secrets ?? []),
+  ];
   let closed = false;
   return {
     bffUrl,
@@ -202,13 +218,17 @@ export async function startStack(opts: StartStackOptions = {}): Promise<TestStac
     demoKey: DEMO_KEY,
     demoBKey: DEMO_B_KEY,
     app,
-    sandboxAdmin: (path, init) => fetch(`${sandboxUrl}${path.startsWith('/__sandbox') ? path : `/__sandbox${path}`}`, init),
+    sandboxAdmin: (path, init) =>
+      fetch(`${sandboxUrl}${path.startsWith('/__sandbox') ? path : `/__sandbox${path}`}`, init),
     close: async () => {
       if (closed) return;
       closed = true;
       let timer: NodeJS.Timeout | undefined;
       const appClosed = await Promise.race([
-        app.close().then(() => true, () => true),
+        app.close().then(
+          () => true,
+          () => true,
+        ),
         new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_TIMEOUT_MS))),
       ]);
       clearTimeout(timer);
@@ -217,13 +237,17 @@ export async function startStack(opts: StartStackOptions = {}): Promise<TestStac
       // Every e2e run proves its logs hold no API key, no 12go key and no `k=` value (operations.md §4.3).
       const leaks = findSecretLeaks(capture.logs.text(), secrets);
       if (leaks.length > 0) throw new Error(`BFF logs leaked secrets: ${leaks.join('; ')}`);
-      if (!appClosed) throw new Error(`the BFF did not close within ${CLOSE_TIMEOUT_MS} ms (a shutdown hook is waiting)`);
+      if (!appClosed)
+        throw new Error(`the BFF did not close within ${CLOSE_TIMEOUT_MS} ms (a shutdown hook is waiting)`);
     },
   };
 }
 
 /** Writes a variant of the local clients file (e.g. a webhook, a disabled client) to a temp file. */
-export function writeClientsFile(mutate: (file: { schema_version: number; clients: any[] }) => void, dir?: string): string {
+export function writeClientsFile(
+  mutate: (file: { schema_version: number; clients: any[] }) => void,
+  dir?: string,
+): string {
   const file = JSON.parse(readFileSync(LOCAL_CLIENTS_FILE, 'utf8'));
   mutate(file);
   const target = join(dir ?? mkdtempSync(join(tmpdir(), 'tc-clients-')), 'clients.json');

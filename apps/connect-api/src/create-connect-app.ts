@@ -11,6 +11,7 @@ import { ContractExceptionFilter } from './platform/errors/contract-exception.fi
 import { createContractValidationPipe } from './platform/errors/validation-pipe.factory';
 import { ClientAuthStep } from './platform/http/client-auth.step';
 import { installHttpPipeline } from './platform/http/install-http-pipeline';
+import { renderFrameworkError } from './platform/http/framework-errors';
 import { RouteTable } from './platform/http/route-table';
 import { createRootLogger } from './platform/logging/create-logger';
 import { SecretScrubber } from './platform/logging/redaction';
@@ -48,12 +49,13 @@ export async function createConnectApp(opts: CreateConnectAppOptions): Promise<N
     trustProxy: trustProxy(config.TRUST_PROXY),
     requestTimeout: config.SERVER_REQUEST_TIMEOUT_MS,
     keepAliveTimeout: config.SERVER_KEEPALIVE_TIMEOUT_MS,
-    routerOptions: { maxParamLength: 200, caseSensitive: true, ignoreTrailingSlash: false },
+    routerOptions: { maxParamLength: 1000, caseSensitive: true, ignoreTrailingSlash: false },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     genReqId: (req: import('node:http').IncomingMessage) => contextForRawRequest(req).requestId,
+    frameworkErrors: renderFrameworkError,
   });
 
   const root: DynamicModule = {

@@ -5,7 +5,9 @@
  */
 import tracer from 'dd-trace';
 
-const enabled = !['false', '0', 'no', 'off'].includes((process.env.DD_TRACE_ENABLED ?? 'true').trim().toLowerCase());
+const enabled = !['false', '0', 'no', 'off'].includes(
+  (process.env.DD_TRACE_ENABLED ?? 'true').trim().toLowerCase(),
+);
 
 function stripQuery(url: unknown): unknown {
   return typeof url === 'string' ? url.split('?')[0] : url;
@@ -20,7 +22,10 @@ if (enabled) {
   // The 12go key travels as the `k` query parameter: never let a URL with its query reach a span.
   const clientHook = {
     hooks: {
-      request: (span?: { setTag(key: string, value: unknown): void; context(): { _tags?: Record<string, unknown> } }) => {
+      request: (span?: {
+        setTag(key: string, value: unknown): void;
+        context(): { _tags?: Record<string, unknown> };
+      }) => {
         if (!span) return;
         const tags = span.context()._tags ?? {};
         span.setTag('http.url', stripQuery(tags['http.url']));

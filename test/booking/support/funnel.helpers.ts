@@ -208,3 +208,15 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
+
+/** The sequence number of the latest request the sandbox logged (0 when none). */
+export async function requestMark(stack: TestStack): Promise<number> {
+  return (await sandboxRequests(stack)).reduce((max, r) => Math.max(max, Number(r.seq) || 0), 0);
+}
+
+/** Reserve calls (`POST /reserve/{cartId}`) the sandbox received after `mark`. */
+export async function reservesSince(stack: TestStack, mark: number): Promise<any[]> {
+  return (await sandboxRequests(stack)).filter(
+    (r) => Number(r.seq) > mark && r.method === 'POST' && String(r.path).startsWith('/reserve/'),
+  );
+}

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies and log lines are walked dynamically */
 export interface CallOptions {
   key?: string | null;
   method?: string;

@@ -48,7 +48,10 @@ class PlatformTestController {
   @Get('upstream')
   async upstream(@CurrentClient() client: ClientSnapshot) {
     const ctx = getRequestContext();
-    await this.twelvego.getBookingDetails({ apiKey: client.twelvegoApiKey, correlationId: ctx?.correlationId, clientId: client.clientId }, '1');
+    await this.twelvego.getBookingDetails(
+      { apiKey: client.twelvegoApiKey, correlationId: ctx?.correlationId, clientId: client.clientId },
+      '1',
+    );
     return { ok: true };
   }
 }

@@ -7,6 +7,7 @@ import { IncompleteResultsService } from './async-flow/incomplete-results.servic
 import { IncompleteResultsStore } from './async-flow/incomplete-results.store';
 import { BookingController } from './booking.controller';
 import { BookingReadback } from './funnel/booking-readback';
+import { CartOfferLoader } from './funnel/cart-offer.loader';
 import { CheckoutLoader } from './funnel/checkout-loader';
 import { ConfirmBookingService } from './funnel/confirm-booking.service';
 import { CreateBookingService } from './funnel/create-booking.service';
@@ -25,6 +26,7 @@ import { BookingTokenService } from './token/booking-token.service';
   providers: [
     BookingTokenService,
     CheckoutLoader,
+    CartOfferLoader,
     BookingReadback,
     GetItineraryService,
     CreateBookingService,

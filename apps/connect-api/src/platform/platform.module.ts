@@ -39,7 +39,10 @@ export class PlatformModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: accessLogOptions(options.logger) }),
         TerminusModule.forRoot({ logger: false }),
-        TwelveGoClientModule.registerAsync({ inject: [AppConfig, AppLogger], useFactory: twelveGoClientOptions }),
+        TwelveGoClientModule.registerAsync({
+          inject: [AppConfig, AppLogger],
+          useFactory: twelveGoClientOptions,
+        }),
       ],
       controllers: [HealthController],
       providers: [
@@ -57,7 +60,18 @@ export class PlatformModule {
         ContractExceptionFilter,
         MetricsService,
       ],
-      exports: [AppConfig, AppLogger, SecretScrubber, RouteTable, AUTH_FAILURE_LIMITER, ClientRegistry, ApiKeyAuthenticator, RedisService, LifecycleState, MetricsService],
+      exports: [
+        AppConfig,
+        AppLogger,
+        SecretScrubber,
+        RouteTable,
+        AUTH_FAILURE_LIMITER,
+        ClientRegistry,
+        ApiKeyAuthenticator,
+        RedisService,
+        LifecycleState,
+        MetricsService,
+      ],
     };
   }
 }

@@ -87,6 +87,20 @@ describe('validateReserve (§7 body rules)', () => {
     });
   });
 
+  it('tolerates id_type and is_child for every passenger even when the form does not list them', () => {
+    const withoutIdType = Object.fromEntries(
+      Object.entries(spec.fields).filter(([name]) => !/\[(id_type|is_child)\]$/.test(name)),
+    );
+    const runWithout = (body: Record<string, unknown>) =>
+      validateReserve({ body, spec: { ...spec, fields: withoutIdType }, cartSeats: 2, tripKey: T, seatMap });
+    const body = { ...valid(), 'passenger[0][id_type]': '0', 'passenger[1][id_type]': '0' };
+    expect(runWithout(body).kind).toBe('ok');
+    expect(runWithout({ ...body, 'passenger[2][id_type]': '0' })).toMatchObject({
+      kind: 'invalid',
+      fields: { 'passenger[2][id_type]': 'Unknown field' },
+    });
+  });
+
   it('assigns seats automatically when none are sent, unless auto is refused on a required field', () => {
     const body = valid();
     delete body[`selected_seats_${T}`];

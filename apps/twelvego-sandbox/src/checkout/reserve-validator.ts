@@ -94,8 +94,9 @@ export function validateReserve({
   }
   if (Object.keys(badTypes).length) return { kind: 'bad_request', fields: badTypes };
 
-  // 422: unknown fields
-  for (const key of values.keys()) if (!fields[key]) errors[key] = 'Unknown field';
+  // 422: unknown fields (the per-passenger keys every integration sends are tolerated, see below)
+  for (const key of values.keys())
+    if (!fields[key] && !isAlwaysSentPassengerKey(key, cartSeats)) errors[key] = 'Unknown field';
 
   // 422: each field
   const seatField = `selected_seats_${tripKey}`;
@@ -204,4 +205,14 @@ export function validateReserve({
     else other[key] = value;
   }
   return { kind: 'ok', value: { passengers, contact, other, seatsAssigned, extras } };
+}
+
+/**
+ * `passenger[i][id_type]` and `passenger[i][is_child]` are sent on every reserve by 12go integrations
+ * (booking-schema.md §4: "Always sent"), also for trips whose form does not list them; 12go ignores them
+ * there, so the sandbox accepts them for passengers 0..seats-1 instead of answering "Unknown field".
+ */
+function isAlwaysSentPassengerKey(key: string, cartSeats: number): boolean {
+  const m = /^passenger\[(\d+)\]\[(id_type|is_child)\]$/.exec(key);
+  return m !== null && Number(m[1]) < cartSeats;
 }

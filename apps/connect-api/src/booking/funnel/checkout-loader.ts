@@ -1,10 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TwelveGoClient, TwelveGoError, type TwelveGoCallContext } from '@app/twelvego-client';
+import {
+  TwelveGoClient,
+  TwelveGoError,
+  type TwelveGoCallContext,
+  type TwelveGoCheckoutResponse,
+} from '@app/twelvego-client';
 import { ContractError } from '../../platform/errors/contract-error';
 import { parseCheckout } from '../schema/checkout-schema.mapper';
 import type { Money, ParsedCheckout } from '../schema/checkout-schema.types';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { addonPriceFor } from './addon-price';
+
+type BasePrice = { value: number; fxcode: string } | null;
 
 /** Fetches and parses a cart's checkout form; logs the parser's events (never values). */
 @Injectable()
@@ -18,9 +25,17 @@ export class CheckoutLoader {
     client: ClientSnapshot,
     cartId: string,
     seatCount: number,
-    basePrice: { value: number; fxcode: string } | null,
+    basePrice: BasePrice,
   ): Promise<ParsedCheckout> {
-    const checkout = await this.twelvego.getCheckout(ctx, cartId, 1);
+    return this.parse(await this.twelvego.getCheckout(ctx, cartId, 1), client, seatCount, basePrice);
+  }
+
+  parse(
+    checkout: TwelveGoCheckoutResponse,
+    client: ClientSnapshot,
+    seatCount: number,
+    basePrice: BasePrice,
+  ): ParsedCheckout {
     const parsed = parseCheckout(checkout as unknown as Record<string, unknown>, {
       seatCount,
       basePrice,
@@ -34,21 +49,25 @@ export class CheckoutLoader {
    * CreateBooking / SeatLock: the cart behind the token is gone (404, or `bad_trip_details`) → 404
    * `booking_token_expired` (booking-schema.md §5.3): the partner calls GetItinerary again.
    */
-  async loadForToken(
-    ctx: TwelveGoCallContext,
-    client: ClientSnapshot,
-    cartId: string,
-    seatCount: number,
-    basePrice: { value: number; fxcode: string } | null = null,
-  ): Promise<ParsedCheckout> {
+  async fetchForToken(ctx: TwelveGoCallContext, cartId: string): Promise<TwelveGoCheckoutResponse> {
     try {
-      return await this.load(ctx, client, cartId, seatCount, basePrice);
+      return await this.twelvego.getCheckout(ctx, cartId, 1);
     } catch (err) {
       if (err instanceof TwelveGoError && (err.kind === 'not_found' || err.kind === 'trip_unavailable')) {
         throw new ContractError('booking_token_expired', undefined, { cause: err });
       }
       throw err;
     }
+  }
+
+  async loadForToken(
+    ctx: TwelveGoCallContext,
+    client: ClientSnapshot,
+    cartId: string,
+    seatCount: number,
+    basePrice: BasePrice = null,
+  ): Promise<ParsedCheckout> {
+    return this.parse(await this.fetchForToken(ctx, cartId), client, seatCount, basePrice);
   }
 }
 

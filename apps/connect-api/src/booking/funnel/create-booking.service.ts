@@ -1,23 +1,32 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TwelveGoClient, TwelveGoError, type TwelveGoCallContext } from '@app/twelvego-client';
+import {
+  TwelveGoClient,
+  TwelveGoError,
+  type TwelveGoCallContext,
+  type TwelveGoReserveBody,
+  type TwelveGoTravelOption,
+} from '@app/twelvego-client';
 import { BookingOwnerStore } from '../../booking-owner/booking-owner.store';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
 import type { ContractBooking } from '../../post-booking/contract-booking';
-import { money } from '../../pricing';
 import { CreateBookingRequestDto, assertShape, type CreateBookingRequest } from '../dto/create-booking.dto';
 import { mapSupplierFieldErrors, toFieldErrorDetails } from '../schema/booking-field-errors.mapper';
 import { validateBookingData } from '../schema/booking-data.validator';
+import type { ParsedCheckout } from '../schema/checkout-schema.types';
 import { buildReserveBody } from '../schema/reserve-body.mapper';
-import { SeatLockStore } from '../seat-lock/seat-lock.store';
+import { SeatLockStore, type CartFunnelState } from '../seat-lock/seat-lock.store';
 import { BookingTokenService } from '../token/booking-token.service';
 import { BookingReadback } from './booking-readback';
+import { basePriceOf, CartOfferLoader, perSeatNetOf } from './cart-offer.loader';
 import { CheckoutLoader } from './checkout-loader';
+import { expectedTotal, reserveBodyExtras, sameTotal } from './expected-total.mapper';
 import { callContextFor } from './funnel-call-context';
 
 /**
- * CreateBooking (client-api.md §4.3, booking-schema.md §4.2): token → fresh checkout → locked seats →
- * normalise + validate → reserve → read back → owner record → Booking (→ total_price check).
+ * CreateBooking (client-api.md §4.3, booking-schema.md §4.2): token → fresh checkout (+ the cart's current
+ * offer when `total_price` is sent) → locked seats → normalise + validate → reserve body → `total_price`
+ * check → reserve → read back → owner record → Booking (→ safety check of the reserved total).
  */
 @Injectable()
 export class CreateBookingService {
@@ -30,6 +39,7 @@ export class CreateBookingService {
     private readonly twelvego: TwelveGoClient,
     private readonly readback: BookingReadback,
     private readonly owners: BookingOwnerStore,
+    private readonly offers: CartOfferLoader,
   ) {}
 
   /** Checks the request shape (400) before any async work starts. */
@@ -39,9 +49,19 @@ export class CreateBookingService {
 
   async execute(client: ClientSnapshot, request: CreateBookingRequest): Promise<ContractBooking> {
     const token = this.tokens.verify(request.booking_token, client.clientId);
+    const cart = await this.cartState(token.cartId, client.clientId);
+    if (cart.reservedBid) {
+      // Answered before any 12go call, so a spent token never meets the pre-reserve price check.
+      throw new ContractError('already_reserved', undefined, { meta: { booking_id: cart.reservedBid } });
+    }
     const ctx = callContextFor(client);
-    const parsed = await this.checkouts.loadForToken(ctx, client, token.cartId, token.seats);
-    const locked = await this.lockedSeats(token.cartId, client.clientId);
+    // The cart's current offer is only needed to price a `total_price` the partner sent.
+    const [option, checkout] = await Promise.all([
+      request.total_price ? this.offers.load(ctx, token.cartId, token.seats) : null,
+      this.checkouts.fetchForToken(ctx, token.cartId),
+    ]);
+    const parsed = this.checkouts.parse(checkout, client, token.seats, option ? basePriceOf(option) : null);
+    const locked = cart.seats;
 
     const outcome = validateBookingData(parsed, request.booking_data, locked);
     for (const field of outcome.dropped)
@@ -53,9 +73,16 @@ export class CreateBookingService {
     }
     const body = buildReserveBody(parsed, outcome.data);
 
+    // Checked before reserve: a reserve consumes the cart, so a mismatch found only afterwards would leave
+    // the partner with a spent token (409 on retry) and an orphan hold at 12go.
+    if (request.total_price)
+      this.checkTotalBeforeReserve(request.total_price, option, parsed, body, client, token);
+
     const bid = await this.reserve(ctx, token.cartId, body, parsed.fieldMap);
     this.logger.log({ event: 'booking_reserved', bid, cart_id: token.cartId, seats: body.seats });
-    if (locked) await this.seatLocks.delete(token.cartId).catch(() => undefined);
+    await this.seatLocks
+      .markReserved(token.cartId, client.clientId, bid)
+      .catch(() => this.logger.warn({ event: 'reserve_marker_unwritten', bid, cart_id: token.cartId }));
 
     let details;
     try {
@@ -65,16 +92,62 @@ export class CreateBookingService {
       await this.owners.write(bid, client.clientId, { departureAt: details?.dep_date_time ?? null });
     }
     const booking = this.readback.render(details, client);
-    if (request.total_price) this.checkTotal(request.total_price, booking);
+    if (request.total_price) this.checkTotalAfterReserve(request.total_price, booking);
     return booking;
   }
 
-  private async lockedSeats(cartId: string, clientId: string): Promise<string[] | null> {
+  /**
+   * client-api.md §4.3: the partner's `total_price` against the total this reserve body will cost
+   * (expected-total.mapper.ts). A mismatch is 422 `cost_mismatch` with `meta.expected_total_price` and no
+   * reserve is made, so the same token can be sent again with that total. When the cart's price cannot be
+   * predicted (an extra in a foreign currency) the check falls to the one after reserve.
+   */
+  private checkTotalBeforeReserve(
+    requested: { currency: string; amount: string | number },
+    option: TwelveGoTravelOption | null,
+    parsed: ParsedCheckout,
+    body: TwelveGoReserveBody,
+    client: ClientSnapshot,
+    token: { cartId: string; seats: number },
+  ): void {
+    const perSeatNet = option ? perSeatNetOf(option) : null;
+    const expected = perSeatNet
+      ? expectedTotal(perSeatNet, token.seats, reserveBodyExtras(parsed, body), client.markup)
+      : null;
+    if (!expected) {
+      this.logger.warn({ event: 'expected_total_unknown', cart_id: token.cartId });
+      return;
+    }
+    if (sameTotal(requested, expected)) return;
+    this.logger.warn({ event: 'cost_mismatch', stage: 'before_reserve', cart_id: token.cartId });
+    throw new ContractError('cost_mismatch', undefined, { meta: { expected_total_price: expected } });
+  }
+
+  /**
+   * Safety net for a price that moved between the pre-reserve check and 12go's booking (sandbox `RSVPRC`):
+   * the booking as 12go made it, markup applied. The cart is consumed by then — the token answers 409
+   * `already_reserved` from now on — and the unconfirmed hold lapses at 12go (client-api.md §4.3 "late
+   * failure"); the partner opens a new checkout with GetItinerary.
+   */
+  private checkTotalAfterReserve(
+    requested: { currency: string; amount: string | number },
+    booking: ContractBooking,
+  ): void {
+    const actual = booking.total_price;
+    if (sameTotal(requested, actual)) return;
+    this.logger.warn({ event: 'cost_mismatch', stage: 'after_reserve', bid: booking.integration_booking_id });
+    throw new ContractError('cost_mismatch', undefined, {
+      meta: { expected_total_price: { currency: actual.currency, amount: actual.amount } },
+    });
+  }
+
+  /** Locked seats and the reserve marker; Redis down → neither (reserve still answers 409 for a spent cart). */
+  private async cartState(cartId: string, clientId: string): Promise<CartFunnelState> {
     try {
-      return (await this.seatLocks.read(cartId, clientId))?.seats ?? null;
+      return await this.seatLocks.readCart(cartId, clientId);
     } catch {
       this.logger.warn({ event: 'seatlock_store_unavailable', cart_id: cartId });
-      return null;
+      return { seats: null, reservedBid: null };
     }
   }
 
@@ -104,31 +177,6 @@ export class CreateBookingService {
       if (err.kind === 'not_found')
         throw new ContractError('booking_token_expired', undefined, { cause: err });
       throw err;
-    }
-  }
-
-  /**
-   * client-api.md §2.1: the partner's `total_price` (any decimals, or a JSON number) is rounded to the
-   * currency's exponent and compared with the booking's total as 12go reserved it.
-   */
-  private checkTotal(
-    requested: { currency: string; amount: string | number },
-    booking: ContractBooking,
-  ): void {
-    const expected = booking.total_price;
-    let same = requested.currency.toUpperCase() === expected.currency;
-    if (same) {
-      try {
-        same = money(requested.amount, expected.currency).amount === expected.amount;
-      } catch {
-        same = false;
-      }
-    }
-    if (!same) {
-      this.logger.warn({ event: 'cost_mismatch', bid: booking.integration_booking_id });
-      throw new ContractError('cost_mismatch', undefined, {
-        meta: { expected_total_price: { currency: expected.currency, amount: expected.amount } },
-      });
     }
   }
 }

@@ -7,6 +7,7 @@ import {
   uniqueName,
 } from './field-classification';
 import type {
+  AddonPrices,
   FieldSpec,
   FieldValueType,
   JsonSchema,
@@ -14,6 +15,7 @@ import type {
   ParseCheckoutOptions,
   ParsedCheckout,
   ParserEvent,
+  TwelveGoAmount,
 } from './checkout-schema.types';
 import { translatePcre } from './pcre-regex.mapper';
 import { isObject, normaliseSeatMap } from './seat-map.mapper';
@@ -43,6 +45,7 @@ export function parseCheckout(checkout: Record<string, unknown>, opts: ParseChec
   let seatProp: JsonSchema | undefined;
   let autoProp: JsonSchema | undefined;
   let availableSeats: string[] | null = null;
+  const addonPrices: AddonPrices = { options: {}, seats: {} };
 
   for (const key of Object.keys(checkout)) {
     const raw = checkout[key];
@@ -113,6 +116,10 @@ export function parseCheckout(checkout: Record<string, unknown>, opts: ParseChec
             type: 'string',
             anyOf: map.availableSeats.map((id) => seatOption(id, seatInfo[id], opts)),
           };
+          for (const id of map.availableSeats) {
+            const surcharge = seatSurcharge(seatInfo[id], opts.basePrice);
+            if (surcharge && surcharge.value > 0) addonPrices.seats[id] = surcharge;
+          }
           seatProp['x-seat-map'] = { decks: map.decks, seats: map.seats };
           availableSeats = map.availableSeats;
         } else {
@@ -146,6 +153,7 @@ export function parseCheckout(checkout: Record<string, unknown>, opts: ParseChec
         fields.passenger.push(spec);
         fieldMap[path] = key;
         if (spec.options) optionIndex[path] = spec.options;
+        recordOptionPrices(addonPrices, spec, field);
         break;
       }
       case 'points':
@@ -163,6 +171,7 @@ export function parseCheckout(checkout: Record<string, unknown>, opts: ParseChec
         fields.additional.push(spec);
         fieldMap[path] = key;
         if (spec.options) optionIndex[path] = spec.options;
+        recordOptionPrices(addonPrices, spec, field);
         break;
       }
     }
@@ -210,6 +219,7 @@ export function parseCheckout(checkout: Record<string, unknown>, opts: ParseChec
     unknownKeys,
     availableSeats,
     seatCount: opts.seatCount,
+    addonPrices,
     fields,
     events,
   };
@@ -372,19 +382,35 @@ function buildProperty(spec: FieldSpec, field: Loose, opts: ParseCheckoutOptions
   return prop;
 }
 
-/** §3.6 seat option with its upgrade price. */
-function seatOption(id: string, rawInfo: unknown, opts: ParseCheckoutOptions): JsonSchema {
-  const option: JsonSchema = { const: id, title: id };
+/** The 12go prices of a select's options that cost extra, under the field's 12go key. */
+function recordOptionPrices(into: AddonPrices, spec: FieldSpec, field: Loose): void {
+  if (!spec.options) return;
+  const prices = flattenOptions(field.options).prices;
+  if (prices.size > 0) into.options[spec.key] = Object.fromEntries(prices);
+}
+
+/**
+ * A seat's surcharge as 12go states it: `price_diff`, else the full seat `price` minus the option's base
+ * per-seat price (same currency). Null when neither is known.
+ */
+function seatSurcharge(rawInfo: unknown, base: ParseCheckoutOptions['basePrice']): TwelveGoAmount | null {
   const info = isObject(rawInfo) ? rawInfo : {};
   const price = isObject(info.price) ? info.price : null;
   const diff = isObject(info.price_diff) ? info.price_diff : null;
-  const base = opts.basePrice;
   if (diff && typeof diff.value === 'number') {
     const currency = firstString(diff.fxcode, price?.fxcode, base?.fxcode);
-    if (currency) option['x-price'] = opts.addonPrice(diff.value, currency);
-  } else if (price && typeof price.value === 'number' && base && price.fxcode === base.fxcode) {
-    option['x-price'] = opts.addonPrice(Math.max(0, subtract(price.value, base.value)), base.fxcode);
+    return currency ? { value: diff.value, fxcode: currency } : null;
   }
+  if (price && typeof price.value === 'number' && base && price.fxcode === base.fxcode)
+    return { value: Math.max(0, subtract(price.value, base.value)), fxcode: base.fxcode };
+  return null;
+}
+
+/** §3.6 seat option with its upgrade price. */
+function seatOption(id: string, rawInfo: unknown, opts: ParseCheckoutOptions): JsonSchema {
+  const option: JsonSchema = { const: id, title: id };
+  const surcharge = seatSurcharge(rawInfo, opts.basePrice);
+  if (surcharge) option['x-price'] = opts.addonPrice(surcharge.value, surcharge.fxcode);
   return option;
 }
 

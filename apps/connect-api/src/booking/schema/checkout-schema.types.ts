@@ -44,6 +44,8 @@ export interface ParsedCheckout {
   unknownKeys: string[];
   availableSeats: string[] | null;
   seatCount: number;
+  /** 12go's own prices of the paid extras (raw, before any markup), for the expected booking total. */
+  addonPrices: AddonPrices;
   fields: {
     email?: FieldSpec;
     mobile?: FieldSpec;
@@ -54,6 +56,19 @@ export interface ParsedCheckout {
     additional: FieldSpec[];
   };
   events: ParserEvent[];
+}
+
+/** A 12go amount as 12go sent it (twelvego-api.md §0.6), before markup. */
+export interface TwelveGoAmount {
+  value: number;
+  fxcode: string;
+}
+
+export interface AddonPrices {
+  /** 12go field key (passenger keys with index 0) → option value → price per passenger (§6 Option.data). */
+  options: Record<string, Record<string, TwelveGoAmount>>;
+  /** Free seat id → surcharge over the base per-seat price (only seats that cost extra). */
+  seats: Record<string, TwelveGoAmount>;
 }
 
 export interface Money {

@@ -38,7 +38,7 @@ describe('seat lock mapper', () => {
   });
 
   it('prices the token passengers plus the chosen seats, with exactly three keys', () => {
-    const res = seatLockResponse({ netprice: { value: 300, fxcode: 'THB' } }, parsed, ['1A', '1B'], 2, null);
+    const res = seatLockResponse({ value: 300, fxcode: 'THB' }, parsed, ['1A', '1B'], 2, null);
     expect(res).toEqual({
       passenger_count: 2,
       status: 'reserved',
@@ -46,11 +46,18 @@ describe('seat lock mapper', () => {
     });
   });
 
-  it('applies the client markup to the fare', () => {
-    const res = seatLockResponse({ netprice: { value: 300, fxcode: 'THB' } }, parsed, ['1A'], 1, {
+  it('applies the client markup once to fare and seat surcharges together (as the Booking total)', () => {
+    const res = seatLockResponse({ value: 300, fxcode: 'THB' }, parsed, ['1A'], 1, {
       percent: '10',
       fixedPerBooking: null,
     });
     expect(res.total_price.amount).toBe('330.00');
+    const withSeat = seatLockResponse({ value: 300.05, fxcode: 'THB' }, parsed, ['1B'], 1, {
+      percent: '0.0125',
+      fixedPerBooking: { amount: '5', currency: 'THB' },
+    });
+    // 0.0125 % of (300.05 + 40.00) = 0.0425 → 0.04, + 5 fixed = 345.09. Marking the fare (0.0375 → 0.04)
+    // and the seat (0.005 → 0.01) up apart would give 345.10 — not what the Booking will say.
+    expect(withSeat.total_price).toEqual({ currency: 'THB', amount: '345.09' });
   });
 });

@@ -1,12 +1,6 @@
-import type { TwelveGoTravelOption } from '@app/twelvego-client';
-import {
-  applyMarkup,
-  formatMinorUnits,
-  multiplyToMinorUnits,
-  toMinorUnits,
-  type ClientMarkup,
-} from '../../pricing';
-import type { ParsedCheckout } from '../schema/checkout-schema.types';
+import type { ClientMarkup } from '../../pricing';
+import { expectedTotal, seatExtras } from '../funnel/expected-total.mapper';
+import type { ParsedCheckout, TwelveGoAmount } from '../schema/checkout-schema.types';
 
 /** client-api.md §4.5 LockSeatsResponse: exactly three keys (D17). */
 export interface SeatLockResponse {
@@ -24,33 +18,19 @@ export function unavailableSeats(parsed: ParsedCheckout, seats: string[]): numbe
 }
 
 /**
- * Total for the token's passengers (net × N with the client's markup, as in the itinerary's `net_price`)
- * plus the upgrade prices of the selected seats shown in the booking schema (already marked up).
+ * client-api.md §4.5: the price of the itinerary for the token's passengers including the surcharges of the
+ * selected seats — computed like CreateBooking's expected total (one rounding, markup on the whole), so a
+ * partner can send this `total_price` to CreateBooking when it adds no priced options.
  */
 export function seatLockResponse(
-  option: Pick<TwelveGoTravelOption, 'netprice'>,
+  perSeatNet: TwelveGoAmount,
   parsed: ParsedCheckout,
   seats: string[],
   passengers: number,
   markup: ClientMarkup | null,
 ): SeatLockResponse {
-  const currency = String(option.netprice.fxcode).toUpperCase();
-  let total = applyMarkup(
-    multiplyToMinorUnits(option.netprice.value ?? 0, passengers, currency),
-    currency,
-    markup,
-  ).amountMinor;
-  type SeatOffer = { const: string; 'x-price'?: { amount: string; currency: string } };
-  const props = parsed.bookingSchema.properties as
-    Record<string, { items?: { anyOf?: SeatOffer[] } }> | undefined;
-  const offers: SeatOffer[] = props?.seat_selection?.items?.anyOf ?? [];
-  for (const seat of seats) {
-    const price = offers.find((o) => o.const === seat)?.['x-price'];
-    if (price && price.currency.toUpperCase() === currency) total += toMinorUnits(price.amount, currency);
-  }
-  return {
-    passenger_count: seats.length,
-    status: 'reserved',
-    total_price: { currency, amount: formatMinorUnits(total, currency) },
-  };
+  const total =
+    expectedTotal(perSeatNet, passengers, seatExtras(parsed.addonPrices, seats), markup) ??
+    expectedTotal(perSeatNet, passengers, [], markup)!;
+  return { passenger_count: seats.length, status: 'reserved', total_price: total };
 }

@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TwelveGoClient, TwelveGoError } from '@app/twelvego-client';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
 import { RedisService } from '../../platform/redis/redis.service';
 import { RedisUnavailableError } from '../../platform/redis/redis-unavailable.error';
-import { pickTravelOption } from '../../search/search.mapper';
 import { assertShape } from '../dto/create-booking.dto';
 import { SeatLockRequestDto, type SeatLockRequest } from '../dto/seat-lock.dto';
+import { basePriceOf, CartOfferLoader, perSeatNetOf } from '../funnel/cart-offer.loader';
 import { CheckoutLoader } from '../funnel/checkout-loader';
 import { callContextFor } from '../funnel/funnel-call-context';
 import { BookingTokenService } from '../token/booking-token.service';
@@ -27,7 +26,7 @@ export class SeatLockService {
     private readonly checkouts: CheckoutLoader,
     private readonly store: SeatLockStore,
     private readonly redis: RedisService,
-    private readonly twelvego: TwelveGoClient,
+    private readonly offers: CartOfferLoader,
   ) {}
 
   async execute(client: ClientSnapshot, body: unknown): Promise<SeatLockResponse> {
@@ -37,23 +36,13 @@ export class SeatLockService {
     const seats = request.booking_data.seat_selection.map((s) => s.trim());
     const ctx = callContextFor(client);
 
-    const cart = await this.expiredOnGone(() => this.twelvego.getCartDetails(ctx, token.cartId));
-    const item = cart.cart?.[0];
-    if (!item?.godate) throw new ContractError('booking_token_expired');
-    const datetime = item.godate.replace(/[ T:]/g, '-').slice(0, 19);
-    const details = await this.expiredOnGone(() =>
-      this.twelvego.getTripDetails(ctx, { tripId: item.trip_key, datetime, seats: token.seats }),
-    );
-    const option = pickTravelOption(
-      (details.trips ?? []).find((t) => t.id === item.trip_key)?.travel_options ??
-        details.trips?.[0]?.travel_options,
-    );
-    if (!option) throw new ContractError('itinerary_not_available');
-    const basePrice =
-      typeof option.price?.value === 'number'
-        ? { value: option.price.value, fxcode: option.price.fxcode }
-        : null;
-    const priced = await this.checkouts.loadForToken(ctx, client, token.cartId, token.seats, basePrice);
+    const [option, checkout] = await Promise.all([
+      this.offers.load(ctx, token.cartId, token.seats),
+      this.checkouts.fetchForToken(ctx, token.cartId),
+    ]);
+    const perSeatNet = perSeatNetOf(option);
+    if (!perSeatNet) throw new ContractError('itinerary_not_available');
+    const priced = this.checkouts.parse(checkout, client, token.seats, basePriceOf(option));
 
     const unavailable = unavailableSeats(priced, seats);
     if (unavailable.length > 0) {
@@ -67,17 +56,6 @@ export class SeatLockService {
     }
     await this.store.write(token.cartId, client.clientId, seats);
     this.logger.log({ event: 'seats_locked', cart_id: token.cartId, count: seats.length });
-    return seatLockResponse(option, priced, seats, token.seats, client.markup);
-  }
-
-  private async expiredOnGone<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      if (err instanceof TwelveGoError && (err.kind === 'not_found' || err.kind === 'trip_unavailable')) {
-        throw new ContractError('booking_token_expired', undefined, { cause: err });
-      }
-      throw err;
-    }
+    return seatLockResponse(perSeatNet, priced, seats, token.seats, client.markup);
   }
 }

@@ -20,8 +20,23 @@ function registryWith(clients: unknown[]): ClientRegistry {
 }
 
 const registry = registryWith([
-  { client_id: 'acme', name: 'A', enabled: true, twelvego_api_key: 'k', api_keys: [{ id: 'a1', hash: sha('acme-key-1') }, { id: 'a2', hash: sha('acme-key-2') }] },
-  { client_id: 'beta', name: 'B', enabled: true, twelvego_api_key: 'k2', api_keys: [{ id: 'b1', hash: pbkdf2 }] },
+  {
+    client_id: 'acme',
+    name: 'A',
+    enabled: true,
+    twelvego_api_key: 'k',
+    api_keys: [
+      { id: 'a1', hash: sha('acme-key-1') },
+      { id: 'a2', hash: sha('acme-key-2') },
+    ],
+  },
+  {
+    client_id: 'beta',
+    name: 'B',
+    enabled: true,
+    twelvego_api_key: 'k2',
+    api_keys: [{ id: 'b1', hash: pbkdf2 }],
+  },
   { client_id: 'gone', name: 'G', enabled: false, api_keys: [{ id: 'g1', hash: sha('gone-key') }] },
 ]);
 
@@ -34,9 +49,20 @@ describe('ApiKeyAuthenticator (operations.md §1.6)', () => {
   });
 
   it('binds the key to its client_id', async () => {
-    expect(await auth.authenticate('beta', 'acme-key-1')).toEqual({ result: 'unauthorized', reason: 'bad_key', clientId: 'beta' });
-    expect(await auth.authenticate('nobody', 'acme-key-1')).toEqual({ result: 'unauthorized', reason: 'bad_key', clientId: undefined });
-    expect(await auth.authenticate('acme', undefined)).toMatchObject({ result: 'unauthorized', reason: 'missing_key' });
+    expect(await auth.authenticate('beta', 'acme-key-1')).toEqual({
+      result: 'unauthorized',
+      reason: 'bad_key',
+      clientId: 'beta',
+    });
+    expect(await auth.authenticate('nobody', 'acme-key-1')).toEqual({
+      result: 'unauthorized',
+      reason: 'bad_key',
+      clientId: undefined,
+    });
+    expect(await auth.authenticate('acme', undefined)).toMatchObject({
+      result: 'unauthorized',
+      reason: 'missing_key',
+    });
   });
 
   it('answers disabled only to a caller holding a valid key', async () => {
@@ -46,9 +72,14 @@ describe('ApiKeyAuthenticator (operations.md §1.6)', () => {
 
   it('verifies pbkdf2 hashes, caches successes, and skips uncached slow checks when told to', async () => {
     const fresh = new ApiKeyAuthenticator(registry);
-    expect(await fresh.authenticate('beta', 'legacy-key', { allowSlowHashes: false })).toMatchObject({ result: 'unauthorized' });
+    expect(await fresh.authenticate('beta', 'legacy-key', { allowSlowHashes: false })).toMatchObject({
+      result: 'unauthorized',
+    });
     expect(await fresh.authenticate('beta', 'legacy-key')).toMatchObject({ result: 'ok', keyId: 'b1' });
-    expect(await fresh.authenticate('beta', 'legacy-key', { allowSlowHashes: false })).toMatchObject({ result: 'ok', keyId: 'b1' });
+    expect(await fresh.authenticate('beta', 'legacy-key', { allowSlowHashes: false })).toMatchObject({
+      result: 'ok',
+      keyId: 'b1',
+    });
     expect(await fresh.authenticate('beta', 'legacy-kez')).toMatchObject({ result: 'unauthorized' });
   });
 });

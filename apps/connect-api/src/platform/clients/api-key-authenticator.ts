@@ -24,7 +24,11 @@ export class ApiKeyAuthenticator {
 
   constructor(private readonly registry: ClientRegistry) {}
 
-  async authenticate(clientId: string, presentedKey: string | undefined, opts: { allowSlowHashes?: boolean } = {}): Promise<AuthOutcome> {
+  async authenticate(
+    clientId: string,
+    presentedKey: string | undefined,
+    opts: { allowSlowHashes?: boolean } = {},
+  ): Promise<AuthOutcome> {
     if (!presentedKey) return { result: 'unauthorized', reason: 'missing_key', clientId };
     const snapshot = this.registry.snapshot();
     const client = snapshot.clients.get(clientId);
@@ -58,7 +62,8 @@ export class ApiKeyAuthenticator {
         }
       }
     }
-    if (!client || matchedId === undefined) return { result: 'unauthorized', reason: 'bad_key', clientId: client ? clientId : undefined };
+    if (!client || matchedId === undefined)
+      return { result: 'unauthorized', reason: 'bad_key', clientId: client ? clientId : undefined };
     if (!client.enabled) return { result: 'disabled', client, keyId: matchedId };
     return { result: 'ok', client, keyId: matchedId };
   }

@@ -6,7 +6,13 @@ const pbkdf2Async = promisify(pbkdf2);
 /** A stored API key digest (operations.md §1.2). */
 export type ApiKeyHash =
   | { format: 'sha256'; digest: Buffer }
-  | { format: 'pbkdf2'; algorithm: 'sha1' | 'sha256' | 'sha512'; iterations: number; salt: Buffer; digest: Buffer };
+  | {
+      format: 'pbkdf2';
+      algorithm: 'sha1' | 'sha256' | 'sha512';
+      iterations: number;
+      salt: Buffer;
+      digest: Buffer;
+    };
 
 export function sha256(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
@@ -26,7 +32,8 @@ export function parseApiKeyHash(value: string): ApiKeyHash {
   const m = /^pbkdf2:(sha1|sha256|sha512):(\d+):([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)$/.exec(value);
   if (!m) throw new Error('unknown hash format');
   const iterations = Number(m[2]);
-  if (iterations < 1000 || iterations > 10_000_000) throw new Error('pbkdf2 iterations must be within 1000..10000000');
+  if (iterations < 1000 || iterations > 10_000_000)
+    throw new Error('pbkdf2 iterations must be within 1000..10000000');
   return {
     format: 'pbkdf2',
     algorithm: m[1] as 'sha1' | 'sha256' | 'sha512',
@@ -45,8 +52,17 @@ export function constantTimeEqual(a: Buffer, b: Buffer): boolean {
   return timingSafeEqual(a, b);
 }
 
-export async function verifyPbkdf2(presented: string, hash: Extract<ApiKeyHash, { format: 'pbkdf2' }>): Promise<boolean> {
-  const derived = await pbkdf2Async(presented, hash.salt, hash.iterations, hash.digest.length, hash.algorithm);
+export async function verifyPbkdf2(
+  presented: string,
+  hash: Extract<ApiKeyHash, { format: 'pbkdf2' }>,
+): Promise<boolean> {
+  const derived = await pbkdf2Async(
+    presented,
+    hash.salt,
+    hash.iterations,
+    hash.digest.length,
+    hash.algorithm,
+  );
   return constantTimeEqual(derived, hash.digest);
 }
 

@@ -5,7 +5,13 @@ const sha = (k: string) => `sha256:${createHash('sha256').update(k).digest('hex'
 const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
 
 function client(id: string, extra: Record<string, unknown> = {}) {
-  return { client_id: id, name: id, enabled: true, api_keys: [{ id: 'k1', hash: sha(`key-of-${id}`) }], ...extra };
+  return {
+    client_id: id,
+    name: id,
+    enabled: true,
+    api_keys: [{ id: 'k1', hash: sha(`key-of-${id}`) }],
+    ...extra,
+  };
 }
 
 function opts(over: Partial<RegistryBuildOptions> = {}): RegistryBuildOptions {
@@ -40,7 +46,11 @@ function problemsOf(fn: () => unknown): string[] {
 describe('buildRegistrySnapshot (operations.md §1.2–1.4)', () => {
   it('builds camelCase snapshots with defaults, secrets from env by precedence _FILE > env > inline', () => {
     const { snapshot } = build([client('acme'), client('b-c', { twelvego_api_key: 'inline-key' })], {
-      env: { CLIENT_ACME_TWELVEGO_API_KEY: 'env-key', CLIENT_ACME_TWELVEGO_API_KEY_FILE: '/secrets/acme-12go', CLIENT_B_C_TWELVEGO_API_KEY: 'env-b' },
+      env: {
+        CLIENT_ACME_TWELVEGO_API_KEY: 'env-key',
+        CLIENT_ACME_TWELVEGO_API_KEY_FILE: '/secrets/acme-12go',
+        CLIENT_B_C_TWELVEGO_API_KEY: 'env-b',
+      },
       allowInlineSecrets: true,
     });
     const acme = snapshot.clients.get('acme')!;
@@ -57,14 +67,19 @@ describe('buildRegistrySnapshot (operations.md §1.2–1.4)', () => {
       idScheme: 'mapped',
       contractCode: '12go',
     });
-    expect(snapshot.clients.get('b-c')).toMatchObject({ twelvegoApiKey: 'env-b', twelvegoApiKeySource: 'env' });
+    expect(snapshot.clients.get('b-c')).toMatchObject({
+      twelvegoApiKey: 'env-b',
+      twelvegoApiKeySource: 'env',
+    });
     expect(snapshot.enabledCount).toBe(2);
     expect(snapshot.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.isFrozen(acme)).toBe(true);
   });
 
   it('refuses inline secrets unless allowed', () => {
-    expect(problemsOf(() => build([client('acme', { twelvego_api_key: 'inline' })])).join()).toMatch(/inline twelvego_api_key is not allowed/);
+    expect(problemsOf(() => build([client('acme', { twelvego_api_key: 'inline' })])).join()).toMatch(
+      /inline twelvego_api_key is not allowed/,
+    );
   });
 
   it('reports every rule violation at once', () => {
@@ -83,7 +98,11 @@ describe('buildRegistrySnapshot (operations.md §1.2–1.4)', () => {
             twelvego_api_key: 'z',
           }),
           client('nokey'),
-          client('hook', { twelvego_api_key: 'w', webhook: { url: 'http://127.0.0.1/hook', secrets: ['nope'] }, markup: { percent: '120', fixed_per_booking: null } }),
+          client('hook', {
+            twelvego_api_key: 'w',
+            webhook: { url: 'http://127.0.0.1/hook', secrets: ['nope'] },
+            markup: { percent: '120', fixed_per_booking: null },
+          }),
         ],
         { allowInlineSecrets: true },
       ),
@@ -110,20 +129,33 @@ describe('buildRegistrySnapshot (operations.md §1.2–1.4)', () => {
       { id: 'cur', hash: sha('c') },
       { id: 'next', hash: sha('n'), not_before: '2026-06-01T00:00:00Z' },
     ];
-    expect(() => build([client('acme', { api_keys: keys, twelvego_api_key: 'k' })], { allowInlineSecrets: true })).not.toThrow();
+    expect(() =>
+      build([client('acme', { api_keys: keys, twelvego_api_key: 'k' })], { allowInlineSecrets: true }),
+    ).not.toThrow();
     const onlyExpired = [{ id: 'old', hash: sha('o'), expires_at: '2026-01-01T00:00:00Z' }];
-    expect(problemsOf(() => build([client('acme', { api_keys: onlyExpired, twelvego_api_key: 'k' })], { allowInlineSecrets: true })).join()).toMatch(/at least one active/);
+    expect(
+      problemsOf(() =>
+        build([client('acme', { api_keys: onlyExpired, twelvego_api_key: 'k' })], {
+          allowInlineSecrets: true,
+        }),
+      ).join(),
+    ).toMatch(/at least one active/);
   });
 
   it('warns about keys expiring within 14 days and forces strict ownership on a shared 12go key', () => {
     const { snapshot, warnings } = build(
       [
-        client('a1', { twelvego_api_key: 'same', api_keys: [{ id: 'soon', hash: sha('s'), expires_at: '2026-05-10T00:00:00Z' }] }),
+        client('a1', {
+          twelvego_api_key: 'same',
+          api_keys: [{ id: 'soon', hash: sha('s'), expires_at: '2026-05-10T00:00:00Z' }],
+        }),
         client('a2', { twelvego_api_key: 'same' }),
       ],
       { allowInlineSecrets: true },
     );
-    expect(warnings.map((w) => w.event)).toEqual(expect.arrayContaining(['api_key.expiring', 'client.shared_upstream_key']));
+    expect(warnings.map((w) => w.event)).toEqual(
+      expect.arrayContaining(['api_key.expiring', 'client.shared_upstream_key']),
+    );
     expect(snapshot.clients.get('a1')).toMatchObject({ strictOwnership: true, sharedUpstreamKey: true });
     expect(snapshot.clients.get('a2')).toMatchObject({ strictOwnership: true });
   });
@@ -136,13 +168,23 @@ describe('buildRegistrySnapshot (operations.md §1.2–1.4)', () => {
       allowPrivateTargets: true,
       env: { CLIENT_ACME_WEBHOOK_SECRETS: `${SECRET}, ${SECRET.replace('B', 'C')}` },
     });
-    expect(snapshot.clients.get('acme')!.webhook).toMatchObject({ secretsSource: 'env', enabled: true, allowPrivateTarget: true });
+    expect(snapshot.clients.get('acme')!.webhook).toMatchObject({
+      secretsSource: 'env',
+      enabled: true,
+      allowPrivateTarget: true,
+    });
     expect(snapshot.clients.get('acme')!.webhook!.secrets).toHaveLength(2);
-    expect(snapshot.clients.get('acme')!.webhook!.eventTypes).toEqual(['booking.updated', 'booking.confirmed', 'booking.cancelled']);
+    expect(snapshot.clients.get('acme')!.webhook!.eventTypes).toEqual([
+      'booking.updated',
+      'booking.confirmed',
+      'booking.cancelled',
+    ]);
   });
 
   it('rejects a file that is not JSON or of the wrong schema version', () => {
     expect(() => buildRegistrySnapshot('{', opts())).toThrow(ClientsConfigError);
-    expect(problemsOf(() => buildRegistrySnapshot('{"schema_version":2,"clients":[]}', opts())).join()).toMatch(/schema_version/);
+    expect(
+      problemsOf(() => buildRegistrySnapshot('{"schema_version":2,"clients":[]}', opts())).join(),
+    ).toMatch(/schema_version/);
   });
 });

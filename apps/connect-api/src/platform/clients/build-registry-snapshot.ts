@@ -37,7 +37,11 @@ const FOURTEEN_DAYS_MS = 14 * 24 * 3600 * 1000;
 function flattenValidation(errors: ValidationError[], path: string): string[] {
   const out: string[] = [];
   for (const e of errors) {
-    const here = /^\d+$/.test(e.property) ? `${path}[${e.property}]` : path ? `${path}.${e.property}` : e.property;
+    const here = /^\d+$/.test(e.property)
+      ? `${path}[${e.property}]`
+      : path
+        ? `${path}.${e.property}`
+        : e.property;
     for (const msg of Object.values(e.constraints ?? {})) out.push(`${here}: ${msg}`);
     if (e.children?.length) out.push(...flattenValidation(e.children, here));
   }
@@ -64,7 +68,8 @@ export function buildRegistrySnapshot(content: string, opts: RegistryBuildOption
   } catch (e) {
     throw new ClientsConfigError([`file is not valid JSON (${(e as Error).message})`]);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ClientsConfigError(['file must hold a JSON object']);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ClientsConfigError(['file must hold a JSON object']);
   const file = plainToInstance(ClientsFileDto, raw);
   const problems = flattenValidation(validateSync(file, { forbidUnknownValues: false }), '');
   if (problems.length > 0) throw new ClientsConfigError(problems);
@@ -94,14 +99,20 @@ export function buildRegistrySnapshot(content: string, opts: RegistryBuildOption
         const hash = parseApiKeyHash(k.hash);
         const identity = hashIdentity(hash);
         const owner = hashOwners.get(identity);
-        if (owner && owner !== entry.client_id) problem(`api key "${k.id}" has the same hash as a key of "${owner}"`);
+        if (owner && owner !== entry.client_id)
+          problem(`api key "${k.id}" has the same hash as a key of "${owner}"`);
         else if (owner) problem(`api key "${k.id}" repeats a hash of the same client`);
         hashOwners.set(identity, entry.client_id);
         const notBefore = k.not_before ? Date.parse(k.not_before) : undefined;
         const expiresAt = k.expires_at ? Date.parse(k.expires_at) : undefined;
         material.push({ id: k.id, hash, notBefore, expiresAt });
         if (expiresAt !== undefined && expiresAt > now && expiresAt - now <= FOURTEEN_DAYS_MS)
-          warnings.push({ event: 'api_key.expiring', message: `api key expires ${k.expires_at}`, clientId: entry.client_id, keyId: k.id });
+          warnings.push({
+            event: 'api_key.expiring',
+            message: `api key expires ${k.expires_at}`,
+            clientId: entry.client_id,
+            keyId: k.id,
+          });
       } catch (e) {
         problem(`api key "${k.id}": ${(e as Error).message}`);
       }
@@ -112,21 +123,36 @@ export function buildRegistrySnapshot(content: string, opts: RegistryBuildOption
 
     let twelvego: { value?: string; source: ClientSnapshot['twelvegoApiKeySource'] } = { source: 'none' };
     try {
-      twelvego = resolveSecret(opts.env, `CLIENT_${envName}_TWELVEGO_API_KEY`, entry.twelvego_api_key, opts.readFile);
+      twelvego = resolveSecret(
+        opts.env,
+        `CLIENT_${envName}_TWELVEGO_API_KEY`,
+        entry.twelvego_api_key,
+        opts.readFile,
+      );
     } catch (e) {
       problem((e as Error).message);
     }
     if (twelvego.source === 'inline' && !opts.allowInlineSecrets)
       problem(`inline twelvego_api_key is not allowed (use CLIENT_${envName}_TWELVEGO_API_KEY[_FILE])`);
-    if (entry.enabled && !twelvego.value) problem(`no 12go key (set CLIENT_${envName}_TWELVEGO_API_KEY or its _FILE variant)`);
+    if (entry.enabled && !twelvego.value)
+      problem(`no 12go key (set CLIENT_${envName}_TWELVEGO_API_KEY or its _FILE variant)`);
 
     let webhook: ClientSnapshot['webhook'];
     if (entry.webhook) {
       const allowPrivate = opts.allowPrivateTargets && entry.webhook.allow_private_target === true;
-      for (const p of webhookUrlProblems(entry.webhook.url, { requireHttps: opts.requireHttpsWebhooks, allowPrivate })) problem(p);
+      for (const p of webhookUrlProblems(entry.webhook.url, {
+        requireHttps: opts.requireHttpsWebhooks,
+        allowPrivate,
+      }))
+        problem(p);
       let secrets: { value?: string[]; source: ClientSnapshot['twelvegoApiKeySource'] } = { source: 'none' };
       try {
-        secrets = resolveSecretList(opts.env, `CLIENT_${envName}_WEBHOOK_SECRETS`, entry.webhook.secrets, opts.readFile);
+        secrets = resolveSecretList(
+          opts.env,
+          `CLIENT_${envName}_WEBHOOK_SECRETS`,
+          entry.webhook.secrets,
+          opts.readFile,
+        );
       } catch (e) {
         problem((e as Error).message);
       }
@@ -134,7 +160,8 @@ export function buildRegistrySnapshot(content: string, opts: RegistryBuildOption
         problem(`inline webhook.secrets are not allowed (use CLIENT_${envName}_WEBHOOK_SECRETS[_FILE])`);
       const list = secrets.value ?? [];
       if (list.length < 1 || list.length > 2) problem('a client with webhook.url needs 1–2 webhook secrets');
-      if (list.some((s) => !isValidWebhookSecret(s))) problem('webhook secrets must be whsec_<base64 of 24–64 bytes>');
+      if (list.some((s) => !isValidWebhookSecret(s)))
+        problem('webhook secrets must be whsec_<base64 of 24–64 bytes>');
       webhook = Object.freeze({
         url: entry.webhook.url,
         secrets: Object.freeze([...list]) as string[],
@@ -171,7 +198,10 @@ export function buildRegistrySnapshot(content: string, opts: RegistryBuildOption
         ? {
             percent: entry.markup.percent,
             fixedPerBooking: entry.markup.fixed_per_booking
-              ? { amount: entry.markup.fixed_per_booking.amount, currency: entry.markup.fixed_per_booking.currency }
+              ? {
+                  amount: entry.markup.fixed_per_booking.amount,
+                  currency: entry.markup.fixed_per_booking.currency,
+                }
               : null,
           }
         : null,
@@ -196,7 +226,11 @@ export function buildRegistrySnapshot(content: string, opts: RegistryBuildOption
     if (ids.length < 2) continue;
     for (const id of ids) {
       clients.set(id, { ...clients.get(id)!, strictOwnership: true, sharedUpstreamKey: true });
-      warnings.push({ event: 'client.shared_upstream_key', message: `12go key shared with ${ids.filter((x) => x !== id).join(', ')}`, clientId: id });
+      warnings.push({
+        event: 'client.shared_upstream_key',
+        message: `12go key shared with ${ids.filter((x) => x !== id).join(', ')}`,
+        clientId: id,
+      });
     }
   }
   for (const [id, c] of clients) clients.set(id, Object.freeze(c));

@@ -25,10 +25,13 @@ export const RESERVED_CLIENT_IDS = ['admin', 'health', 'webhooks', 'internal'];
 const DECIMAL = /^\d+(\.\d+)?$/;
 
 export class ApiKeyEntryDto {
-  @IsString() @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'id must be a short label (A-Z a-z 0-9 . _ -)' }) id!: string;
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,40}$/, { message: 'id must be a short label (A-Z a-z 0-9 . _ -)' })
+  id!: string;
   @IsString()
   @Matches(/^(sha256:[0-9a-f]{64}|pbkdf2:(sha1|sha256|sha512):\d+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+)$/, {
-    message: 'hash must be sha256:<64 lower-case hex> or pbkdf2:<sha1|sha256|sha512>:<iterations>:<salt_b64>:<hash_b64>',
+    message:
+      'hash must be sha256:<64 lower-case hex> or pbkdf2:<sha1|sha256|sha512>:<iterations>:<salt_b64>:<hash_b64>',
   })
   hash!: string;
   @IsOptional() @IsISO8601({ strict: true }) not_before?: string;
@@ -39,13 +42,21 @@ export class WebhookDto {
   @IsString() url!: string;
   @IsOptional() @IsArray() @IsString({ each: true }) secrets?: string[];
   @IsOptional() @IsBoolean() enabled?: boolean;
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(WEBHOOK_EVENT_TYPES as string[], { each: true }) event_types?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(WEBHOOK_EVENT_TYPES as string[], { each: true })
+  event_types?: string[];
   @IsOptional() @IsBoolean() allow_private_target?: boolean;
 }
 
 export class DefaultsDto {
-  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'defaults.currency must be 3 upper-case letters' }) currency?: string;
-  @IsOptional() @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'defaults.locale must be a BCP 47 language' }) locale?: string;
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'defaults.currency must be 3 upper-case letters' })
+  currency?: string;
+  @IsOptional()
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'defaults.locale must be a BCP 47 language' })
+  locale?: string;
 }
 
 export class MoneyDto {
@@ -55,7 +66,10 @@ export class MoneyDto {
 
 export class MarkupDto {
   @IsString() @Matches(DECIMAL, { message: 'markup.percent must be a decimal string' }) percent!: string;
-  @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => MoneyDto) fixed_per_booking!: MoneyDto | null;
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  fixed_per_booking!: MoneyDto | null;
 }
 
 export class RateLimitDto {
@@ -70,11 +84,19 @@ export class ClientEntryDto {
   client_id!: string;
   @IsString() name!: string;
   @IsBoolean() enabled!: boolean;
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => ApiKeyEntryDto) api_keys!: ApiKeyEntryDto[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => ApiKeyEntryDto)
+  api_keys!: ApiKeyEntryDto[];
   @IsOptional() @IsString() twelvego_api_key?: string;
   @IsOptional() @ValidateNested() @Type(() => WebhookDto) webhook?: WebhookDto;
   @IsOptional() @ValidateNested() @Type(() => DefaultsDto) defaults?: DefaultsDto;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => MarkupDto) markup?: MarkupDto | null;
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => MarkupDto)
+  markup?: MarkupDto | null;
   @IsOptional() @ValidateNested() @Type(() => RateLimitDto) rate_limit?: RateLimitDto;
   @IsOptional() @IsBoolean() async_flow?: boolean;
   @IsOptional() @IsBoolean() strict_ownership?: boolean;
@@ -85,5 +107,9 @@ export class ClientEntryDto {
 
 export class ClientsFileDto {
   @Equals(1, { message: 'schema_version must be 1' }) schema_version!: number;
-  @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => ClientEntryDto) clients!: ClientEntryDto[];
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @ValidateNested({ each: true })
+  @Type(() => ClientEntryDto)
+  clients!: ClientEntryDto[];
 }

@@ -19,7 +19,11 @@ describe('ClientRegistry (operations.md §1.5)', () => {
   beforeEach(() => {
     file = join(mkdtempSync(join(tmpdir(), 'tc-reg-')), 'clients.json');
     writeFileSync(file, readFileSync(LOCAL));
-    const config = loadAppConfig({ CLIENTS_CONFIG_PATH: file, CLIENTS_CONFIG_POLL_MS: '0', CONFIG_ALLOW_INLINE_SECRETS: 'true' });
+    const config = loadAppConfig({
+      CLIENTS_CONFIG_PATH: file,
+      CLIENTS_CONFIG_POLL_MS: '0',
+      CONFIG_ALLOW_INLINE_SECRETS: 'true',
+    });
     const logger = pino({}, new Writable({ write: (c, _e, cb) => (lines.push(c.toString()), cb()) }));
     registry = new ClientRegistry(config, new AppLogger(logger), scrubber);
     registry.onModuleInit();

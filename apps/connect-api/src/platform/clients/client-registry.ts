@@ -26,7 +26,8 @@ export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
   private current!: RegistrySnapshot;
   private readonly onSighup = () => void this.reload('sighup');
   private readonly onFileChange = (curr: Stats, prev: Stats) => {
-    if (curr.mtimeMs !== prev.mtimeMs || curr.size !== prev.size || curr.ino !== prev.ino) void this.reload('file_change');
+    if (curr.mtimeMs !== prev.mtimeMs || curr.size !== prev.size || curr.ino !== prev.ino)
+      void this.reload('file_change');
   };
   private watching = false;
   /** Observers (metrics, caches) told after every reload attempt. */
@@ -45,10 +46,19 @@ export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.current = this.load().snapshot;
-    this.logger.log({ msg: 'config.reloaded', trigger: 'startup', sha256: this.current.sha256, clients_enabled: this.current.enabledCount });
+    this.logger.log({
+      msg: 'config.reloaded',
+      trigger: 'startup',
+      sha256: this.current.sha256,
+      clients_enabled: this.current.enabledCount,
+    });
     process.on('SIGHUP', this.onSighup);
     if (this.config.CLIENTS_CONFIG_POLL_MS > 0) {
-      watchFile(this.config.CLIENTS_CONFIG_PATH, { interval: this.config.CLIENTS_CONFIG_POLL_MS, persistent: false }, this.onFileChange);
+      watchFile(
+        this.config.CLIENTS_CONFIG_PATH,
+        { interval: this.config.CLIENTS_CONFIG_POLL_MS, persistent: false },
+        this.onFileChange,
+      );
       this.watching = true;
     }
   }
@@ -81,11 +91,27 @@ export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
     try {
       const built = this.load();
       this.current = built.snapshot;
-      result = { ok: true, sha256: built.snapshot.sha256, enabledClients: built.snapshot.enabledCount, loadedAt: built.snapshot.loadedAt.toISOString() };
-      this.logger.log({ msg: 'config.reloaded', trigger, sha256: result.sha256, clients_enabled: result.enabledClients });
+      result = {
+        ok: true,
+        sha256: built.snapshot.sha256,
+        enabledClients: built.snapshot.enabledCount,
+        loadedAt: built.snapshot.loadedAt.toISOString(),
+      };
+      this.logger.log({
+        msg: 'config.reloaded',
+        trigger,
+        sha256: result.sha256,
+        clients_enabled: result.enabledClients,
+      });
     } catch (e) {
       const problems = e instanceof ClientsConfigError ? e.problems : [(e as Error).message];
-      result = { ok: false, problems, sha256: this.current.sha256, enabledClients: this.current.enabledCount, loadedAt: this.current.loadedAt.toISOString() };
+      result = {
+        ok: false,
+        problems,
+        sha256: this.current.sha256,
+        enabledClients: this.current.enabledCount,
+        loadedAt: this.current.loadedAt.toISOString(),
+      };
       this.logger.error({ msg: 'config.reload_failed', trigger, problems, kept_sha256: this.current.sha256 });
     }
     this.metrics?.increment('config.reload', { result: result.ok ? 'success' : 'failed', trigger });
@@ -97,7 +123,11 @@ export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
   /** Every secret the service knows is scrubbed from log lines (defence in depth, operations.md §4.3). */
   private feedScrubber(snapshot: RegistrySnapshot): void {
     if (!this.scrubber) return;
-    const secrets: string[] = [this.config.TWELVEGO_HEALTH_API_KEY, ...this.config.webhookPathSecrets, ...this.config.adminTokens];
+    const secrets: string[] = [
+      this.config.TWELVEGO_HEALTH_API_KEY,
+      ...this.config.webhookPathSecrets,
+      ...this.config.adminTokens,
+    ];
     for (const c of snapshot.clients.values()) secrets.push(c.twelvegoApiKey, ...(c.webhook?.secrets ?? []));
     this.scrubber.setSecrets(secrets.filter(Boolean));
   }
@@ -107,17 +137,23 @@ export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
     try {
       content = readFileSync(this.config.CLIENTS_CONFIG_PATH, 'utf8');
     } catch (e) {
-      throw new ClientsConfigError([`cannot read CLIENTS_CONFIG_PATH ${this.config.CLIENTS_CONFIG_PATH} (${(e as NodeJS.ErrnoException).code ?? 'error'})`]);
+      throw new ClientsConfigError([
+        `cannot read CLIENTS_CONFIG_PATH ${this.config.CLIENTS_CONFIG_PATH} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      ]);
     }
     const built = buildRegistrySnapshot(content, {
       env: this.config.rawEnv,
       allowInlineSecrets: this.config.CONFIG_ALLOW_INLINE_SECRETS,
       requireHttpsWebhooks: this.config.WEBHOOK_REQUIRE_HTTPS,
       allowPrivateTargets: this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
-      defaultRateLimit: { rps: this.config.RATE_LIMIT_DEFAULT_RPS, burst: this.config.RATE_LIMIT_DEFAULT_BURST },
+      defaultRateLimit: {
+        rps: this.config.RATE_LIMIT_DEFAULT_RPS,
+        burst: this.config.RATE_LIMIT_DEFAULT_BURST,
+      },
       readFile: (path) => readFileSync(path, 'utf8'),
     });
-    for (const w of built.warnings) this.logger.warn({ msg: w.event, client_id: w.clientId, key_id: w.keyId, detail: w.message });
+    for (const w of built.warnings)
+      this.logger.warn({ msg: w.event, client_id: w.clientId, key_id: w.keyId, detail: w.message });
     this.feedScrubber(built.snapshot);
     return built;
   }

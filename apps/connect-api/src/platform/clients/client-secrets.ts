@@ -54,7 +54,8 @@ export function resolveSecretList(
   }
   const plain = env[variable]?.trim();
   if (plain) return { value: splitSecrets(plain, ','), source: 'env' };
-  if (inline && inline.length > 0) return { value: inline.map((s) => s.trim()).filter(Boolean), source: 'inline' };
+  if (inline && inline.length > 0)
+    return { value: inline.map((s) => s.trim()).filter(Boolean), source: 'inline' };
   return { value: undefined, source: 'none' };
 }
 

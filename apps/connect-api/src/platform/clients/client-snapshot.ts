@@ -1,6 +1,10 @@
 /** Partner-visible booking notifications (operations.md §1.1, §2). */
 export type WebhookEventType = 'booking.updated' | 'booking.confirmed' | 'booking.cancelled';
-export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = ['booking.updated', 'booking.confirmed', 'booking.cancelled'];
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
+  'booking.updated',
+  'booking.confirmed',
+  'booking.cancelled',
+];
 
 /** booking-schema.md §7.2 (reconciliation 2): how itinerary ids are emitted for this client. */
 export type ItineraryIdFormat = 'native' | 'cipher' | 'plain';

@@ -20,5 +20,8 @@ export interface RegistrySnapshot {
 }
 
 export function isKeyActive(key: { notBefore?: number; expiresAt?: number }, now: number): boolean {
-  return (key.notBefore === undefined || key.notBefore <= now) && (key.expiresAt === undefined || now < key.expiresAt);
+  return (
+    (key.notBefore === undefined || key.notBefore <= now) &&
+    (key.expiresAt === undefined || now < key.expiresAt)
+  );
 }

@@ -1,5 +1,6 @@
 /** client-api.md §1.3: the configured set of API versions and their state. */
-export type ApiVersionState = { state: 'current' } | { state: 'deprecated'; deprecatedOn: string } | { state: 'removed' };
+export type ApiVersionState =
+  { state: 'current' } | { state: 'deprecated'; deprecatedOn: string } | { state: 'removed' };
 
 export interface ApiVersionTable {
   /** Latest `current` version: used when the header is absent or empty. */
@@ -20,7 +21,10 @@ export function isCalendarDate(value: string): boolean {
 /** Parses `2023-07-01=current,2022-01-01=deprecated@2023-11-14,2021-01-01=removed`. */
 export function parseApiVersions(spec: string): ApiVersionTable {
   const versions = new Map<string, ApiVersionState>();
-  for (const entry of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [version, rawState = 'current'] = entry.split('=').map((s) => s.trim());
     if (!isCalendarDate(version)) throw new Error(`API_VERSIONS: "${version}" is not a YYYY-MM-DD date`);
     if (versions.has(version)) throw new Error(`API_VERSIONS: "${version}" is listed twice`);
@@ -28,10 +32,21 @@ export function parseApiVersions(spec: string): ApiVersionTable {
     else if (rawState === 'removed') versions.set(version, { state: 'removed' });
     else if (rawState.startsWith('deprecated@') && isCalendarDate(rawState.slice(11)))
       versions.set(version, { state: 'deprecated', deprecatedOn: rawState.slice(11) });
-    else throw new Error(`API_VERSIONS: state of "${version}" must be current, removed or deprecated@YYYY-MM-DD`);
+    else
+      throw new Error(
+        `API_VERSIONS: state of "${version}" must be current, removed or deprecated@YYYY-MM-DD`,
+      );
   }
-  const current = [...versions].filter(([, s]) => s.state === 'current').map(([v]) => v).sort().reverse()[0];
+  const current = [...versions]
+    .filter(([, s]) => s.state === 'current')
+    .map(([v]) => v)
+    .sort()
+    .reverse()[0];
   if (!current) throw new Error('API_VERSIONS: at least one version must be current');
-  const supported = [...versions].filter(([, s]) => s.state !== 'removed').map(([v]) => v).sort().reverse();
+  const supported = [...versions]
+    .filter(([, s]) => s.state !== 'removed')
+    .map(([v]) => v)
+    .sort()
+    .reverse();
   return { current, versions, supported };
 }

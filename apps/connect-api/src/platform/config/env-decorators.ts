@@ -3,7 +3,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-va
 import { applyDecorators } from '@nestjs/common';
 
 // Blank env values are removed before these run (load-app-config.ts), so property defaults apply to them.
-const blankToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /** A string env var. */
 export function EnvString(opts: { optional?: boolean } = {}): PropertyDecorator {

@@ -15,19 +15,38 @@ describe('loadAppConfig', () => {
   });
 
   it('parses numbers and booleans; blank means unset', () => {
-    const c = loadAppConfig({ PORT: '8080', READY_STRICT: 'yes', LOG_PRETTY: '0', REDIS_COMMAND_TIMEOUT_MS: ' ' });
-    expect([c.PORT, c.READY_STRICT, c.LOG_PRETTY, c.REDIS_COMMAND_TIMEOUT_MS]).toEqual([8080, true, false, 500]);
+    const c = loadAppConfig({
+      PORT: '8080',
+      READY_STRICT: 'yes',
+      LOG_PRETTY: '0',
+      REDIS_COMMAND_TIMEOUT_MS: ' ',
+    });
+    expect([c.PORT, c.READY_STRICT, c.LOG_PRETTY, c.REDIS_COMMAND_TIMEOUT_MS]).toEqual([
+      8080,
+      true,
+      false,
+      500,
+    ]);
   });
 
   it('lists every problem at once, without echoing values', () => {
     try {
-      loadAppConfig({ PORT: 'abc', READY_STRICT: 'maybe', LOG_LEVEL: 'loud', ADMIN_TOKENS: 'short-secret-token' });
+      loadAppConfig({
+        PORT: 'abc',
+        READY_STRICT: 'maybe',
+        LOG_LEVEL: 'loud',
+        ADMIN_TOKENS: 'short-secret-token',
+      });
       throw new Error('expected a failure');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigValidationError);
       const { problems, message } = e as ConfigValidationError;
       expect(problems).toEqual(
-        expect.arrayContaining([expect.stringContaining('PORT'), expect.stringContaining('READY_STRICT'), expect.stringContaining('LOG_LEVEL')]),
+        expect.arrayContaining([
+          expect.stringContaining('PORT'),
+          expect.stringContaining('READY_STRICT'),
+          expect.stringContaining('LOG_LEVEL'),
+        ]),
       );
       expect(message).not.toContain('abc');
     }
@@ -35,7 +54,9 @@ describe('loadAppConfig', () => {
   });
 
   it('refuses unsafe settings in production and requires its secrets', () => {
-    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/TWELVEGO_BASE_URL is required[\s\S]*TWELVEGO_WEBHOOK_PATH_SECRETS[\s\S]*BOOKING_TOKEN_HMAC_KEY/);
+    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(
+      /TWELVEGO_BASE_URL is required[\s\S]*TWELVEGO_WEBHOOK_PATH_SECRETS[\s\S]*BOOKING_TOKEN_HMAC_KEY/,
+    );
     const prod = {
       NODE_ENV: 'production',
       TWELVEGO_BASE_URL: 'https://api.12go.example',
@@ -43,7 +64,9 @@ describe('loadAppConfig', () => {
       BOOKING_TOKEN_HMAC_KEY: 'k'.repeat(40),
     };
     expect(loadAppConfig(prod).isProduction).toBe(true);
-    expect(() => loadAppConfig({ ...prod, CONFIG_ALLOW_INLINE_SECRETS: 'true' })).toThrow(/CONFIG_ALLOW_INLINE_SECRETS/);
+    expect(() => loadAppConfig({ ...prod, CONFIG_ALLOW_INLINE_SECRETS: 'true' })).toThrow(
+      /CONFIG_ALLOW_INLINE_SECRETS/,
+    );
     expect(() => loadAppConfig({ ...prod, WEBHOOK_REQUIRE_HTTPS: 'false' })).toThrow(/WEBHOOK_REQUIRE_HTTPS/);
   });
 

@@ -47,7 +47,8 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
   if (config.CATALOG_URL && !isHttpUrl(config.CATALOG_URL) && !config.CATALOG_URL.startsWith('file:'))
     problems.push('CATALOG_URL must be an http(s) or file: URL');
   if (!isRedisUrl(config.REDIS_URL)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
-  if (config.REDIS_QUEUE_URL && !isRedisUrl(config.REDIS_QUEUE_URL)) problems.push('REDIS_QUEUE_URL must be a redis:// or rediss:// URL');
+  if (config.REDIS_QUEUE_URL && !isRedisUrl(config.REDIS_QUEUE_URL))
+    problems.push('REDIS_QUEUE_URL must be a redis:// or rediss:// URL');
   if (!config.TWELVEGO_HEALTH_PATH.startsWith('/')) problems.push('TWELVEGO_HEALTH_PATH must start with /');
   if (config.RATE_LIMIT_DEFAULT_BURST < config.RATE_LIMIT_DEFAULT_RPS)
     problems.push('RATE_LIMIT_DEFAULT_BURST must be at least RATE_LIMIT_DEFAULT_RPS');
@@ -63,8 +64,10 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
     if (!env.TWELVEGO_BASE_URL?.trim()) problems.push('TWELVEGO_BASE_URL is required in production');
     if (pathSecrets.length === 0) problems.push('TWELVEGO_WEBHOOK_PATH_SECRETS is required in production');
     if (!config.BOOKING_TOKEN_HMAC_KEY) problems.push('BOOKING_TOKEN_HMAC_KEY is required in production');
-    if (config.CONFIG_ALLOW_INLINE_SECRETS) problems.push('CONFIG_ALLOW_INLINE_SECRETS=true is refused when NODE_ENV=production');
-    if (!config.WEBHOOK_REQUIRE_HTTPS) problems.push('WEBHOOK_REQUIRE_HTTPS cannot be false when NODE_ENV=production');
+    if (config.CONFIG_ALLOW_INLINE_SECRETS)
+      problems.push('CONFIG_ALLOW_INLINE_SECRETS=true is refused when NODE_ENV=production');
+    if (!config.WEBHOOK_REQUIRE_HTTPS)
+      problems.push('WEBHOOK_REQUIRE_HTTPS cannot be false when NODE_ENV=production');
   }
   if (splitList(config.BOOKING_TOKEN_HMAC_KEY).some((k) => k.length < 32))
     problems.push('BOOKING_TOKEN_HMAC_KEY values must be at least 32 characters');
@@ -78,13 +81,20 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
 export function loadAppConfig(env: Record<string, string | undefined>): AppConfig {
   const present: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') present[k] = v;
-  const config = plainToInstance(AppConfig, present, { excludeExtraneousValues: true, exposeDefaultValues: true });
-  const problems = validateSync(config, { forbidUnknownValues: false }).flatMap((e) => Object.values(e.constraints ?? {}));
+  const config = plainToInstance(AppConfig, present, {
+    excludeExtraneousValues: true,
+    exposeDefaultValues: true,
+  });
+  const problems = validateSync(config, { forbidUnknownValues: false }).flatMap((e) =>
+    Object.values(e.constraints ?? {}),
+  );
   if (problems.length === 0) problems.push(...crossChecks(config, env));
   if (problems.length > 0) throw new ConfigValidationError(problems);
   if (!config.isProduction) {
-    if (!config.TWELVEGO_WEBHOOK_PATH_SECRETS) config.TWELVEGO_WEBHOOK_PATH_SECRETS = LOCAL_ONLY_DEFAULTS.TWELVEGO_WEBHOOK_PATH_SECRETS;
-    if (!config.BOOKING_TOKEN_HMAC_KEY) config.BOOKING_TOKEN_HMAC_KEY = LOCAL_ONLY_DEFAULTS.BOOKING_TOKEN_HMAC_KEY;
+    if (!config.TWELVEGO_WEBHOOK_PATH_SECRETS)
+      config.TWELVEGO_WEBHOOK_PATH_SECRETS = LOCAL_ONLY_DEFAULTS.TWELVEGO_WEBHOOK_PATH_SECRETS;
+    if (!config.BOOKING_TOKEN_HMAC_KEY)
+      config.BOOKING_TOKEN_HMAC_KEY = LOCAL_ONLY_DEFAULTS.BOOKING_TOKEN_HMAC_KEY;
   }
   config.rawEnv = Object.freeze({ ...env });
   return config;

@@ -19,7 +19,13 @@ export interface RequestContext {
   /** Contract error code of the response, for the access log. */
   errorCode?: string;
   /** 12go calls of this request for the access log (`upstream.calls[]`). */
-  upstreamCalls?: Array<{ op: string; status?: number; duration_ms: number; attempt?: number; breaker?: string }>;
+  upstreamCalls?: Array<{
+    op: string;
+    status?: number;
+    duration_ms: number;
+    attempt?: number;
+    breaker?: string;
+  }>;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -4,7 +4,9 @@ const UUID = /^[0-9a-f-]{36}$/;
 
 describe('resolveTracingIds (client-api.md §1.4)', () => {
   it('keeps valid values', () => {
-    expect(resolveTracingIds({ 'x-correlation-id': 'a-B=9', 'x-request-id': 'r1', 'x-api-experiment': '~exp!' })).toEqual({
+    expect(
+      resolveTracingIds({ 'x-correlation-id': 'a-B=9', 'x-request-id': 'r1', 'x-api-experiment': '~exp!' }),
+    ).toEqual({
       correlationId: 'a-B=9',
       requestId: 'r1',
       experiment: '~exp!',
@@ -12,7 +14,11 @@ describe('resolveTracingIds (client-api.md §1.4)', () => {
     });
   });
   it('replaces missing or invalid ids with UUIDs and drops an invalid experiment', () => {
-    const ids = resolveTracingIds({ 'x-correlation-id': 'a b', 'x-request-id': 'x'.repeat(101), 'x-api-experiment': 'a b' });
+    const ids = resolveTracingIds({
+      'x-correlation-id': 'a b',
+      'x-request-id': 'x'.repeat(101),
+      'x-api-experiment': 'a b',
+    });
     expect(ids.correlationId).toMatch(UUID);
     expect(ids.requestId).toMatch(UUID);
     expect(ids.experiment).toBeUndefined();

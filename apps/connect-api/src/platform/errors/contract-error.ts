@@ -1,4 +1,9 @@
-import { ALTERNATIVE_STATUS, CONTRACT_ERROR_STATUS, ContractErrorCode, DEFAULT_ERROR_MESSAGES } from './contract-error-code';
+import {
+  ALTERNATIVE_STATUS,
+  CONTRACT_ERROR_STATUS,
+  ContractErrorCode,
+  DEFAULT_ERROR_MESSAGES,
+} from './contract-error-code';
 
 export { ContractErrorCode, CONTRACT_ERROR_STATUS, CONTRACT_ERROR_CODES } from './contract-error-code';
 export type { FieldError, FieldErrorReason } from './field-error';
@@ -28,7 +33,10 @@ export class ContractError extends Error {
   readonly retryAfterSec?: number;
 
   constructor(code: ContractErrorCode, message?: string, extra: ContractErrorExtra = {}) {
-    super(message ?? DEFAULT_ERROR_MESSAGES[code], extra.cause !== undefined ? { cause: extra.cause } : undefined);
+    super(
+      message ?? DEFAULT_ERROR_MESSAGES[code],
+      extra.cause !== undefined ? { cause: extra.cause } : undefined,
+    );
     this.name = 'ContractError';
     this.code = code;
     this.status = ContractError.statusFor(code, extra.status);

@@ -33,7 +33,10 @@ export class ContractExceptionFilter implements ExceptionFilter {
     // No route matched: a known path with another method is 405 (client-api.md §0.1).
     if (error.code === 'not_found' && !routeUrl) {
       const allowed = this.routes.allowedMethods(request.url);
-      if (allowed.length > 0) error = new ContractError('method_not_allowed', undefined, { headers: { allow: allowed.join(', ') } });
+      if (allowed.length > 0)
+        error = new ContractError('method_not_allowed', undefined, {
+          headers: { allow: allowed.join(', ') },
+        });
     }
 
     ctx.errorCode = error.code;
@@ -46,18 +49,25 @@ export class ContractExceptionFilter implements ExceptionFilter {
     reply.header('x-request-id', ctx.requestId);
     reply.header('x-content-type-options', 'nosniff');
     if (error.status === 401) reply.header('www-authenticate', 'ApiKey header="x-api-key"');
-    if (error.retryAfterSec !== undefined) reply.header('retry-after', String(Math.max(0, Math.ceil(error.retryAfterSec))));
+    if (error.retryAfterSec !== undefined)
+      reply.header('retry-after', String(Math.max(0, Math.ceil(error.retryAfterSec))));
     for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
     void reply.send(buildErrorEnvelope(error, ctx));
   }
 
   /** 5xx: the cause (with its stack) goes on the access line via pino-http's `res.err`; never into the body. */
-  private log(error: ContractError, exception: unknown, ctx: { correlationId: string; requestId: string; route?: string }, reply: FastifyReply): void {
+  private log(
+    error: ContractError,
+    exception: unknown,
+    ctx: { correlationId: string; requestId: string; route?: string },
+    reply: FastifyReply,
+  ): void {
     const fields = { correlation_id: ctx.correlationId, request_id: ctx.requestId, 'error.code': error.code };
     if (error.status >= 500) {
       const cause = exception instanceof ContractError ? (exception.cause ?? exception) : exception;
       if (cause instanceof Error) (reply.raw as { err?: Error }).err = cause;
-      if ((ctx.route ?? '').startsWith('/health/')) this.logger.error({ msg: 'request failed', ...fields, err: cause });
+      if ((ctx.route ?? '').startsWith('/health/'))
+        this.logger.error({ msg: 'request failed', ...fields, err: cause });
     } else if (exception instanceof ContractError && exception.cause) {
       this.logger.debug({ msg: 'request rejected', ...fields, err: exception.cause });
     }

@@ -7,7 +7,10 @@ export interface ErrorEnvelope {
   request_id: string;
 }
 
-export function buildErrorEnvelope(error: ContractError, ids: { correlationId: string; requestId: string }): ErrorEnvelope {
+export function buildErrorEnvelope(
+  error: ContractError,
+  ids: { correlationId: string; requestId: string },
+): ErrorEnvelope {
   return {
     error: {
       code: error.code,

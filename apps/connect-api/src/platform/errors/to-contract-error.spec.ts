@@ -11,22 +11,40 @@ describe('toContractError', () => {
   it('passes ContractError through and maps TwelveGoError', () => {
     const ce = new ContractError('cost_mismatch');
     expect(toContractError(ce, route)).toBe(ce);
-    expect(toContractError(new TwelveGoError({ kind: 'timeout', operation: 'search' }), route).code).toBe('upstream_timeout');
+    expect(toContractError(new TwelveGoError({ kind: 'timeout', operation: 'search' }), route).code).toBe(
+      'upstream_timeout',
+    );
   });
 
   it('Redis connection failures → 503 upstream_unavailable with Retry-After', () => {
-    for (const e of [new RedisUnavailableError('get'), new Error('Connection is closed.'), new Error('Command timed out')]) {
-      expect(toContractError(e, route)).toMatchObject({ status: 503, code: 'upstream_unavailable', retryAfterSec: 5 });
+    for (const e of [
+      new RedisUnavailableError('get'),
+      new Error('Connection is closed.'),
+      new Error('Command timed out'),
+    ]) {
+      expect(toContractError(e, route)).toMatchObject({
+        status: 503,
+        code: 'upstream_unavailable',
+        retryAfterSec: 5,
+      });
     }
   });
 
   it('framework errors map by status with generic messages', () => {
-    expect(toContractError(new NotFoundException('Cannot GET /x'), route)).toMatchObject({ status: 404, code: 'not_found' });
-    expect(toContractError(new BadRequestException('secret detail'), route)).toMatchObject({ status: 400, code: 'validation_error' });
+    expect(toContractError(new NotFoundException('Cannot GET /x'), route)).toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
+    expect(toContractError(new BadRequestException('secret detail'), route)).toMatchObject({
+      status: 400,
+      code: 'validation_error',
+    });
     expect(toContractError(new BadRequestException('secret detail'), route).message).not.toContain('secret');
     expect(toContractError(new HttpException('x', 413), route).code).toBe('payload_too_large');
     expect(toContractError(new HttpException('x', 415), route).code).toBe('unsupported_media_type');
-    expect(toContractError(Object.assign(new Error('x'), { statusCode: 405 }), route).code).toBe('method_not_allowed');
+    expect(toContractError(Object.assign(new Error('x'), { statusCode: 405 }), route).code).toBe(
+      'method_not_allowed',
+    );
   });
 
   it('anything else → 500 internal_error without the original message', () => {
@@ -43,7 +61,13 @@ describe('ContractError and the envelope', () => {
     expect(new ContractError('upstream_unavailable', undefined, { status: 503 }).status).toBe(503);
     expect(new ContractError('booking_not_found', undefined, { status: 500 }).status).toBe(404);
     expect(Object.keys(CONTRACT_ERROR_STATUS)).toEqual(
-      expect.arrayContaining(['validation_error', 'invalid_json', 'credit_limit_exceeded', 'ticket_not_available', 'result_expired']),
+      expect.arrayContaining([
+        'validation_error',
+        'invalid_json',
+        'credit_limit_exceeded',
+        'ticket_not_available',
+        'result_expired',
+      ]),
     );
   });
 
@@ -54,7 +78,15 @@ describe('ContractError and the envelope', () => {
       correlation_id: 'c',
       request_id: 'r',
     });
-    const full = buildErrorEnvelope(new ContractError('already_reserved', 'm', { meta: { booking_id: '1' }, details: [{ field: 'f' }] }), ids);
-    expect(full.error).toEqual({ code: 'already_reserved', message: 'm', details: [{ field: 'f' }], meta: { booking_id: '1' } });
+    const full = buildErrorEnvelope(
+      new ContractError('already_reserved', 'm', { meta: { booking_id: '1' }, details: [{ field: 'f' }] }),
+      ids,
+    );
+    expect(full.error).toEqual({
+      code: 'already_reserved',
+      message: 'm',
+      details: [{ field: 'f' }],
+      meta: { booking_id: '1' },
+    });
   });
 });

@@ -50,11 +50,15 @@ export function toContractError(error: unknown, route: RouteRef): ContractError 
   if (isContractError(error)) return error;
   if (isTwelveGoError(error)) return mapTwelveGoError(error, route);
   if (isRedisConnectionError(error)) {
-    return new ContractError('upstream_unavailable', 'A required internal store is temporarily unavailable.', {
-      status: 503,
-      retryAfterSec: REDIS_RETRY_AFTER_S,
-      cause: error,
-    });
+    return new ContractError(
+      'upstream_unavailable',
+      'A required internal store is temporarily unavailable.',
+      {
+        status: 503,
+        retryAfterSec: REDIS_RETRY_AFTER_S,
+        cause: error,
+      },
+    );
   }
   const status = statusOf(error);
   if (status !== undefined && status < 500) {

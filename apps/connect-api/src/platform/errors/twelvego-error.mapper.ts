@@ -32,7 +32,11 @@ function notFoundCodeFor(route: RouteRef): ContractErrorCode {
 
 /** 12go's own field names are kept; features that know the client-side name throw their own ContractError. */
 function fieldDetails(fields: Record<string, string>): FieldError[] {
-  return Object.keys(fields).map((field) => ({ field, reason: 'invalid_value', message: `${field} is invalid.` }));
+  return Object.keys(fields).map((field) => ({
+    field,
+    reason: 'invalid_value',
+    message: `${field} is invalid.`,
+  }));
 }
 
 /**
@@ -59,8 +63,10 @@ export function mapTwelveGoError(error: TwelveGoError, route: RouteRef): Contrac
       return new ContractError(code, undefined, { details: fieldDetails(error.fields), cause });
     }
     case 'request':
-      if (error.status === 403 && isBookingRoute(route)) return new ContractError('booking_not_found', undefined, { cause });
-      if (error.status === 400 || error.status === 422) return new ContractError('unprocessable', undefined, { cause });
+      if (error.status === 403 && isBookingRoute(route))
+        return new ContractError('booking_not_found', undefined, { cause });
+      if (error.status === 400 || error.status === 422)
+        return new ContractError('unprocessable', undefined, { cause });
       return new ContractError('upstream_rejected', undefined, { cause });
     case 'rate_limited':
       return new ContractError('rate_limited', undefined, {

@@ -15,7 +15,12 @@ class Body {
 
 describe('mapValidationErrors', () => {
   it('reports every problem with a nested path and a §5.2 reason', () => {
-    const body = plainToInstance(Body, { pax: 10, mode: 'c', code: 'y', passengers: [{ first_name: 'OK' }, { first_name: 'no' }, {}] });
+    const body = plainToInstance(Body, {
+      pax: 10,
+      mode: 'c',
+      code: 'y',
+      passengers: [{ first_name: 'OK' }, { first_name: 'no' }, {}],
+    });
     const details = mapValidationErrors(validateSync(body));
     expect(details).toEqual([
       { field: 'pax', reason: 'out_of_range', message: expect.any(String) },
@@ -27,7 +32,9 @@ describe('mapValidationErrors', () => {
   });
 
   it('a wrong type is invalid_type', () => {
-    const details = mapValidationErrors(validateSync(plainToInstance(Body, { pax: 'x', mode: 'a', code: 'x', passengers: [] })));
+    const details = mapValidationErrors(
+      validateSync(plainToInstance(Body, { pax: 'x', mode: 'a', code: 'x', passengers: [] })),
+    );
     expect(details).toEqual([{ field: 'pax', reason: 'invalid_type', message: expect.any(String) }]);
   });
 });

@@ -35,7 +35,11 @@ const REASON_BY_CONSTRAINT: Record<string, FieldErrorReason> = {
 };
 
 function isKnownReason(value: string): value is FieldErrorReason {
-  return Object.values(REASON_BY_CONSTRAINT).includes(value as FieldErrorReason) || value === 'count_mismatch' || value === 'unavailable';
+  return (
+    Object.values(REASON_BY_CONSTRAINT).includes(value as FieldErrorReason) ||
+    value === 'count_mismatch' ||
+    value === 'unavailable'
+  );
 }
 
 function childPath(parent: string, property: string): string {
@@ -55,7 +59,8 @@ export function mapValidationErrors(errors: ValidationError[], parent = ''): Fie
     const names = Object.keys(constraints);
     if (names.length > 0) {
       // The most telling constraint first: a missing value, then a wrong type, then the rest in order.
-      const rank = (n: string) => (REASON_BY_CONSTRAINT[n] === 'required' ? 0 : REASON_BY_CONSTRAINT[n] === 'invalid_type' ? 1 : 2);
+      const rank = (n: string) =>
+        REASON_BY_CONSTRAINT[n] === 'required' ? 0 : REASON_BY_CONSTRAINT[n] === 'invalid_type' ? 1 : 2;
       const first = [...names].sort((a, b) => rank(a) - rank(b))[0];
       const contextReason = (error.contexts?.[first] as { reason?: string } | undefined)?.reason;
       let reason: FieldErrorReason;

@@ -12,6 +12,9 @@ export function createContractValidationPipe(): ValidationPipe {
     whitelist: false,
     forbidUnknownValues: false,
     validationError: { target: false, value: true },
-    exceptionFactory: (errors) => new ContractError('validation_error', 'The request is invalid.', { details: mapValidationErrors(errors) }),
+    exceptionFactory: (errors) =>
+      new ContractError('validation_error', 'The request is invalid.', {
+        details: mapValidationErrors(errors),
+      }),
   });
 }

@@ -65,12 +65,25 @@ export class ReadinessService {
   private async compute(): Promise<ReadinessReport> {
     const [redis, twelvego] = await Promise.all([this.checkRedis(), this.checkTwelveGo()]);
     const snapshot = this.registry.snapshot();
-    const config = this.indicators.check('config').up({ sha256: snapshot.sha256, clients_enabled: snapshot.enabledCount });
+    const config = this.indicators
+      .check('config')
+      .up({ sha256: snapshot.sha256, clients_enabled: snapshot.enabledCount });
     if (redis.redis.status === 'up') this.redisReached = true;
     if (twelvego.twelvego.status === 'up') this.twelvegoReached = true;
     const allUp = redis.redis.status === 'up' && twelvego.twelvego.status === 'up';
-    const status: ReadinessStatus = !(this.redisReached && this.twelvegoReached) ? 'starting' : allUp ? 'ready' : 'degraded';
-    return { status, checks: { config: config.config, redis: redis.redis, twelvego: twelvego.twelvego } as ReadinessReport['checks'] };
+    const status: ReadinessStatus = !(this.redisReached && this.twelvegoReached)
+      ? 'starting'
+      : allUp
+        ? 'ready'
+        : 'degraded';
+    return {
+      status,
+      checks: {
+        config: config.config,
+        redis: redis.redis,
+        twelvego: twelvego.twelvego,
+      } as ReadinessReport['checks'],
+    };
   }
 
   private async checkRedis(): Promise<HealthIndicatorResult<'redis'>> {
@@ -97,7 +110,10 @@ export class ReadinessService {
       return res.status < 500 ? check.up(data) : check.down(data);
     } catch (e) {
       const name = (e as Error).name;
-      return check.down({ error: name === 'TimeoutError' ? 'timeout' : 'unreachable', latency_ms: Date.now() - started });
+      return check.down({
+        error: name === 'TimeoutError' ? 'timeout' : 'unreachable',
+        latency_ms: Date.now() - started,
+      });
     }
   }
 }

@@ -6,14 +6,25 @@ const config = loadAppConfig({});
 
 describe('body policy (reconciliation 3, client-api.md §1.7)', () => {
   it('10 MiB on CreateBooking, 1 MiB other client routes, 64 KiB webhook and admin', () => {
-    expect(bodyPolicyFor('POST', '/v1/:client_id/bookings', config)).toEqual({ limit: 10_485_760, bodyless: false });
-    expect(bodyPolicyFor('POST', '/v1/:client_id/seats', config)).toEqual({ limit: 1_048_576, bodyless: false });
-    expect(bodyPolicyFor('POST', '/v1/:client_id/bookings/:booking_id/confirm', config)).toEqual({ limit: 1_048_576, bodyless: true });
+    expect(bodyPolicyFor('POST', '/v1/:client_id/bookings', config)).toEqual({
+      limit: 10_485_760,
+      bodyless: false,
+    });
+    expect(bodyPolicyFor('POST', '/v1/:client_id/seats', config)).toEqual({
+      limit: 1_048_576,
+      bodyless: false,
+    });
+    expect(bodyPolicyFor('POST', '/v1/:client_id/bookings/:booking_id/confirm', config)).toEqual({
+      limit: 1_048_576,
+      bodyless: true,
+    });
     expect(bodyPolicyFor('POST', '/webhooks/12go/:secret', config).limit).toBe(65_536);
     expect(bodyPolicyFor('POST', '/admin/config/reload', config).limit).toBe(65_536);
   });
   it('a route may declare its own policy', () => {
-    expect(resolveBodyPolicy('POST', '/v1/:client_id/x', { tcBody: 'json', tcBodyLimit: 10 }, config)).toEqual({ limit: 10, bodyless: false });
+    expect(
+      resolveBodyPolicy('POST', '/v1/:client_id/x', { tcBody: 'json', tcBodyLimit: 10 }, config),
+    ).toEqual({ limit: 10, bodyless: false });
   });
   it('no-store on booking, seat and incomplete-result routes only', () => {
     expect(isNoStoreRoute('/v1/:client_id/bookings/:booking_id/ticket')).toBe(true);

@@ -20,7 +20,12 @@ export interface BodyRouteConfig {
   tcBodyPolicy?: BodyPolicy;
 }
 
-export function resolveBodyPolicy(method: string, url: string, routeConfig: BodyRouteConfig | undefined, config: AppConfig): BodyPolicy {
+export function resolveBodyPolicy(
+  method: string,
+  url: string,
+  routeConfig: BodyRouteConfig | undefined,
+  config: AppConfig,
+): BodyPolicy {
   const base = bodyPolicyFor(method, url, config);
   return {
     limit: routeConfig?.tcBodyLimit ?? base.limit,
@@ -31,10 +36,12 @@ export function resolveBodyPolicy(method: string, url: string, routeConfig: Body
 /** Reconciliation 3: 10 MiB on CreateBooking, 1 MiB other client routes, 64 KiB webhook and admin routes. */
 export function bodyPolicyFor(method: string, url: string, config: AppConfig): BodyPolicy {
   if (url.startsWith('/v1/')) {
-    if (method === 'POST' && url === '/v1/:client_id/bookings') return { limit: config.BOOKING_BODY_LIMIT_BYTES, bodyless: false };
+    if (method === 'POST' && url === '/v1/:client_id/bookings')
+      return { limit: config.BOOKING_BODY_LIMIT_BYTES, bodyless: false };
     return { limit: config.BODY_LIMIT_BYTES, bodyless: !V1_BODY_ROUTES.has(`${method} ${url}`) };
   }
-  if (url.startsWith('/webhooks/') || url.startsWith('/admin/')) return { limit: config.SMALL_BODY_LIMIT_BYTES, bodyless: false };
+  if (url.startsWith('/webhooks/') || url.startsWith('/admin/'))
+    return { limit: config.SMALL_BODY_LIMIT_BYTES, bodyless: false };
   return { limit: config.BODY_LIMIT_BYTES, bodyless: false };
 }
 

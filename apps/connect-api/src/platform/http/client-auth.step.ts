@@ -47,10 +47,19 @@ export class ClientAuthStep {
 
     if (outcome.result === 'unauthorized') {
       await this.failures.recordFailure(ip).catch(() => undefined);
-      this.logger.log({ msg: 'auth.failed', reason: outcome.reason, client_id: outcome.clientId ?? 'unknown' });
-      this.metrics.increment('auth.failures', { reason: outcome.reason, client_id: outcome.clientId ?? 'unknown' });
+      this.logger.log({
+        msg: 'auth.failed',
+        reason: outcome.reason,
+        client_id: outcome.clientId ?? 'unknown',
+      });
+      this.metrics.increment('auth.failures', {
+        reason: outcome.reason,
+        client_id: outcome.clientId ?? 'unknown',
+      });
       if (blocked) throw new ContractError('rate_limited', undefined, { retryAfterSec: 60 });
-      throw new ContractError('unauthorized', undefined, { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
+      throw new ContractError('unauthorized', undefined, {
+        headers: { 'www-authenticate': WWW_AUTHENTICATE },
+      });
     }
     ctx.clientId = outcome.client.clientId;
     ctx.keyId = outcome.keyId;

@@ -21,7 +21,10 @@ export interface HttpPipelineDeps {
 
 function policyOf(request: FastifyRequest, config: AppConfig): BodyPolicy {
   const routeConfig = request.routeOptions.config as BodyRouteConfig | undefined;
-  return routeConfig?.tcBodyPolicy ?? resolveBodyPolicy(request.method, request.routeOptions.url ?? '', routeConfig, config);
+  return (
+    routeConfig?.tcBodyPolicy ??
+    resolveBodyPolicy(request.method, request.routeOptions.url ?? '', routeConfig, config)
+  );
 }
 
 /**
@@ -53,7 +56,7 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     reply.header('x-content-type-options', 'nosniff');
     if (isNoStoreRoute(ctx.route)) reply.header('cache-control', 'no-store');
     inflight += 1;
-    request.raw.once('close', () => (inflight -= 1));
+    reply.raw.once('close', () => (inflight -= 1));
     if (inflight > config.SERVER_MAX_INFLIGHT && !(ctx.route ?? '').startsWith('/health/')) {
       return done(new ContractError('overloaded', undefined, { retryAfterSec: 1 }));
     }
@@ -88,9 +91,20 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
       const ctx = contextForRawRequest(request.raw);
       const status = reply.statusCode;
       const statusClass = `${Math.floor(status / 100)}xx`;
-      const tags = { route: `${request.method} ${route}`, method: request.method, status_code: status, status_class: statusClass, client_id: ctx.clientId, api_version: ctx.apiVersion };
+      const tags = {
+        route: `${request.method} ${route}`,
+        method: request.method,
+        status_code: status,
+        status_class: statusClass,
+        client_id: ctx.clientId,
+        api_version: ctx.apiVersion,
+      };
       deps.metrics.increment('http.requests', tags);
-      deps.metrics.distribution('http.request.duration', reply.elapsedTime, { route: tags.route, status_class: statusClass, client_id: ctx.clientId });
+      deps.metrics.distribution('http.request.duration', reply.elapsedTime, {
+        route: tags.route,
+        status_class: statusClass,
+        client_id: ctx.clientId,
+      });
     }
     done();
   });

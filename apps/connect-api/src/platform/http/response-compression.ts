@@ -26,5 +26,7 @@ export function negotiateEncoding(header: string | string[] | undefined): Encodi
 }
 
 export function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
-  return encoding === 'br' ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) : gzipAsync(body, { level: 6 });
+  return encoding === 'br'
+    ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+    : gzipAsync(body, { level: 6 });
 }

@@ -5,10 +5,13 @@ export class RouteTable {
   add(methods: string | string[], url: string): void {
     const source = url
       .split('/')
-      .map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .map((part) =>
+        part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
       .join('/');
     const pattern = new RegExp(`^${source}$`);
-    for (const method of Array.isArray(methods) ? methods : [methods]) this.routes.push({ method: method.toUpperCase(), pattern });
+    for (const method of Array.isArray(methods) ? methods : [methods])
+      this.routes.push({ method: method.toUpperCase(), pattern });
   }
 
   /** Methods registered for this concrete path (empty when the path is unknown). */

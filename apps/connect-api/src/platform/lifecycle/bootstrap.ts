@@ -13,7 +13,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * SHUTDOWN_DRAIN_DELAY_MS, then close (listener first, in-flight requests finish, providers shut down),
  * exit 0; a hard stop after SHUTDOWN_TIMEOUT_MS exits 1. SIGHUP reloads the client registry, never exits.
  */
-export function installGracefulShutdown(app: NestFastifyApplication, config: AppConfig, exit: (code: number) => void = process.exit): void {
+export function installGracefulShutdown(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  exit: (code: number) => void = process.exit,
+): void {
   const logger = app.get(AppLogger).forContext('Shutdown');
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -66,6 +70,12 @@ export async function bootstrap(env: NodeJS.ProcessEnv): Promise<NestFastifyAppl
   });
   installGracefulShutdown(app, config);
   await app.listen(config.PORT, config.HOST);
-  logger.log({ msg: 'listening', port: config.PORT, host: config.HOST, role: config.ROLE, twelvego_base_url: config.TWELVEGO_BASE_URL });
+  logger.log({
+    msg: 'listening',
+    port: config.PORT,
+    host: config.HOST,
+    role: config.ROLE,
+    twelvego_base_url: config.TWELVEGO_BASE_URL,
+  });
   return app;
 }

@@ -27,6 +27,12 @@ export class AppLogger {
       const { msg, ...rest } = obj as Fields & { msg?: string };
       this.pino[level]({ context, ...ids, ...rest }, msg);
     };
-    return { debug: write('debug'), log: write('info'), warn: write('warn'), error: write('error'), fatal: write('fatal') };
+    return {
+      debug: write('debug'),
+      log: write('info'),
+      warn: write('warn'),
+      error: write('error'),
+      fatal: write('fatal'),
+    };
   }
 }

@@ -6,13 +6,27 @@ import type { AppConfig } from '../config/app-config';
 import { contextForRawRequest } from '../context/raw-request-context';
 import { REDACT_PATHS, SecretScrubber, sanitizeUrl } from './redaction';
 
-const UPSTREAM_ERROR_CODES = new Set(['unprocessable', 'upstream_rejected', 'itinerary_not_available', 'rate_limited']);
+const UPSTREAM_ERROR_CODES = new Set([
+  'unprocessable',
+  'upstream_rejected',
+  'itinerary_not_available',
+  'rate_limited',
+]);
 
 /** The one pino instance of an app: JSON to the given stream (stdout by default), redacted and scrubbed. */
-export function createRootLogger(config: AppConfig, scrubber: SecretScrubber, stream?: NodeJS.WritableStream): Logger {
+export function createRootLogger(
+  config: AppConfig,
+  scrubber: SecretScrubber,
+  stream?: NodeJS.WritableStream,
+): Logger {
   const options: pino.LoggerOptions = {
     level: config.LOG_LEVEL,
-    base: { service: config.DD_SERVICE, env: config.DD_ENV || undefined, version: config.DD_VERSION, instance_id: hostname() },
+    base: {
+      service: config.DD_SERVICE,
+      env: config.DD_ENV || undefined,
+      version: config.DD_VERSION,
+      instance_id: hostname(),
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
@@ -30,7 +44,12 @@ export function createRootLogger(config: AppConfig, scrubber: SecretScrubber, st
   return pino(options, (stream ?? process.stdout) as pino.DestinationStream);
 }
 
-type SerializedLike = { method?: string; url?: string; headers?: Record<string, unknown>; socket?: { remoteAddress?: string } };
+type SerializedLike = {
+  method?: string;
+  url?: string;
+  headers?: Record<string, unknown>;
+  socket?: { remoteAddress?: string };
+};
 
 function headerNumber(value: unknown): number | undefined {
   const n = Number(Array.isArray(value) ? value[0] : value);
@@ -38,7 +57,11 @@ function headerNumber(value: unknown): number | undefined {
 }
 
 /** The access line fields of operations.md §4.2 (flat, no headers, no bodies). */
-function accessFields(req: IncomingMessage, res: ServerResponse, durationMs: unknown): Record<string, unknown> {
+function accessFields(
+  req: IncomingMessage,
+  res: ServerResponse,
+  durationMs: unknown,
+): Record<string, unknown> {
   const ctx = contextForRawRequest(req);
   const raw = req as IncomingMessage & SerializedLike & { ip?: string };
   const calls = ctx.upstreamCalls ?? [];
@@ -59,7 +82,9 @@ function accessFields(req: IncomingMessage, res: ServerResponse, durationMs: unk
     invalid_tracing_headers: ctx.invalidTracingHeaders,
     remote_ip: raw.socket?.remoteAddress,
     user_agent: req.headers['user-agent'],
-    ...(calls.length ? { upstream: { calls, total_ms: calls.reduce((sum, c) => sum + c.duration_ms, 0) } } : {}),
+    ...(calls.length
+      ? { upstream: { calls, total_ms: calls.reduce((sum, c) => sum + c.duration_ms, 0) } }
+      : {}),
   };
 }
 
@@ -82,16 +107,26 @@ export function accessLogOptions(logger: Logger): PinoHttpOptions {
     customProps: (req: IncomingMessage) => ({ correlation_id: contextForRawRequest(req).correlationId }),
     customSuccessObject: (req: IncomingMessage, res: ServerResponse, val: { duration_ms?: unknown }) => {
       const ctx = contextForRawRequest(req);
-      return { ...accessFields(req, res, val.duration_ms), ...(ctx.errorCode ? { error: { code: ctx.errorCode } } : {}) };
+      return {
+        ...accessFields(req, res, val.duration_ms),
+        ...(ctx.errorCode ? { error: { code: ctx.errorCode } } : {}),
+      };
     },
-    customErrorObject: (req: IncomingMessage, res: ServerResponse, error: Error & { kind?: string }, val: { duration_ms?: unknown }) => {
+    customErrorObject: (
+      req: IncomingMessage,
+      res: ServerResponse,
+      error: Error & { kind?: string },
+      val: { duration_ms?: unknown },
+    ) => {
       const ctx = contextForRawRequest(req);
       const synthetic = /^failed with status code/.test(error?.message ?? '');
       return {
         ...accessFields(req, res, val.duration_ms),
         error: {
           code: ctx.errorCode,
-          ...(synthetic ? {} : { kind: error.kind ?? error.name, message: error.message, stack: error.stack }),
+          ...(synthetic
+            ? {}
+            : { kind: error.kind ?? error.name, message: error.message, stack: error.stack }),
         },
       };
     },

@@ -1,6 +1,17 @@
 /** operations.md §4.3: what never reaches a log line. */
 
-const SECRET_PROPS = ['api_key', 'apiKey', 'twelvego_api_key', 'twelvegoApiKey', 'k', 'secret', 'secrets', 'token', 'password', 'hash'];
+const SECRET_PROPS = [
+  'api_key',
+  'apiKey',
+  'twelvego_api_key',
+  'twelvegoApiKey',
+  'k',
+  'secret',
+  'secrets',
+  'token',
+  'password',
+  'hash',
+];
 const HEADER_PROPS = ['x-api-key', 'authorization', 'cookie', 'set-cookie'];
 
 function bracket(prop: string): string {
@@ -9,11 +20,18 @@ function bracket(prop: string): string {
 
 /** pino `redact` paths (wildcards cover the first three nesting levels). */
 export const REDACT_PATHS: string[] = [
-  ...HEADER_PROPS.flatMap((h) => [`req.headers${bracket(h)}`, `res.headers${bracket(h)}`, `headers${bracket(h)}`]),
-  ...SECRET_PROPS.flatMap((p) => [p, `*${bracket(p)}`, `*.*${bracket(p)}`, `*.*.*${bracket(p)}`].map((s) => s.replace(/^\./, ''))),
+  ...HEADER_PROPS.flatMap((h) => [
+    `req.headers${bracket(h)}`,
+    `res.headers${bracket(h)}`,
+    `headers${bracket(h)}`,
+  ]),
+  ...SECRET_PROPS.flatMap((p) =>
+    [p, `*${bracket(p)}`, `*.*${bracket(p)}`, `*.*.*${bracket(p)}`].map((s) => s.replace(/^\./, '')),
+  ),
 ];
 
-const PERSONAL_KEY = /(first_name|last_name|middle_name|(^|[[_.])name\]?$|email|mobile|phone|id_no|id_number|passport|dob|birth|id_scan|id_exp_date|id_issue_date|address)/i;
+const PERSONAL_KEY =
+  /(first_name|last_name|middle_name|(^|[[_.])name\]?$|email|mobile|phone|id_no|id_number|passport|dob|birth|id_scan|id_exp_date|id_issue_date|address)/i;
 
 /** Removes the `k` query value and masks the 12go webhook path secret. */
 export function sanitizeUrl(url: string | undefined): string | undefined {

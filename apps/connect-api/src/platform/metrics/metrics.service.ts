@@ -19,7 +19,6 @@ export const METRIC_PREFIX = 'tc_bff.';
 export function ddTraceSink(): MetricsSink {
   let client: MetricsSink | undefined;
   const get = (): MetricsSink => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     client ??= (require('dd-trace') as { dogstatsd: MetricsSink }).dogstatsd;
     return client;
   };

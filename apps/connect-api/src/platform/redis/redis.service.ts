@@ -96,6 +96,7 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     const previous = this.lastState;
     this.lastState = state;
     if (state === 'up') this.logger.log({ msg: 'redis.available', previous });
-    else if (previous !== 'unknown' || err) this.logger.warn({ msg: 'redis.unavailable', error: err?.message });
+    else if (previous !== 'unknown' || err)
+      this.logger.warn({ msg: 'redis.unavailable', error: err?.message });
   }
 }

@@ -1,6 +1,7 @@
 import type { ApiVersionTable } from '../config/api-versions';
 
-export type VersionResolution = { ok: true; version: string; deprecation?: string } | { ok: false; supported: string[] };
+export type VersionResolution =
+  { ok: true; version: string; deprecation?: string } | { ok: false; supported: string[] };
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -10,7 +11,10 @@ function single(value: string | string[] | undefined): string | undefined {
  * client-api.md §1.3 / D2: `Travelier-Version` (alias `X-Travelier-Version`, canonical wins); absent or
  * empty → current; exact match against the released versions; removed, unknown or malformed → not ok.
  */
-export function resolveApiVersion(headers: Record<string, string | string[] | undefined>, table: ApiVersionTable): VersionResolution {
+export function resolveApiVersion(
+  headers: Record<string, string | string[] | undefined>,
+  table: ApiVersionTable,
+): VersionResolution {
   const canonical = single(headers['travelier-version'])?.trim();
   const alias = single(headers['x-travelier-version'])?.trim();
   const requested = canonical || alias;

@@ -1,0 +1,38 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { contextForRawRequest } from '../context/raw-request-context';
+import { ContractError } from '../errors/contract-error';
+import { buildErrorEnvelope } from '../errors/error-envelope';
+
+/**
+ * Router-level failures that happen before any hook (malformed percent-encoding, an over-long path
+ * parameter): the same envelope and tracing headers as everything else, 400 `validation_error`.
+ */
+export function renderFrameworkError(
+  error: Error & { code?: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const ctx = contextForRawRequest(request.raw);
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const contractError = new ContractError(
+    'validation_error',
+    tooLong ? 'A path parameter is too long.' : 'The request path is malformed.',
+    {
+      details: [
+        {
+          field: 'path',
+          reason: tooLong ? 'out_of_range' : 'invalid_format',
+          message: tooLong ? 'A path parameter is too long.' : 'The path is not validly encoded.',
+        },
+      ],
+    },
+  );
+  ctx.errorCode = contractError.code;
+  void reply
+    .status(contractError.status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .header('x-correlation-id', ctx.correlationId)
+    .header('x-request-id', ctx.requestId)
+    .header('x-content-type-options', 'nosniff')
+    .send(buildErrorEnvelope(contractError, ctx));
+}
