@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the spec and the API are walked dynamically */
+import Redis from 'ioredis';
 import { encodeBookingToken } from '../../apps/connect-api/src/booking/token/booking-token.codec';
 import { startStack, type TestStack } from '../support/stack';
 import {
@@ -21,6 +22,7 @@ describe('booking funnel errors (e2e)', () => {
   let api: FunnelClient;
   let apiB: FunnelClient;
   let date: string;
+  let redis: Redis;
 
   beforeAll(async () => {
     stack = await startStack({
@@ -29,8 +31,12 @@ describe('booking funnel errors (e2e)', () => {
     api = new FunnelClient(stack);
     apiB = new FunnelClient(stack, 'demo-b', stack.demoBKey);
     date = await travelDate(stack);
+    redis = new Redis(stack.redisUrl);
   });
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    redis?.disconnect();
+    await stack?.close();
+  });
   afterEach(() => clearFaults(stack));
 
   async function open(code: string, pax = 1, client = api) {
@@ -88,10 +94,22 @@ describe('booking funnel errors (e2e)', () => {
       const data = fillBookingData(it0.booking_schema, 1);
       const first = await api.book({ booking_token: it0.booking_token, booking_data: data });
       expect(first.status).toBe(200);
+      const mark = await requestMark(stack);
       const second = await api.book({ booking_token: it0.booking_token, booking_data: data });
       expect(second.status).toBe(409);
       expect(second.body.error.code).toBe('already_reserved');
       expect(second.body.error.meta?.booking_id).toBe(first.body.id);
+      expect(await reservesSince(stack, mark)).toEqual([]);
+
+      // Without the BFF's marker (lost, or Redis down) 12go's own 409 gives the same answer.
+      const markers = await redis.keys(`${stack.keyPrefix}schema:*`);
+      for (const key of markers)
+        if ((await redis.hget(key, 'reserved_bid')) === first.body.id) await redis.del(key);
+      const third = await api.book({ booking_token: it0.booking_token, booking_data: data });
+      expect(third.status).toBe(409);
+      expect(third.body.error.code).toBe('already_reserved');
+      expect(third.body.error.meta?.booking_id).toBe(first.body.id);
+      expect(await reservesSince(stack, mark)).toHaveLength(1);
     });
 
     it('answers 404 booking_token_expired once the cart has expired', async () => {
@@ -238,7 +256,8 @@ describe('booking funnel errors (e2e)', () => {
       // The pre-reserve check passed (the cart's price was as expected), so 12go did reserve.
       expect(await reservesSince(stack, mark)).toHaveLength(1);
 
-      // Documented consequence: the token is consumed; the unconfirmed hold stays until it lapses.
+      // Documented consequence: the token is consumed; the unconfirmed hold stays until it lapses. The 409
+      // comes from the BFF's reserve marker: no second reserve, no misleading second price check.
       const again = await api.book({
         booking_token: it0.booking_token,
         booking_data: data,
@@ -250,7 +269,7 @@ describe('booking funnel errors (e2e)', () => {
       expect(held.status).toBe(200);
       expect(held.body.status).toBe('reserved');
       expect(held.body.total_price).toEqual(expected);
-      expect(await reservesSince(stack, mark)).toHaveLength(2);
+      expect(await reservesSince(stack, mark)).toHaveLength(1);
     });
 
     it('accepts a numerically equal total with other decimals', async () => {

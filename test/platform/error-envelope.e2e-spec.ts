@@ -51,6 +51,35 @@ describe('one error envelope for every 4xx/5xx (client-api.md §5, operations.md
     );
   });
 
+  it('pathologically nested JSON → 400 validation_error, not a crash', async () => {
+    const nest = (n: number): unknown => (n === 0 ? 1 : { a: [nest(n - 1)] });
+    const res = await call(stack.bffUrl, ECHO, {
+      key: DEMO_KEY,
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify(nest(200)),
+    });
+    expectEnvelope(res, 400, 'validation_error');
+  });
+
+  it('malformed HTTP framing is answered with the envelope too', async () => {
+    const { connect } = await import('node:net');
+    const url = new URL(stack.bffUrl);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect({ host: url.hostname, port: Number(url.port) }, () =>
+        socket.write('NOT HTTP AT ALL\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (d) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+    expect(body.error.code).toBe('validation_error');
+    expect(raw).toContain(`x-correlation-id: ${body.correlation_id}`);
+  });
+
   it('known path, other method → 405 method_not_allowed with Allow', async () => {
     const res = await call(stack.bffUrl, '/v1/demo/__platform_test/whoami', {
       key: DEMO_KEY,

@@ -12,6 +12,7 @@ import { createContractValidationPipe } from './platform/errors/validation-pipe.
 import { ClientAuthStep } from './platform/http/client-auth.step';
 import { installHttpPipeline } from './platform/http/install-http-pipeline';
 import { renderFrameworkError } from './platform/http/framework-errors';
+import { contractClientErrorHandler } from './platform/http/client-error-handler';
 import { RouteTable } from './platform/http/route-table';
 import { createRootLogger } from './platform/logging/create-logger';
 import { SecretScrubber } from './platform/logging/redaction';
@@ -56,6 +57,7 @@ export async function createConnectApp(opts: CreateConnectAppOptions): Promise<N
     forceCloseConnections: 'idle',
     genReqId: (req: import('node:http').IncomingMessage) => contextForRawRequest(req).requestId,
     frameworkErrors: renderFrameworkError,
+    clientErrorHandler: contractClientErrorHandler,
   });
 
   const root: DynamicModule = {

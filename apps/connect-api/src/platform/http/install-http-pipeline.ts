@@ -7,6 +7,7 @@ import { runWithRequestContext } from '../context/request-context';
 import { BodyPolicy, BodyRouteConfig, isNoStoreRoute, resolveBodyPolicy } from './body-policy';
 import type { RouteTable } from './route-table';
 import { compress, COMPRESSION_THRESHOLD_BYTES, negotiateEncoding } from './response-compression';
+import { exceedsJsonDepth } from './json-depth';
 import type { ClientAuthStep } from './client-auth.step';
 import type { MetricsService } from '../metrics/metrics.service';
 
@@ -123,6 +124,16 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     defaultJsonParser(request, text, (err, value) => {
       if (err || value === null || typeof value !== 'object' || Array.isArray(value)) {
         return done(new ContractError('invalid_json'), undefined);
+      }
+      if (exceedsJsonDepth(value)) {
+        return done(
+          new ContractError('validation_error', 'The request body is nested too deeply.', {
+            details: [
+              { field: 'body', reason: 'out_of_range', message: 'The request body is nested too deeply.' },
+            ],
+          }),
+          undefined,
+        );
       }
       done(null, value);
     });
