@@ -10,7 +10,12 @@ import Fastify from 'fastify';
 import { TwelveGoClient } from '../../libs/twelvego-client/src';
 import { mapSearchResponses } from '../../apps/connect-api/src/search/search.mapper';
 
-const silent = { log: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+const silent = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+};
 
 async function main(): Promise<void> {
   const baseUrl = process.env.TWELVEGO_BASE_URL;

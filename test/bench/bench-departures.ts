@@ -23,7 +23,15 @@ export function addBenchDepartures(): void {
       time: hhmm(i * 10),
       baseNet: 400 + (i % 7) * 10,
       segments: [
-        { type: 'route', from: BENCH_FROM_STATION, to: BENCH_TO_STATION, operatorId: 231, classId, durationMin: 600 + (i % 5) * 5, officialId: '' },
+        {
+          type: 'route',
+          from: BENCH_FROM_STATION,
+          to: BENCH_TO_STATION,
+          operatorId: 231,
+          classId,
+          durationMin: 600 + (i % 5) * 5,
+          officialId: '',
+        },
       ],
     };
     DEPARTURES.push(seed);

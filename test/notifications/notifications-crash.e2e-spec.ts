@@ -5,14 +5,23 @@ import type { UpstreamEventType } from '../../apps/connect-api/src/notifications
 import { readLocalEnv } from '../support/local-env';
 import { deleteKeysWithPrefixes, startSandbox, testRedisUrl, type RunningSandbox } from '../support/stack';
 import { spawnBff, type BffProcess } from './support/bff-process';
-import { FAST_NOTIFY_ENV, notifyClientsFile, twelvegoWebhook, type NotifyClients } from './support/notify-stack';
+import {
+  FAST_NOTIFY_ENV,
+  notifyClientsFile,
+  twelvegoWebhook,
+  type NotifyClients,
+} from './support/notify-stack';
 import { createSandboxBooking } from './support/sandbox-booking';
 import { WebhookReceiver, waitFor } from './support/webhook-receiver';
 
 jest.setTimeout(180_000);
 
 const TYPES: UpstreamEventType[] = ['booking_confirmed', 'booking_updated', 'booking_canceled'];
-const STATUS: Record<UpstreamEventType, string> = { booking_confirmed: 'confirmed', booking_updated: 'pending', booking_canceled: 'cancelled' };
+const STATUS: Record<UpstreamEventType, string> = {
+  booking_confirmed: 'confirmed',
+  booking_updated: 'pending',
+  booking_canceled: 'cancelled',
+};
 
 /**
  * operations.md §2.6 "nothing is lost across a restart": 200+ events in flight to a flapping receiver,
@@ -42,7 +51,6 @@ describe('no notification is lost when the service is killed', () => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       DD_TRACE_ENABLED: 'false',
-      PORT: '0',
       TWELVEGO_BASE_URL: sandbox.url,
       CATALOG_URL: `${sandbox.url}/__sandbox/catalog`,
       REDIS_URL: redisUrl,
@@ -60,7 +68,8 @@ describe('no notification is lost when the service is killed', () => {
   });
 
   afterAll(async () => {
-    for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+    for (const c of children)
+      if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
     await Promise.all(children.map((c) => c.exited));
     await sandbox?.close();
     await receiver.close();
@@ -73,8 +82,16 @@ describe('no notification is lost when the service is killed', () => {
     const owned: { bid: string; clientId: 'demo' | 'demo-b' }[] = [];
     for (let i = 0; i < 8; i++) {
       const clientId = i % 4 === 3 ? 'demo-b' : 'demo';
-      const b = await createSandboxBooking(sandbox.url, clientId === 'demo' ? 'sandbox-key-1' : 'sandbox-key-2', 'OKINST', 2 + (i % 3));
-      await redis.hset(`${keyPrefix}booking:${b.bid}`, { client_id: clientId, created_at: new Date().toISOString() });
+      const b = await createSandboxBooking(
+        sandbox.url,
+        clientId === 'demo' ? 'sandbox-key-1' : 'sandbox-key-2',
+        'OKINST',
+        2 + (i % 3),
+      );
+      await redis.hset(`${keyPrefix}booking:${b.bid}`, {
+        client_id: clientId,
+        created_at: new Date().toISOString(),
+      });
       await redis.expire(`${keyPrefix}booking:${b.bid}`, 3600);
       owned.push({ bid: b.bid, clientId });
     }
@@ -99,15 +116,26 @@ describe('no notification is lost when the service is killed', () => {
       for (let k = 0; k < 28; k++) {
         const type = TYPES[k % 3];
         const s = stamp++;
-        expected.set(partnerEventId(clientId, bid, type, String(s)), clientId === 'demo' ? clients.demo.path : clients.demoB.path);
+        expected.set(
+          partnerEventId(clientId, bid, type, String(s)),
+          clientId === 'demo' ? clients.demo.path : clients.demoB.path,
+        );
         const body = JSON.stringify(twelvegoWebhook(bid, type, s, STATUS[type]));
         posts.push(
           (async () => {
             // 12go retries until it gets a 2xx: an event counts once acknowledged
-            await waitFor(async () => {
-              const res = await fetch(`${first.url}/webhooks/12go/${pathSecret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).catch(() => null);
-              return res?.status === 200;
-            }, 30_000, 'acknowledgement');
+            await waitFor(
+              async () => {
+                const res = await fetch(`${first.url}/webhooks/12go/${pathSecret}`, {
+                  method: 'POST',
+                  headers: { 'content-type': 'application/json' },
+                  body,
+                }).catch(() => null);
+                return res?.status === 200;
+              },
+              30_000,
+              'acknowledgement',
+            );
           })(),
         );
       }
@@ -115,18 +143,29 @@ describe('no notification is lost when the service is killed', () => {
     await Promise.all(posts);
     expect(expected.size).toBeGreaterThanOrEqual(220);
 
-    const deliveredIds = () => new Set(receiver.received.filter((r) => r.status >= 200 && r.status < 300).map((r) => String(r.headers['webhook-id'])));
+    const deliveredIds = () =>
+      new Set(
+        receiver.received
+          .filter((r) => r.status >= 200 && r.status < 300)
+          .map((r) => String(r.headers['webhook-id'])),
+      );
     await waitFor(() => deliveredIds().size >= 40, 60_000, 'some deliveries before the crash');
     first.proc.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
     const deliveredBeforeCrash = deliveredIds().size;
-    process.stderr.write(`crash test: ${deliveredBeforeCrash}/${expected.size} delivered before SIGKILL\n`);
     expect(deliveredBeforeCrash).toBeLessThan(expected.size);
 
     const second = await spawnBff(env);
     children.push(second);
-    await waitFor(() => [...expected.keys()].every((eid) => deliveredIds().has(eid)), 120_000, 'every event delivered after restart', 200);
+    await waitFor(
+      () => [...expected.keys()].every((eid) => deliveredIds().has(eid)),
+      120_000,
+      'every event delivered after restart',
+      200,
+    );
 
+    // jobs that were active in the killed process came back through the stalled check
+    expect((second.output().match(/notify\.job_stalled/g) ?? []).length).toBeGreaterThan(0);
     // every request carried a known event id, identical bytes per id, to the right client only
     const bodies = new Map<string, string>();
     for (const r of receiver.received) {

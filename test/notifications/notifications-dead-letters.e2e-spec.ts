@@ -1,12 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { buildRegistrySnapshot } from '../../apps/connect-api/src/platform/clients/build-registry-snapshot';
 import { BookingOwnerStore } from '../../apps/connect-api/src/booking-owner/booking-owner.store';
 import { startStack } from '../support/stack';
 import { confirmSandboxBooking, createSandboxBooking } from './support/sandbox-booking';
 import { WebhookReceiver, waitFor, waitForItems, type ReceivedWebhook } from './support/webhook-receiver';
-import { notifyClientsFile, startNotifyStack, twelvegoWebhook, type NotifyClients, type NotifyStack } from './support/notify-stack';
+import {
+  notifyClientsFile,
+  startNotifyStack,
+  type NotifyClients,
+  type NotifyStack,
+} from './support/notify-stack';
+import type { DeadLetterJson, JobJson, StatsJson } from './support/wire-types';
 
 jest.setTimeout(60_000);
 
-const forBid = (rs: ReceivedWebhook[], bid: string) => rs.filter((r) => JSON.parse(r.body).data.booking.integration_booking_id === bid);
+const forBid = (rs: ReceivedWebhook[], bid: string) =>
+  rs.filter((r) => JSON.parse(r.body).data.booking.integration_booking_id === bid);
 
 /**
  * operations.md §2.4, §2.8, §5.2, §8.5: what cannot be delivered is dead-lettered with its reason, never
@@ -22,9 +31,9 @@ describe('notification dead letters and admin replay', () => {
     await receiver.start();
     const made = notifyClientsFile(receiver, (list) => {
       // demo-b's URL names a host that resolves to a private address, without the per-client opt-in
-      const b = list.find((c) => c.client_id === 'demo-b');
-      b.webhook.url = b.webhook.url.replace('127.0.0.1', 'localhost');
-      b.webhook.allow_private_target = false;
+      const b = list.find((c) => c.client_id === 'demo-b')!;
+      b.webhook!.url = b.webhook!.url.replace('127.0.0.1', 'localhost');
+      b.webhook!.allow_private_target = false;
     });
     clients = made.clients;
     n = await startNotifyStack({ clientsFile: made.file, env: { NOTIFY_OWNER_PROBE: 'false' } });
@@ -41,24 +50,42 @@ describe('notification dead letters and admin replay', () => {
   const deadLetters = async (queue: 'inbound' | 'deliver', query = '') => {
     const res = await n.admin(`/dead-letters?queue=${queue}${query}`);
     expect(res.status).toBe(200);
-    return ((await res.json()) as any).items as any[];
+    return ((await res.json()) as { items: DeadLetterJson[] }).items;
   };
 
   it('dead-letters a webhook for an unknown booking with its reason, and delivers it on replay once the owner is known', async () => {
     const booking = await createSandboxBooking(n.stack.sandboxUrl, 'sandbox-key-1');
     await confirmSandboxBooking(n.stack.sandboxUrl, booking);
-    const dead = await waitFor(async () => (await deadLetters('inbound')).find((d) => d.bid === booking.bid), 15_000, 'inbound dead letter', 250);
-    expect(dead).toMatchObject({ queue: 'inbound', reason: 'owner_unresolved', attempts: 4, client_id: null });
+    const dead = await waitFor(
+      async () => (await deadLetters('inbound')).find((d) => d.bid === booking.bid),
+      15_000,
+      'inbound dead letter',
+      250,
+    );
+    expect(dead).toMatchObject({
+      queue: 'inbound',
+      reason: 'owner_unresolved',
+      attempts: 4,
+      client_id: null,
+    });
     expect(forBid(receiver.at(clients.demo.path), booking.bid)).toHaveLength(0);
 
-    const inspected = (await (await n.admin(`/jobs/${dead.id}`)).json()) as any;
+    const inspected = (await (await n.admin(`/jobs/${dead.id}`)).json()) as JobJson;
     expect(inspected).toMatchObject({ queue: 'inbound', state: 'failed', data: { bid: booking.bid } });
 
     await owners.write(booking.bid, 'demo', { departureAt: booking.departure });
     const replay = await n.admin(`/dead-letters/${dead.id}/replay`, { method: 'POST' });
     expect(replay.status).toBe(202);
-    const [hit] = await waitForItems(() => forBid(receiver.delivered(clients.demo.path), booking.bid), 1, 15_000, 'replayed event');
-    expect(JSON.parse(hit.body)).toMatchObject({ type: 'booking.confirmed', data: { booking_id: booking.bid } });
+    const [hit] = await waitForItems(
+      () => forBid(receiver.delivered(clients.demo.path), booking.bid),
+      1,
+      15_000,
+      'replayed event',
+    );
+    expect(JSON.parse(hit.body)).toMatchObject({
+      type: 'booking.confirmed',
+      data: { booking_id: booking.bid },
+    });
     expect((await deadLetters('inbound')).find((d) => d.id === dead.id)).toBeUndefined();
   });
 
@@ -66,10 +93,22 @@ describe('notification dead letters and admin replay', () => {
     const booking = await createSandboxBooking(n.stack.sandboxUrl, 'sandbox-key-2');
     await owners.write(booking.bid, 'demo-b', { departureAt: booking.departure });
     await confirmSandboxBooking(n.stack.sandboxUrl, booking);
-    const dead = await waitFor(async () => (await deadLetters('deliver', '&client_id=demo-b')).find((d) => d.bid === booking.bid), 15_000, 'blocked dead letter', 250);
-    expect(dead).toMatchObject({ reason: 'blocked_target', attempts: 1, client_id: 'demo-b', event_id: dead.id });
+    const dead = await waitFor(
+      async () => (await deadLetters('deliver', '&client_id=demo-b')).find((d) => d.bid === booking.bid),
+      15_000,
+      'blocked dead letter',
+      250,
+    );
+    expect(dead).toMatchObject({
+      reason: 'blocked_target',
+      attempts: 1,
+      client_id: 'demo-b',
+      event_id: dead.id,
+    });
     expect(receiver.at(clients.demoB.path)).toHaveLength(0);
-    expect((await deadLetters('deliver', '&reason=retries_exhausted')).find((d) => d.id === dead.id)).toBeUndefined();
+    expect(
+      (await deadLetters('deliver', '&reason=retries_exhausted')).find((d) => d.id === dead.id),
+    ).toBeUndefined();
   });
 
   it('dead-letters after the last scheduled attempt and replays the original or a refreshed body with the same id', async () => {
@@ -77,19 +116,29 @@ describe('notification dead letters and admin replay', () => {
     await owners.write(booking.bid, 'demo', { departureAt: booking.departure });
     receiver.behave(() => ({ status: 500 }));
     await confirmSandboxBooking(n.stack.sandboxUrl, booking);
-    const dead = await waitFor(async () => (await deadLetters('deliver', '&client_id=demo')).find((d) => d.bid === booking.bid), 20_000, 'exhausted dead letter', 250);
+    const dead = await waitFor(
+      async () => (await deadLetters('deliver', '&client_id=demo')).find((d) => d.bid === booking.bid),
+      20_000,
+      'exhausted dead letter',
+      250,
+    );
     expect(dead).toMatchObject({ reason: 'retries_exhausted', attempts: 11 });
     const attempts = forBid(receiver.at(clients.demo.path), booking.bid);
     expect(attempts).toHaveLength(11);
     const original = attempts[0].body;
 
-    const job = (await (await n.admin(`/jobs/${dead.id}`)).json()) as any;
+    const job = (await (await n.admin(`/jobs/${dead.id}`)).json()) as JobJson;
     expect(job.history).toHaveLength(11);
     expect(job.history[0]).toMatchObject({ attempt: 1, outcome: 'http_5xx', status: 500 });
 
     receiver.behave(() => ({ status: 200 }));
     expect((await n.admin(`/dead-letters/${dead.id}/replay`, { method: 'POST' })).status).toBe(202);
-    await waitForItems(() => forBid(receiver.delivered(clients.demo.path), booking.bid), 1, 10_000, 'replayed original');
+    await waitForItems(
+      () => forBid(receiver.delivered(clients.demo.path), booking.bid),
+      1,
+      10_000,
+      'replayed original',
+    );
     const replayed = forBid(receiver.delivered(clients.demo.path), booking.bid)[0];
     expect(replayed.body).toBe(original);
     expect(replayed.headers['webhook-id']).toBe(dead.id);
@@ -99,26 +148,44 @@ describe('notification dead letters and admin replay', () => {
     await owners.write(cancelledLater.bid, 'demo', { departureAt: cancelledLater.departure });
     receiver.behave(() => ({ status: 410 }));
     await confirmSandboxBooking(n.stack.sandboxUrl, cancelledLater);
-    const dead2 = await waitFor(async () => (await deadLetters('deliver')).find((d) => d.bid === cancelledLater.bid), 20_000, 'second dead letter', 250);
+    const dead2 = await waitFor(
+      async () => (await deadLetters('deliver')).find((d) => d.bid === cancelledLater.bid),
+      20_000,
+      'second dead letter',
+      250,
+    );
     await n.stack.sandboxAdmin(`/bookings/${cancelledLater.bid}/transition`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ status: 'cancelled' }),
     });
-    receiver.behave((req) => (JSON.parse(req.body).type === 'booking.confirmed' ? { status: 200 } : { status: 500 }));
-    expect((await n.admin(`/dead-letters/${dead2.id}/replay?refresh=true`, { method: 'POST' })).status).toBe(202);
+    receiver.behave((req) =>
+      JSON.parse(req.body).type === 'booking.confirmed' ? { status: 200 } : { status: 500 },
+    );
+    expect((await n.admin(`/dead-letters/${dead2.id}/replay?refresh=true`, { method: 'POST' })).status).toBe(
+      202,
+    );
     const [refreshed] = await waitForItems(
-      () => forBid(receiver.delivered(clients.demo.path), cancelledLater.bid).filter((r) => JSON.parse(r.body).id === dead2.id),
+      () =>
+        forBid(receiver.delivered(clients.demo.path), cancelledLater.bid).filter(
+          (r) => JSON.parse(r.body).id === dead2.id,
+        ),
       1,
       10_000,
       'refreshed replay',
     );
-    expect(JSON.parse(refreshed.body)).toMatchObject({ id: dead2.id, type: 'booking.confirmed', data: { status: 'cancelled' } });
+    expect(JSON.parse(refreshed.body)).toMatchObject({
+      id: dead2.id,
+      type: 'booking.confirmed',
+      data: { status: 'cancelled' },
+    });
   });
 
   it('reports queue stats, discards on request, and guards every admin route', async () => {
-    const stats = (await (await n.admin('/stats')).json()) as any;
-    expect(stats.deliver.counts).toEqual(expect.objectContaining({ failed: expect.any(Number), waiting: expect.any(Number) }));
+    const stats = (await (await n.admin('/stats')).json()) as StatsJson;
+    expect(stats.deliver.counts).toEqual(
+      expect.objectContaining({ failed: expect.any(Number), waiting: expect.any(Number) }),
+    );
     expect(stats.deliver.dead_letters['demo-b']).toMatchObject({ blocked_target: 1 });
     expect(typeof stats.inbound.oldest_waiting_s).toBe('number');
 
@@ -127,32 +194,59 @@ describe('notification dead letters and admin replay', () => {
     expect((await n.admin(`/jobs/${blocked.id}`)).status).toBe(404);
 
     expect((await fetch(`${n.stack.bffUrl}/admin/notifications/stats`)).status).toBe(401);
-    expect((await fetch(`${n.stack.bffUrl}/admin/notifications/stats`, { headers: { authorization: 'Bearer wrong-token-wrong-token-wrong-token' } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${n.stack.bffUrl}/admin/notifications/stats`, {
+          headers: { authorization: 'Bearer wrong-token-wrong-token-wrong-token' },
+        })
+      ).status,
+    ).toBe(401);
     expect((await n.admin('/dead-letters?queue=elsewhere')).status).toBe(400);
-    const bulk = await n.admin('/dead-letters/replay', { method: 'POST', body: JSON.stringify({ queue: 'deliver', reason: 'nothing_like_this', limit: 5 }) });
+    const bulk = await n.admin('/dead-letters/replay', {
+      method: 'POST',
+      body: JSON.stringify({ queue: 'deliver', reason: 'nothing_like_this', limit: 5 }),
+    });
     expect(bulk.status).toBe(200);
     expect(await bulk.json()).toEqual({ replayed: [], failed: [] });
   });
 
   it('answers 404 on admin routes when no admin token is configured', async () => {
     const { file } = notifyClientsFile(receiver);
-    const stack = await startStack({ clientsFile: file, env: { NOTIFICATIONS_WORKERS_ENABLED: 'false', ADMIN_TOKENS: '' } });
+    const stack = await startStack({
+      clientsFile: file,
+      env: { NOTIFICATIONS_WORKERS_ENABLED: 'false', ADMIN_TOKENS: '' },
+    });
     try {
-      expect((await fetch(`${stack.bffUrl}/admin/notifications/stats`, { headers: { authorization: 'Bearer anything' } })).status).toBe(404);
+      expect(
+        (
+          await fetch(`${stack.bffUrl}/admin/notifications/stats`, {
+            headers: { authorization: 'Bearer anything' },
+          })
+        ).status,
+      ).toBe(404);
     } finally {
       await stack.close();
     }
   });
 
-  it('refuses at startup a partner webhook URL in a private range without the opt-in', async () => {
+  it('refuses a partner webhook URL in a private range without the opt-in when the clients file is loaded', () => {
+    // The same validation ClientRegistry runs at startup and on every reload (a failing boot would leave the
+    // platform's half-initialised connections open in this process, so the builder is called directly).
     const { file } = notifyClientsFile(receiver, (list) => {
-      const demo = list.find((c) => c.client_id === 'demo');
-      demo.webhook.url = 'https://10.20.30.40/hooks';
-      demo.webhook.allow_private_target = false;
+      const demo = list.find((c) => c.client_id === 'demo')!;
+      demo.webhook!.url = 'https://10.20.30.40/hooks';
+      demo.webhook!.allow_private_target = false;
     });
-    await expect(startStack({ clientsFile: file, env: { NOTIFICATIONS_WORKERS_ENABLED: 'false' } })).rejects.toThrow(/blocked address/);
+    const build = (allowPrivateTargets: boolean) =>
+      buildRegistrySnapshot(readFileSync(file, 'utf8'), {
+        env: {},
+        allowInlineSecrets: true,
+        requireHttpsWebhooks: false,
+        allowPrivateTargets,
+        defaultRateLimit: { rps: 10, burst: 20 },
+        readFile: (path: string) => readFileSync(path, 'utf8'),
+      });
+    expect(() => build(true)).toThrow(/blocked address/);
+    expect(() => build(false)).toThrow(/blocked address/);
   });
 });
-
-// keep the helper referenced for a minimal 12go body in ad-hoc debugging
-void twelvegoWebhook;

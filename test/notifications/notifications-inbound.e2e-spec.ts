@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { WebhookReceiver } from './support/webhook-receiver';
-import { notifyClientsFile, startNotifyStack, twelvegoWebhook, type NotifyStack } from './support/notify-stack';
+import {
+  notifyClientsFile,
+  startNotifyStack,
+  twelvegoWebhook,
+  type NotifyStack,
+} from './support/notify-stack';
+import type { ErrorJson } from './support/wire-types';
 
 jest.setTimeout(60_000);
 
@@ -25,8 +31,15 @@ describe('12go webhook receiver', () => {
       twelvegoBaseUrl: 'http://127.0.0.1:9',
       env: { NOTIFICATIONS_WORKERS_ENABLED: 'false' },
     });
-    // rotation: restart is not needed for this check — a second stack below covers two secrets
-    queue = new Queue('notify-inbound', { connection: { host: '127.0.0.1', port: Number(new URL(n.stack.redisUrl).port || 6379), db: Number(new URL(n.stack.redisUrl).pathname.slice(1) || 0) }, prefix: n.stack.queuePrefix });
+    const url = new URL(n.stack.redisUrl);
+    queue = new Queue('notify-inbound', {
+      connection: {
+        host: url.hostname,
+        port: Number(url.port || 6379),
+        db: Number(url.pathname.slice(1) || 0),
+      },
+      prefix: n.stack.queuePrefix,
+    });
     redis = new Redis(n.stack.redisUrl);
   });
 
@@ -42,9 +55,16 @@ describe('12go webhook receiver', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
     const job = await queue.getJob('in-70000101-booking_confirmed-1778382366');
-    expect(job?.data).toMatchObject({ bid: '70000101', type: 'booking_confirmed', stamp: 1778382366, newStatus: 'confirmed' });
+    expect(job?.data).toMatchObject({
+      bid: '70000101',
+      type: 'booking_confirmed',
+      stamp: 1778382366,
+      newStatus: 'confirmed',
+    });
     expect(await redis.exists(`${n.stack.keyPrefix}ntf:dedup:70000101:booking_confirmed:1778382366`)).toBe(1);
-    expect(await redis.ttl(`${n.stack.keyPrefix}ntf:dedup:70000101:booking_confirmed:1778382366`)).toBeGreaterThan(600_000);
+    expect(
+      await redis.ttl(`${n.stack.keyPrefix}ntf:dedup:70000101:booking_confirmed:1778382366`),
+    ).toBeGreaterThan(600_000);
   });
 
   it('de-duplicates on (bid, type, stamp): a repeated webhook is acknowledged but stored once', async () => {
@@ -52,7 +72,9 @@ describe('12go webhook receiver', () => {
     expect((await n.postInbound(body)).status).toBe(200);
     expect((await n.postInbound(body)).status).toBe(200);
     expect((await n.postInbound({ ...body, bid: '70000102' })).status).toBe(200);
-    const jobs = (await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized'])).filter((j) => j?.data.bid === '70000102');
+    const jobs = (await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized'])).filter(
+      (j) => j?.data.bid === '70000102',
+    );
     expect(jobs).toHaveLength(1);
     expect((await n.postInbound({ ...body, stamp: 1778390001 })).status).toBe(200);
     expect((await queue.getJobs(['waiting'])).filter((j) => j?.data.bid === '70000102')).toHaveLength(2);
@@ -74,10 +96,14 @@ describe('12go webhook receiver', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(twelvegoWebhook('70000105', 'booking_confirmed', 1)),
     });
-    const unknown = await fetch(`${n.stack.bffUrl}/no/such/route`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const unknown = await fetch(`${n.stack.bffUrl}/no/such/route`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
-    const [a, b] = [(await wrong.json()) as any, (await unknown.json()) as any];
+    const [a, b] = [(await wrong.json()) as ErrorJson, (await unknown.json()) as ErrorJson];
     expect(a.error).toEqual(b.error);
     expect(await queue.getJob('in-70000105-booking_confirmed-1')).toBeUndefined();
     expect(JSON.stringify(n.stack.logs.lines())).not.toContain(n.pathSecret);
@@ -87,14 +113,14 @@ describe('12go webhook receiver', () => {
     const big = { ...twelvegoWebhook('70000106', 'booking_updated', 7), padding: 'x'.repeat(70 * 1024) };
     const res = await n.postInbound(big);
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).error.code).toBe('payload_too_large');
+    expect(((await res.json()) as ErrorJson).error.code).toBe('payload_too_large');
     expect(await queue.getJob('in-70000106-booking_updated-7')).toBeUndefined();
   });
 
   it('refuses malformed JSON and bodies without a usable bid with 400', async () => {
     const bad = await n.postInbound('{"bid": 70000107, "type": ');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as any).error.code).toBe('invalid_json');
+    expect(((await bad.json()) as ErrorJson).error.code).toBe('invalid_json');
     for (const body of [{ type: 'booking_confirmed' }, { bid: 'abc' }, { bid: 0 }, [1, 2]]) {
       const res = await n.postInbound(body);
       expect(res.status).toBe(400);
@@ -106,7 +132,10 @@ describe('12go webhook receiver', () => {
     const rotated = await startNotifyStack({
       clientsFile: file,
       twelvegoBaseUrl: 'http://127.0.0.1:9',
-      env: { NOTIFICATIONS_WORKERS_ENABLED: 'false', TWELVEGO_WEBHOOK_PATH_SECRETS: `${'a'.repeat(40)},${secondSecret}` },
+      env: {
+        NOTIFICATIONS_WORKERS_ENABLED: 'false',
+        TWELVEGO_WEBHOOK_PATH_SECRETS: `${'a'.repeat(40)},${secondSecret}`,
+      },
     });
     const blocked = await startNotifyStack({
       clientsFile: file,
@@ -115,7 +144,12 @@ describe('12go webhook receiver', () => {
     });
     try {
       const body = JSON.stringify(twelvegoWebhook('70000108', 'booking_confirmed', 9));
-      const post = (base: string, secret: string) => fetch(`${base}/webhooks/12go/${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const post = (base: string, secret: string) =>
+        fetch(`${base}/webhooks/12go/${secret}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
       expect((await post(rotated.stack.bffUrl, 'a'.repeat(40))).status).toBe(200);
       expect((await post(rotated.stack.bffUrl, secondSecret)).status).toBe(200);
       expect((await post(rotated.stack.bffUrl, 'b'.repeat(40))).status).toBe(404);

@@ -1,7 +1,15 @@
 import { Queue } from 'bullmq';
+import { BookingOwnerStore } from '../../apps/connect-api/src/booking-owner/booking-owner.store';
 import { DedicatedRedis } from './support/redis-server';
-import { WebhookReceiver, waitFor } from './support/webhook-receiver';
-import { notifyClientsFile, startNotifyStack, twelvegoWebhook, type NotifyStack } from './support/notify-stack';
+import { createSandboxBooking } from './support/sandbox-booking';
+import { WebhookReceiver, waitFor, waitForItems } from './support/webhook-receiver';
+import {
+  notifyClientsFile,
+  startNotifyStack,
+  twelvegoWebhook,
+  type NotifyStack,
+} from './support/notify-stack';
+import type { ErrorJson } from './support/wire-types';
 
 jest.setTimeout(60_000);
 
@@ -10,15 +18,17 @@ describe('12go webhook receiver while Redis is down', () => {
   const redis = new DedicatedRedis();
   const receiver = new WebhookReceiver();
   let n: NotifyStack;
+  let demoPath: string;
 
   beforeAll(async () => {
     await redis.start();
     await receiver.start();
-    const { file } = notifyClientsFile(receiver);
+    const made = notifyClientsFile(receiver);
+    demoPath = made.clients.demo.path;
     n = await startNotifyStack({
-      clientsFile: file,
-      twelvegoBaseUrl: 'http://127.0.0.1:9',
-      env: { REDIS_URL: redis.url, NOTIFICATIONS_WORKERS_ENABLED: 'false', NOTIFY_ENQUEUE_TIMEOUT_MS: '1000' },
+      clientsFile: made.file,
+      routeSandboxWebhooks: false,
+      env: { REDIS_URL: redis.url, NOTIFY_ENQUEUE_TIMEOUT_MS: '1000' },
     });
   });
 
@@ -29,7 +39,10 @@ describe('12go webhook receiver while Redis is down', () => {
   });
 
   const stored = async (jobId: string) => {
-    const q = new Queue('notify-inbound', { connection: { host: '127.0.0.1', port: redis.port }, prefix: n.stack.queuePrefix });
+    const q = new Queue('notify-inbound', {
+      connection: { host: '127.0.0.1', port: redis.port },
+      prefix: n.stack.queuePrefix,
+    });
     try {
       return await q.getJob(jobId);
     } finally {
@@ -38,22 +51,34 @@ describe('12go webhook receiver while Redis is down', () => {
   };
 
   it('answers 503 while Redis is unreachable and 200 again once it is back, without a restart', async () => {
-    expect((await n.postInbound(twelvegoWebhook('70000201', 'booking_confirmed', 100))).status).toBe(200);
-    expect(await stored('in-70000201-booking_confirmed-100')).toBeTruthy();
+    const booking = await createSandboxBooking(n.stack.sandboxUrl, 'sandbox-key-1');
+    const owners = n.stack.app.get(BookingOwnerStore, { strict: false });
+    expect(await owners.write(booking.bid, 'demo')).toBe(true);
+    expect((await n.postInbound(twelvegoWebhook(booking.bid, 'booking_updated', 100))).status).toBe(200);
+    await waitForItems(() => receiver.delivered(demoPath), 1, 15_000, 'delivery before the outage');
 
     await redis.stop();
     const started = Date.now();
     const down = await n.postInbound(twelvegoWebhook('70000202', 'booking_confirmed', 200));
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBeTruthy();
-    expect(((await down.json()) as any).error.code).toBe('upstream_unavailable');
+    expect(((await down.json()) as ErrorJson).error.code).toBe('upstream_unavailable');
     expect(Date.now() - started).toBeLessThan(5000);
     // a duplicate of an acknowledged event is not mistaken for acknowledged while Redis is down
-    expect((await n.postInbound(twelvegoWebhook('70000201', 'booking_confirmed', 100))).status).toBe(503);
+    expect((await n.postInbound(twelvegoWebhook(booking.bid, 'booking_updated', 100))).status).toBe(503);
 
     await redis.start();
     // 12go retries: the same notification is accepted once Redis answers again
-    await waitFor(async () => (await n.postInbound(twelvegoWebhook('70000202', 'booking_confirmed', 200))).status === 200, 20_000, 'recovery');
+    await waitFor(
+      async () => (await n.postInbound(twelvegoWebhook('70000202', 'booking_confirmed', 200))).status === 200,
+      20_000,
+      'recovery',
+    );
     expect(await stored('in-70000202-booking_confirmed-200')).toBeTruthy();
+
+    // the workers reconnect on their own: a new event for a known booking is delivered (this Redis has no persistence)
+    await waitFor(() => owners.write(booking.bid, 'demo'), 10_000, 'owner record rewritten');
+    expect((await n.postInbound(twelvegoWebhook(booking.bid, 'booking_updated', 300))).status).toBe(200);
+    await waitForItems(() => receiver.delivered(demoPath), 2, 20_000, 'delivery after recovery');
   });
 });

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies and log lines are walked dynamically */
 import { randomBytes } from 'node:crypto';
 import { startStack, type TestStack } from '../support/stack';
 import { addFault, clearFaults, sandboxRequests } from '../booking/support/funnel.helpers';
@@ -60,7 +59,10 @@ describe('reliability: upstream fault injection', () => {
     });
     await clearFaults(stack);
 
-    expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({ status: expected.status, code: expected.code });
+    expect({ status: answer.status, code: answer.body?.error?.code }).toEqual({
+      status: expected.status,
+      code: expected.code,
+    });
     expect(envelopeProblems(answer)).toEqual([]);
     expect(answer.headers['x-correlation-id']).toBe(correlationId);
     if (expected.status >= 500) {
@@ -84,7 +86,10 @@ describe('reliability: upstream fault injection', () => {
     const seen = await sandboxRequests(stack);
     for (const call of reachable) {
       const glob = new RegExp(`^${call.match.path.replace(/\*\*/g, '.+').replace(/(?<!\.)\*/g, '[^/]+')}$`);
-      expect({ op: call.op, seen: seen.some((r) => r.method === call.match.method && glob.test(String(r.path).split('?')[0])) }).toEqual({ op: call.op, seen: true });
+      expect({
+        op: call.op,
+        seen: seen.some((r) => r.method === call.match.method && glob.test(String(r.path).split('?')[0])),
+      }).toEqual({ op: call.op, seen: true });
     }
   });
 

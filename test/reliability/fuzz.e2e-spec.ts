@@ -49,7 +49,9 @@ describe('reliability: fuzzing every endpoint', () => {
     const f = new FunnelFixtures(stack);
     const opened = await f.opened();
     const bookingId = await f.reserved();
-    const stations = await fetch(`${stack.bffUrl}/v1/demo/stations`, { headers: { 'x-api-key': stack.demoKey } });
+    const stations = await fetch(`${stack.bffUrl}/v1/demo/stations`, {
+      headers: { 'x-api-key': stack.demoKey },
+    });
     const stationsBody: any = await stations.json().catch(() => ({}));
     const link = typeof stationsBody?.url === 'string' ? new URL(stationsBody.url) : null;
     seeds = {
@@ -62,6 +64,7 @@ describe('reliability: fuzzing every endpoint', () => {
       webhookPathSecret: pathSecret,
       goodKey: stack.demoKey,
       otherKey: stack.demoBKey,
+      adminToken,
     };
   });
   afterAll(async () => {
@@ -70,7 +73,6 @@ describe('reliability: fuzzing every endpoint', () => {
   });
 
   it(`${RUNS} generated requests: no 500, no stack trace, every error in the envelope`, async () => {
-    // eslint-disable-next-line no-console -- the seed must be visible to reproduce a failure
     console.log(`fuzz: seed ${SEED}, ${RUNS} requests (FUZZ_SEED / FUZZ_RUNS to change)`);
     const requests = fc.sample(fuzzRequest(seeds), { seed: SEED, numRuns: RUNS });
     const findings: Finding[] = [];
@@ -83,7 +85,12 @@ describe('reliability: fuzzing every endpoint', () => {
         try {
           answer = await send(agent, stack.bffUrl, { ...req, timeoutMs: 20_000 });
         } catch (e) {
-          findings.push({ request: req, status: 0, problems: [`no answer: ${(e as Error).message}`], text: '' });
+          findings.push({
+            request: req,
+            status: 0,
+            problems: [`no answer: ${(e as Error).message}`],
+            text: '',
+          });
           continue;
         }
         const counts = perEndpoint.get(req.endpoint) ?? new Map<number, number>();
@@ -91,14 +98,25 @@ describe('reliability: fuzzing every endpoint', () => {
         perEndpoint.set(req.endpoint, counts);
         const problems = req.method === 'HEAD' ? [] : envelopeProblems(answer);
         if (answer.status === 500) problems.push('500');
-        if (answer.text.includes(stack.demoKey) || answer.text.includes(stack.demoBKey) || answer.text.includes('sandbox-key-')) problems.push('secret echoed');
-        if (problems.length) findings.push({ request: req, status: answer.status, problems, text: answer.text.slice(0, 400) });
+        if (
+          answer.text.includes(stack.demoKey) ||
+          answer.text.includes(stack.demoBKey) ||
+          answer.text.includes('sandbox-key-')
+        )
+          problems.push('secret echoed');
+        if (problems.length)
+          findings.push({ request: req, status: answer.status, problems, text: answer.text.slice(0, 400) });
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
-    const summary = [...perEndpoint].map(([e, m]) => `${e}: ${[...m].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ')}`);
-    // eslint-disable-next-line no-console -- the status distribution shows what the run reached
+    const summary = [...perEndpoint].map(
+      ([e, m]) =>
+        `${e}: ${[...m]
+          .sort((a, b) => a[0] - b[0])
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')}`,
+    );
     console.log(`fuzz status distribution (seed ${SEED}):\n${summary.join('\n')}`);
     const report = findings.slice(0, 15).map((f) => ({
       endpoint: f.request.endpoint,
@@ -108,9 +126,17 @@ describe('reliability: fuzzing every endpoint', () => {
       problems: f.problems,
       answer: f.text,
     }));
-    expect({ seed: SEED, findings: findings.length, first: report }).toEqual({ seed: SEED, findings: 0, first: [] });
+    expect({ seed: SEED, findings: findings.length, first: report }).toEqual({
+      seed: SEED,
+      findings: 0,
+      first: [],
+    });
     // Every endpoint of the table was exercised.
-    for (const e of FUZZ_ENDPOINTS) expect({ endpoint: e.name, reached: perEndpoint.has(e.name) }).toEqual({ endpoint: e.name, reached: true });
+    for (const e of FUZZ_ENDPOINTS)
+      expect({ endpoint: e.name, reached: perEndpoint.has(e.name) }).toEqual({
+        endpoint: e.name,
+        reached: true,
+      });
   }, 300_000);
 
   it('is healthy afterwards: live, ready, and a normal search still works', async () => {

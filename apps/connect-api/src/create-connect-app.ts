@@ -18,6 +18,9 @@ import { createRootLogger } from './platform/logging/create-logger';
 import { SecretScrubber } from './platform/logging/redaction';
 import { PlatformModule } from './platform/platform.module';
 import { MetricsService } from './platform/metrics/metrics.service';
+import { RateLimitStep } from './platform/rate-limit/rate-limit.step';
+import { AdminAuthStep } from './platform/admin/admin-auth.step';
+import { BusinessEvents } from './platform/events/business-events.service';
 import { setupOpenApi } from './openapi/setup-openapi';
 
 export interface CreateConnectAppOptions {
@@ -79,6 +82,9 @@ export async function createConnectApp(opts: CreateConnectAppOptions): Promise<N
     routes: app.get(RouteTable),
     clientAuth: () => app.get(ClientAuthStep),
     metrics: app.get(MetricsService),
+    rateLimit: () => app.get(RateLimitStep),
+    adminAuth: () => app.get(AdminAuthStep),
+    events: () => app.get(BusinessEvents),
   });
   setupOpenApi(app);
   // Redis is quit and the registry stops watching on close(); signals are handled by main.ts (drain first).

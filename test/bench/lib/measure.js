@@ -1,6 +1,9 @@
+/* global Buffer */
 'use strict';
 /** Load and latency measurement helpers of `npm run bench`. */
+const fs = require('node:fs');
 const http = require('node:http');
+const zlib = require('node:zlib');
 const autocannon = require('autocannon');
 
 /** One autocannon run; returns the figures the report uses. */
@@ -28,15 +31,19 @@ function load(url, { connections = 16, duration = 10, headers = {}, overallRate 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 /** One keep-alive HTTP request; resolves with { status, body, ms } (sub-millisecond resolution). */
-function request(url, { method = 'GET', headers = {}, body } = {}) {
+function request(url, { method = 'GET', headers = {}, body, gzip = false } = {}) {
+  if (gzip) headers = { ...headers, 'accept-encoding': 'gzip' };
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const req = http.request(url, { method, headers, agent }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString(), ms: Number(process.hrtime.bigint() - started) / 1e6 }),
-      );
+      res.on('end', () => {
+        let raw = Buffer.concat(chunks);
+        // Decompressing is part of a client's cost, as in the 12go client.
+        if (res.headers['content-encoding'] === 'gzip') raw = zlib.gunzipSync(raw);
+        resolve({ status: res.statusCode, body: raw.toString(), ms: Number(process.hrtime.bigint() - started) / 1e6 });
+      });
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -56,7 +63,12 @@ function percentile(values, p) {
 async function sequential(n, fn) {
   const samples = [];
   for (let i = 0; i < n; i++) samples.push(await fn(i));
-  return { n, p50: percentile(samples, 50), p99: percentile(samples, 99), mean: samples.reduce((a, b) => a + b, 0) / n };
+  return {
+    n,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    mean: samples.reduce((a, b) => a + b, 0) / n,
+  };
 }
 
 /**
@@ -70,8 +82,23 @@ async function interleaved(n, fnA, fnB) {
     a.push(await fnA(i));
     b.push(await fnB(i));
   }
-  const stats = (s) => ({ n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), mean: s.reduce((x, y) => x + y, 0) / s.length });
+  const stats = (s) => ({
+    n: s.length,
+    p50: percentile(s, 50),
+    p99: percentile(s, 99),
+    mean: s.reduce((x, y) => x + y, 0) / s.length,
+  });
   return [stats(a), stats(b)];
 }
 
-module.exports = { load, request, percentile, sequential, interleaved };
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
+  } catch {
+    return NaN;
+  }
+}
+
+module.exports = { cpuMs, load, request, percentile, sequential, interleaved };

@@ -6,9 +6,9 @@
 if (typeof process.send === 'function') {
   process.on('message', (msg) => {
     if (!msg || msg.type !== 'mem') return;
-    if (msg.gc && typeof global.gc === 'function') {
-      global.gc();
-      global.gc();
+    if (msg.gc && typeof globalThis.gc === 'function') {
+      globalThis.gc();
+      globalThis.gc();
     }
     process.send({ type: 'mem', id: msg.id, usage: process.memoryUsage() });
   });

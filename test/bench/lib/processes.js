@@ -1,3 +1,4 @@
+/* global performance, setTimeout, clearTimeout, fetch, AbortSignal */
 'use strict';
 /** Child processes of `npm run bench`: spawn, wait for a `{"port":n}` line or an HTTP answer, stop. */
 const { spawn } = require('node:child_process');
@@ -30,7 +31,10 @@ function startTsServer(label, entry, env, logFile) {
     });
     children.add(child);
     let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`${label}: no port within 60 s (see ${logFile})`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${label}: no port within 60 s (see ${logFile})`)),
+      60_000,
+    );
     child.stdout.on('data', (d) => {
       buffer += d.toString();
       const line = buffer.split('\n').find((l) => l.startsWith('{"port"'));
@@ -50,7 +54,10 @@ function startTsServer(label, entry, env, logFile) {
 }
 
 /** Polls url until it answers `status` (default 200); resolves with the elapsed ms since `since`. */
-async function waitForStatus(url, { since = performance.now(), timeoutMs = 30_000, status = 200, intervalMs = 5 } = {}) {
+async function waitForStatus(
+  url,
+  { since = performance.now(), timeoutMs = 30_000, status = 200, intervalMs = 5 } = {},
+) {
   for (;;) {
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
@@ -67,7 +74,11 @@ async function waitForStatus(url, { since = performance.now(), timeoutMs = 30_00
 /** Spawns a plain node process (the production build) with an IPC channel for the memory probe. */
 function spawnNode(args, env, logFile) {
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(NODE, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', out, out, 'ipc'] });
+  const child = spawn(NODE, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', out, out, 'ipc'],
+  });
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;

@@ -9,13 +9,21 @@ const MD_FILE = path.join(ROOT, 'docs', 'benchmarks.md');
 
 const f1 = (x) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 const f2 = (x) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(2) : 'n/a');
-const verdict = (fig) => (!fig ? 'not run' : fig.error ? `**not measured** (${fig.error})` : fig.pass ? 'pass' : '**MISS**');
+const verdict = (fig) =>
+  !fig ? 'not run' : fig.error ? `**not measured** (${fig.error})` : fig.pass ? 'pass' : '**MISS**';
 
 function rows(r) {
   const F = r.figures;
   const out = [];
   const P1 = F.P1;
-  if (P1) out.push(['P1', 'Search throughput, BFF ÷ bare Fastify baseline (16 connections)', `${f2(P1.ratio)}× (${f1(P1.bffRps)} vs ${f1(P1.baselineRps)} req/s)`, P1.goal, verdict(P1)]);
+  if (P1)
+    out.push([
+      'P1',
+      'Search throughput, BFF ÷ bare Fastify baseline (16 connections)',
+      `${f2(P1.ratio)}× (${f1(P1.bffRps)} vs ${f1(P1.baselineRps)} req/s); CPU per request ${f2(P1.bffCpuMsPerRequest)} vs ${f2(P1.baselineCpuMsPerRequest)} ms (${f2(P1.cpuRatio)}×)`,
+      P1.goal,
+      verdict(P1),
+    ]);
   const P2 = F.P2;
   if (P2)
     out.push([
@@ -26,7 +34,14 @@ function rows(r) {
       verdict(P2),
     ]);
   const P3 = F.P3;
-  if (P3) out.push(['P3', 'GetItinerary added latency over the sum of its 3 upstream calls', P3.error ? 'n/a' : `p50 +${f2(P3.addedP50Ms)} ms, p99 +${f2(P3.addedP99Ms)} ms`, P3.goal ?? 'p50 ≤ 3 ms', verdict(P3)]);
+  if (P3)
+    out.push([
+      'P3',
+      'GetItinerary added latency over the sum of its 3 upstream calls',
+      P3.error ? 'n/a' : `p50 +${f2(P3.addedP50Ms)} ms, p99 +${f2(P3.addedP99Ms)} ms`,
+      P3.goal ?? 'p50 ≤ 3 ms',
+      verdict(P3),
+    ]);
   const P4 = F.P4;
   if (P4)
     out.push([
@@ -37,18 +52,34 @@ function rows(r) {
       verdict(P4),
     ]);
   const P5 = F.P5;
-  if (P5) out.push(['P5', 'Cold start of the production build to /health/ready (median of 3)', `${f1(P5.medianMs)} ms (bare \`node -e 0\`: ${f1(P5.bareNodeStartMs)} ms; +${f1(P5.overBareNodeMs)} ms)`, P5.goal, verdict(P5)]);
+  if (P5)
+    out.push([
+      'P5',
+      'Cold start of the production build to /health/ready (median of 3)',
+      `${f1(P5.medianMs)} ms (bare \`node -e 0\`: ${f1(P5.bareNodeStartMs)} ms; +${f1(P5.overBareNodeMs)} ms)`,
+      P5.goal,
+      verdict(P5),
+    ]);
   const P6 = F.P6;
   if (P6)
     out.push([
       'P6',
       'Webhook delivery: signed deliveries/s; p99 enqueue→delivered at 200/s',
-      P6.error ? 'n/a' : `${f1(P6.burstDeliveriesPerSec)}/s (receiver alone: ${f1(P6.receiverOnlyPerSec)}/s); p99 ${f1(P6.paced?.p99Ms)} ms at ${f1(P6.paced?.achievedRate)}/s`,
+      P6.error
+        ? 'n/a'
+        : `${f1(P6.burstDeliveriesPerSec)}/s (receiver alone: ${f1(P6.receiverOnlyPerSec)}/s); p99 ${f1(P6.paced?.p99Ms)} ms at ${f1(P6.paced?.achievedRate)}/s`,
       P6.goal ?? '≥ 1,000/s and < 50 ms',
       verdict(P6),
     ]);
   const P7 = F.P7;
-  if (P7) out.push(['P7', 'Production dependency footprint (`npm ci --omit=dev`)', P7.error ? 'n/a' : `${f1(P7.nodeModulesMiB)} MiB (${P7.packages} packages; bundle ${P7.bundleKiB} KiB)`, P7.goal, verdict(P7)]);
+  if (P7)
+    out.push([
+      'P7',
+      'Production dependency footprint (`npm ci --omit=dev`)',
+      P7.error ? 'n/a' : `${f1(P7.nodeModulesMiB)} MiB (${P7.packages} packages; bundle ${P7.bundleKiB} KiB)`,
+      P7.goal,
+      verdict(P7),
+    ]);
   return out;
 }
 
@@ -66,7 +97,9 @@ function markdown(r) {
     `- Node: ${m.node}`,
     `- Build: ${r.build?.reason ?? 'n/a'}`,
     `- Upstream: the 12go sandbox, latency profile \`${r.config?.sandboxLatencyProfile ?? 'none'}\`, search ${r.config?.searchRoute ?? ''}` +
-      (r.config?.searchResult ? ` — ${r.config.searchResult.sandboxTrips} trips → ${r.config.searchResult.itineraries} itineraries, ${r.config.searchResult.bffBodyBytes} bytes` : ''),
+      (r.config?.searchResult
+        ? ` — ${r.config.searchResult.sandboxTrips} trips → ${r.config.searchResult.itineraries} itineraries, ${r.config.searchResult.bffBodyBytes} bytes`
+        : ''),
     `- BFF: production bundle (\`node dist/apps/connect-api/main.js\`), ${r.config?.logLevel ?? ''}, ${r.config?.tracing ?? ''}, real Redis`,
     '',
     '| # | What | Figure | Goal | Result |',
@@ -75,11 +108,14 @@ function markdown(r) {
     '',
     '## How each figure is measured',
     '',
-    '- **P1** autocannon, 16 connections, alternating baseline/BFF twice, best of each. The baseline',
+    '- **P1** autocannon, 16 connections, three rounds of baseline then BFF; the figure is the median of the',
+    '  per-round ratios. CPU per request (user + system time of the server process from /proc ÷ requests) is',
+    '  given too: it does not depend on what else runs on the machine. The baseline',
     '  (`test/bench/baseline-server.main.ts`) is bare Fastify with no Nest, guards or logging, calling the same',
     '  sandbox with the same `TwelveGoClient` and mapping with the same `mapSearchResponses`.',
     '- **P2** sequential keep-alive requests on one connection, direct sandbox and BFF interleaved sample by',
-    '  sample (so noise hits both), hrtime resolution; added = BFF percentile − direct percentile.',
+    '  sample (so noise hits both), hrtime resolution; added = BFF percentile − direct percentile. The direct',
+    '  requests ask for gzip and are decompressed, like the 12go client does.',
     '- **P3** GetItinerary on one connection interleaved with the three upstream calls it makes (trip details,',
     '  add to cart, checkout) issued directly; added = BFF p50 − p50 of the per-sample sum.',
     '- **P4** autocannon at a fixed rate of 70 % of the P1 maximum; memory read from the BFF process (IPC probe,',
@@ -100,7 +136,14 @@ function markdown(r) {
     lines.push('');
   }
   if (r.figures.P7?.largest) {
-    lines.push('## Largest production packages (P7)', '', '| Package | MiB |', '|---|---|', ...r.figures.P7.largest.map((x) => `| ${x.package} | ${x.MiB} |`), '');
+    lines.push(
+      '## Largest production packages (P7)',
+      '',
+      '| Package | MiB |',
+      '|---|---|',
+      ...r.figures.P7.largest.map((x) => `| ${x.package} | ${x.MiB} |`),
+      '',
+    );
   }
   lines.push('Raw figures: `docs/benchmarks.json`.', '');
   return lines.join('\n');
@@ -112,7 +155,12 @@ function writeReport(results, { partial = false } = {}) {
   if (partial && fs.existsSync(JSON_FILE)) {
     try {
       const previous = JSON.parse(fs.readFileSync(JSON_FILE, 'utf8'));
-      merged = { ...previous, ...results, figures: { ...previous.figures, ...results.figures }, findings: previous.findings };
+      merged = {
+        ...previous,
+        ...results,
+        figures: { ...previous.figures, ...results.figures },
+        findings: previous.findings,
+      };
       merged.notes = [...new Set([...(previous.notes ?? []), ...(results.notes ?? [])])];
     } catch {
       /* unreadable: write fresh */

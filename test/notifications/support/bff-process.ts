@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../support/local-env';
+import { freePort } from '../../support/stack';
 
 export interface BffProcess {
   url: string;
@@ -10,32 +11,46 @@ export interface BffProcess {
   exited: Promise<number | string>;
 }
 
-/** Spawns the BFF as a child process (Node 22 + @swc-node/register) and waits until it listens. */
+/**
+ * Runs the production entry point (`apps/connect-api/src/main.ts`: tracer, bootstrap, SIGTERM handling) as a
+ * separate OS process with Node 22 + @swc-node/register, and waits until `/health/live` answers.
+ */
 export async function spawnBff(env: Record<string, string>, timeoutMs = 60_000): Promise<BffProcess> {
+  const port = await freePort();
   const node = join(REPO_ROOT, 'node_modules', '.bin', 'node');
-  const proc = spawn(node, ['-r', '@swc-node/register', join(__dirname, 'bff-child.ts')], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    node,
+    ['-r', '@swc-node/register', join(REPO_ROOT, 'apps', 'connect-api', 'src', 'main.ts')],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`BFF child did not start in ${timeoutMs} ms:\n${out.slice(-3000)}`)), timeoutMs);
-    const onData = () => {
-      const m = /BFF_LISTENING (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
-    };
-    proc.stdout!.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`BFF child exited (${code}) before listening:\n${out.slice(-3000)}`));
-    });
-  });
+  const exited = new Promise<number | string>((resolve) =>
+    proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (proc.exitCode !== null || proc.signalCode !== null)
+      throw new Error(`BFF child exited before listening:\n${out.slice(-3000)}`);
+    const live = await fetch(`${url}/health/live`).catch(() => null);
+    if (live?.ok) break;
+    if (Date.now() > deadline) {
+      proc.kill('SIGKILL');
+      throw new Error(`BFF child did not start in ${timeoutMs} ms:\n${out.slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return { url, proc, output: () => out, exited };
 }

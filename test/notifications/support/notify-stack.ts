@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startStack, writeClientsFile, type StartStackOptions, type TestStack } from '../../support/stack';
 import type { WebhookReceiver } from './webhook-receiver';
+import type { ClientEntryJson } from './wire-types';
 
 export const newWhsec = (bytes = 32) => `whsec_${randomBytes(bytes).toString('base64')}`;
 
@@ -20,17 +21,21 @@ export interface NotifyClients {
 }
 
 /** Clients file: demo and demo-b with webhooks pointing at the test receiver (private targets allowed in tests only). */
-export function notifyClientsFile(receiver: WebhookReceiver, mutate?: (clients: any[]) => void): { file: string; clients: NotifyClients } {
+export function notifyClientsFile(
+  receiver: WebhookReceiver,
+  mutate?: (clients: ClientEntryJson[]) => void,
+): { file: string; clients: NotifyClients } {
   const clients: NotifyClients = {
     demo: { path: '/hooks/demo', secrets: [newWhsec()] },
     demoB: { path: '/hooks/demo-b', secrets: [newWhsec(), newWhsec(24)] },
   };
   const file = writeClientsFile((f) => {
-    for (const c of f.clients) {
+    for (const c of f.clients as ClientEntryJson[]) {
       const mine = c.client_id === 'demo' ? clients.demo : c.client_id === 'demo-b' ? clients.demoB : null;
-      if (mine) c.webhook = { url: `${receiver.url}${mine.path}`, secrets: mine.secrets, allow_private_target: true };
+      if (mine)
+        c.webhook = { url: `${receiver.url}${mine.path}`, secrets: mine.secrets, allow_private_target: true };
     }
-    mutate?.(f.clients);
+    mutate?.(f.clients as ClientEntryJson[]);
   });
   return { file, clients };
 }
@@ -45,12 +50,19 @@ export interface NotifyStack {
   close(): Promise<void>;
 }
 
-export async function startNotifyStack(opts: StartStackOptions & { clientsFile: string; routeSandboxWebhooks?: boolean }): Promise<NotifyStack> {
+export async function startNotifyStack(
+  opts: StartStackOptions & { clientsFile: string; routeSandboxWebhooks?: boolean },
+): Promise<NotifyStack> {
   const pathSecret = randomBytes(24).toString('hex');
   const adminToken = randomBytes(24).toString('hex');
   const stack = await startStack({
     ...opts,
-    env: { ...FAST_NOTIFY_ENV, TWELVEGO_WEBHOOK_PATH_SECRETS: pathSecret, ADMIN_TOKENS: adminToken, ...opts.env },
+    env: {
+      ...FAST_NOTIFY_ENV,
+      TWELVEGO_WEBHOOK_PATH_SECRETS: pathSecret,
+      ADMIN_TOKENS: adminToken,
+      ...opts.env,
+    },
   });
   const inboundUrl = `${stack.bffUrl}/webhooks/12go/${pathSecret}`;
   if (opts.routeSandboxWebhooks !== false && !opts.twelvegoBaseUrl) {
@@ -77,14 +89,33 @@ export async function startNotifyStack(opts: StartStackOptions & { clientsFile: 
     admin: (path, init = {}) =>
       fetch(`${stack.bffUrl}/admin/notifications${path}`, {
         ...init,
-        headers: { authorization: `Bearer ${adminToken}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers ?? {}) },
+        headers: {
+          authorization: `Bearer ${adminToken}`,
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+          ...(init.headers ?? {}),
+        },
       }),
     close: () => stack.close(),
   };
 }
 
 /** A 12go-shaped webhook body (twelvego-api.md §15). */
-export function twelvegoWebhook(bid: string, type: string, stamp: number, status = 'confirmed', previous = 'pending_client_confirmation') {
-  const snap = (s: string) => ({ bid: Number(bid), tracker: 'TRACKER1', status: s, from_id: 9001, to_id: 9002, dep_date_time: '2030-01-01 05:00:00', seats: 1, price: { value: 330, fxcode: 'THB' } });
+export function twelvegoWebhook(
+  bid: string,
+  type: string,
+  stamp: number,
+  status = 'confirmed',
+  previous = 'pending_client_confirmation',
+) {
+  const snap = (s: string) => ({
+    bid: Number(bid),
+    tracker: 'TRACKER1',
+    status: s,
+    from_id: 9001,
+    to_id: 9002,
+    dep_date_time: '2030-01-01 05:00:00',
+    seats: 1,
+    price: { value: 330, fxcode: 'THB' },
+  });
   return { bid: Number(bid), type, stamp, new_data: snap(status), previous_data: snap(previous) };
 }

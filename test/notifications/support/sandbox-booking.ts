@@ -5,7 +5,11 @@
  */
 
 export type Scenario = 'OKINST' | 'OKPEND' | 'OPCANC';
-const SCENARIO_TIME: Record<Scenario, string> = { OKINST: '05-00-00', OKPEND: '05-30-00', OPCANC: '16-00-00' };
+const SCENARIO_TIME: Record<Scenario, string> = {
+  OKINST: '05-00-00',
+  OKPEND: '05-30-00',
+  OPCANC: '16-00-00',
+};
 const SCENARIO_TRIP_PREFIX = 'TH02lb02lc2Bhb0xbZ';
 
 /** A date `daysAhead` days after today in UTC+7 (the sandbox's "today"). */
@@ -13,7 +17,13 @@ export function sandboxDate(daysAhead: number): string {
   return new Date(Date.now() + 7 * 3_600_000 + daysAhead * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function call<T>(base: string, method: string, path: string, apiKey: string, body?: unknown): Promise<T> {
+async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  apiKey: string,
+  body?: unknown,
+): Promise<T> {
   const sep = path.includes('?') ? '&' : '?';
   const res = await fetch(`${base}${path}${sep}k=${encodeURIComponent(apiKey)}`, {
     method,
@@ -58,7 +68,10 @@ const BY_NAME: [RegExp, string | boolean][] = [
 ];
 
 /** A reserve body filling every required field of the checkout form (one passenger). */
-export function reserveBodyFor(checkout: Record<string, FormField>, seats: number): Record<string, string | number | boolean> {
+export function reserveBodyFor(
+  checkout: Record<string, FormField>,
+  seats: number,
+): Record<string, string | number | boolean> {
   const body: Record<string, string | number | boolean> = {};
   for (const [name, field] of Object.entries(checkout)) {
     if (name === 'seats') {
@@ -84,20 +97,48 @@ export interface SandboxBooking {
   departure: string;
 }
 
-export async function createSandboxBooking(sandboxUrl: string, apiKey: string, scenario: Scenario = 'OKINST', daysAhead = 2): Promise<SandboxBooking> {
+export async function createSandboxBooking(
+  sandboxUrl: string,
+  apiKey: string,
+  scenario: Scenario = 'OKINST',
+  daysAhead = 2,
+): Promise<SandboxBooking> {
   const tripKey = `${SCENARIO_TRIP_PREFIX}${scenario}`;
   const date = sandboxDate(daysAhead);
-  const cart = await call<string | { cart_id: string }>(sandboxUrl, 'POST', `/cart/${tripKey}/${date}-${SCENARIO_TIME[scenario]}?seats=1`, apiKey);
+  const cart = await call<string | { cart_id: string }>(
+    sandboxUrl,
+    'POST',
+    `/cart/${tripKey}/${date}-${SCENARIO_TIME[scenario]}?seats=1`,
+    apiKey,
+  );
   const cartId = typeof cart === 'string' ? cart : cart.cart_id;
-  const checkout = await call<Record<string, FormField>>(sandboxUrl, 'GET', `/checkout/${cartId}?people=1`, apiKey);
-  const reserved = await call<{ bid: string | number }>(sandboxUrl, 'POST', `/reserve/${cartId}`, apiKey, reserveBodyFor(checkout, 1));
-  return { bid: String(reserved.bid), apiKey, departure: `${date} ${SCENARIO_TIME[scenario].slice(0, 5).replace('-', ':')}:00` };
+  const checkout = await call<Record<string, FormField>>(
+    sandboxUrl,
+    'GET',
+    `/checkout/${cartId}?people=1`,
+    apiKey,
+  );
+  const reserved = await call<{ bid: string | number }>(
+    sandboxUrl,
+    'POST',
+    `/reserve/${cartId}`,
+    apiKey,
+    reserveBodyFor(checkout, 1),
+  );
+  return {
+    bid: String(reserved.bid),
+    apiKey,
+    departure: `${date} ${SCENARIO_TIME[scenario].slice(0, 5).replace('-', ':')}:00`,
+  };
 }
 
 export async function confirmSandboxBooking(sandboxUrl: string, booking: SandboxBooking): Promise<void> {
   await call(sandboxUrl, 'POST', `/confirm/${booking.bid}`, booking.apiKey);
 }
 
-export async function getSandboxBooking(sandboxUrl: string, booking: SandboxBooking): Promise<Record<string, unknown>> {
+export async function getSandboxBooking(
+  sandboxUrl: string,
+  booking: SandboxBooking,
+): Promise<Record<string, unknown>> {
   return call(sandboxUrl, 'GET', `/booking/${booking.bid}`, booking.apiKey);
 }

@@ -21,7 +21,8 @@ export interface Reply {
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   private server!: Server;
-  private decide: (req: { path: string; headers: IncomingHttpHeaders; body: string }, nth: number) => Reply = () => ({ status: 200 });
+  private decide: (req: { path: string; headers: IncomingHttpHeaders; body: string }, nth: number) => Reply =
+    () => ({ status: 200 });
   url = '';
 
   async start(): Promise<this> {
@@ -31,7 +32,11 @@ export class WebhookReceiver {
       req.on('end', () => {
         const path = req.url ?? '/';
         const body = Buffer.concat(chunks).toString('utf8');
-        const nth = this.received.filter((r) => r.path.split('?')[0] === path.split('?')[0] && r.headers['webhook-id'] === req.headers['webhook-id']).length;
+        const nth = this.received.filter(
+          (r) =>
+            r.path.split('?')[0] === path.split('?')[0] &&
+            r.headers['webhook-id'] === req.headers['webhook-id'],
+        ).length;
         const reply = this.decide({ path, headers: req.headers, body }, nth);
         this.received.push({ path, headers: req.headers, body, at: Date.now(), status: reply.status });
         const send = () => res.writeHead(reply.status, reply.headers ?? {}).end();
@@ -45,7 +50,9 @@ export class WebhookReceiver {
   }
 
   /** `nth` = how many earlier requests with this path and webhook-id arrived (0 for the first attempt). */
-  behave(fn: (req: { path: string; headers: IncomingHttpHeaders; body: string }, nth: number) => Reply): void {
+  behave(
+    fn: (req: { path: string; headers: IncomingHttpHeaders; body: string }, nth: number) => Reply,
+  ): void {
     this.decide = fn;
   }
 
@@ -65,7 +72,12 @@ export class WebhookReceiver {
 }
 
 /** Polls until `fn` returns a truthy value or the timeout passes. */
-export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs: number, what = 'condition', intervalMs = 50): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  fn: () => T | Promise<T>,
+  timeoutMs: number,
+  what = 'condition',
+  intervalMs = 50,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -76,7 +88,12 @@ export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs: number, wh
 }
 
 /** Polls until `fn` yields at least `count` items; returns them. */
-export async function waitForItems<T>(fn: () => T[], count: number, timeoutMs: number, what = 'items'): Promise<T[]> {
+export async function waitForItems<T>(
+  fn: () => T[],
+  count: number,
+  timeoutMs: number,
+  what = 'items',
+): Promise<T[]> {
   await waitFor(() => fn().length >= count, timeoutMs, `${count} ${what}`);
   return fn();
 }

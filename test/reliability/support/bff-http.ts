@@ -18,13 +18,27 @@ export function keepAliveAgent(connections = 8): Agent {
 export function send(
   agent: Agent,
   baseUrl: string,
-  opts: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number },
+  opts: {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    timeoutMs?: number;
+  },
 ): Promise<BffAnswer> {
   const started = performance.now();
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method: opts.method, path: opts.path, headers: opts.headers, agent, timeout: opts.timeoutMs ?? 15_000 },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: opts.method,
+        path: opts.path,
+        headers: opts.headers,
+        agent,
+        timeout: opts.timeoutMs ?? 15_000,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -37,17 +51,30 @@ export function send(
           } catch {
             body = undefined;
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body, ms: performance.now() - started });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            body,
+            ms: performance.now() - started,
+          });
         });
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${opts.timeoutMs ?? 15_000} ms: ${opts.method} ${opts.path.slice(0, 200)}`)));
+    req.on('timeout', () =>
+      req.destroy(
+        new Error(
+          `no answer within ${opts.timeoutMs ?? 15_000} ms: ${opts.method} ${opts.path.slice(0, 200)}`,
+        ),
+      ),
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
 }
 
-const STACK_TRACE = /\n\s+at [^\n]+[(:]|\bat (?:async )?[\w.<>]+ \([^)]*:\d+:\d+\)|node_modules|\.ts:\d+|\bTypeError\b|\bReferenceError\b|\bSyntaxError: /;
+const STACK_TRACE =
+  /\n\s+at [^\n]+[(:]|\bat (?:async )?[\w.<>]+ \([^)]*:\d+:\d+\)|node_modules|\.ts:\d+|\bTypeError\b|\bReferenceError\b|\bSyntaxError: /;
 
 /** Problems of an error answer against client-api.md §5.1 (empty when it is a proper envelope). */
 export function envelopeProblems(answer: BffAnswer): string[] {
@@ -56,11 +83,13 @@ export function envelopeProblems(answer: BffAnswer): string[] {
   if (answer.status < 400) return problems;
   const b = answer.body;
   if (!b || typeof b !== 'object') return [...problems, 'error body is not JSON'];
-  if (typeof b.error?.code !== 'string' || !/^[a-z_]+$/.test(b.error.code)) problems.push('error.code missing');
+  if (typeof b.error?.code !== 'string' || !/^[a-z_]+$/.test(b.error.code))
+    problems.push('error.code missing');
   if (typeof b.error?.message !== 'string') problems.push('error.message missing');
   if (typeof b.correlation_id !== 'string' || b.correlation_id !== answer.headers['x-correlation-id'])
     problems.push('correlation_id missing or ≠ x-correlation-id');
-  if (typeof b.request_id !== 'string' || b.request_id !== answer.headers['x-request-id']) problems.push('request_id missing or ≠ x-request-id');
+  if (typeof b.request_id !== 'string' || b.request_id !== answer.headers['x-request-id'])
+    problems.push('request_id missing or ≠ x-request-id');
   const extra = Object.keys(b).filter((k) => !['error', 'correlation_id', 'request_id'].includes(k));
   if (extra.length) problems.push(`unexpected top-level keys ${extra.join(',')}`);
   return problems;

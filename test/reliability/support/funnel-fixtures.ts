@@ -1,6 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of the API are walked dynamically */
 import type { TestStack } from '../../support/stack';
-import { FunnelClient, fillBookingData, scenarioItineraryId, travelDate } from '../../booking/support/funnel.helpers';
+import {
+  FunnelClient,
+  fillBookingData,
+  scenarioItineraryId,
+  travelDate,
+} from '../../booking/support/funnel.helpers';
 
 /**
  * Preparation steps shared by the reliability suites: real funnel calls through the BFF (no faults active)
@@ -26,7 +31,8 @@ export class FunnelFixtures {
 
   async opened(): Promise<{ token: string; schema: any; price: any }> {
     const res = await this.api.itinerary(await this.itineraryId());
-    if (res.status !== 200) throw new Error(`prepare: GetItinerary → ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`prepare: GetItinerary → ${res.status} ${JSON.stringify(res.body)}`);
     const it0 = res.body.itineraries[0];
     return { token: it0.booking_token, schema: it0.booking_schema, price: it0.pricing.net_price };
   }
@@ -38,14 +44,16 @@ export class FunnelFixtures {
 
   async reserved(): Promise<string> {
     const res = await this.api.book(await this.bookingBody());
-    if (res.status !== 200) throw new Error(`prepare: CreateBooking → ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`prepare: CreateBooking → ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id;
   }
 
   async confirmed(): Promise<string> {
     const id = await this.reserved();
     const res = await this.api.confirm(id);
-    if (res.status !== 200 || res.body.status !== 'approved') throw new Error(`prepare: ConfirmBooking → ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200 || res.body.status !== 'approved')
+      throw new Error(`prepare: ConfirmBooking → ${res.status} ${JSON.stringify(res.body)}`);
     return id;
   }
 }

@@ -59,42 +59,82 @@ export function anyString(maxLength = 40): fc.Arbitrary<string> {
 
 /** Percent-encodes a value, sometimes leaving a malformed or over-long escape in (still valid HTTP bytes). */
 export function encodedValue(value: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.tuple(value, fc.constantFrom('plain', 'plain', 'plain', 'double', 'badpct', 'badutf8', 'plus')).map(([v, mode]) => {
-    const e = encodeURIComponent(v);
-    switch (mode) {
-      case 'double':
-        return encodeURIComponent(e);
-      case 'badpct':
-        return `${e}%`;
-      case 'badutf8':
-        return `${e}%C3%28%FF%FE`;
-      case 'plus':
-        return e.replace(/%20/g, '+');
-      default:
-        return e;
-    }
-  });
+  return fc
+    .tuple(value, fc.constantFrom('plain', 'plain', 'plain', 'double', 'badpct', 'badutf8', 'plus'))
+    .map(([v, mode]) => {
+      const e = encodeURIComponent(v);
+      switch (mode) {
+        case 'double':
+          return encodeURIComponent(e);
+        case 'badpct':
+          return `${e}%`;
+        case 'badutf8':
+          return `${e}%C3%28%FF%FE`;
+        case 'plus':
+          return e.replace(/%20/g, '+');
+        default:
+          return e;
+      }
+    });
 }
 
-/** A query string from the endpoint's own keys (with good and bad values) plus random keys and arrays. */
-export function queryString(known: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<string> {
+/**
+ * A query string: a valid one as is, a valid one with a few mutations (value replaced, key dropped,
+ * duplicated, random key added), or one built from the endpoint's keys and random keys.
+ */
+export function queryString(
+  known: Record<string, fc.Arbitrary<string>>,
+  valid?: string,
+): fc.Arbitrary<string> {
   const keys = Object.keys(known);
-  const pair = fc.oneof(
-    ...(keys.length
-      ? [
-          {
-            weight: 6,
-            arbitrary: fc
-              .constantFrom(...keys)
-              .chain((k) => fc.tuple(fc.constantFrom(k, `${k}[]`, `${k}[0]`, `${k.toUpperCase()}`), fc.oneof(known[k], anyString())))
-              .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`),
-          },
-        ]
-      : []),
-    { weight: 1, arbitrary: fc.tuple(encodedValue(anyString(12)), encodedValue(anyString())).map(([k, v]) => `${k}=${v}`) },
-    { weight: 1, arbitrary: fc.constantFrom('a[b][c]=1', '__proto__[x]=1', 'constructor[prototype][x]=1', '&&&', '=', '==', 'k', 'a=1&a=2&a=3') },
+  const knownPair = fc
+    .constantFrom(...(keys.length ? keys : ['q']))
+    .chain((k) =>
+      fc.tuple(
+        fc.constantFrom(k, `${k}[]`, `${k}[0]`, `${k.toUpperCase()}`),
+        fc.oneof(known[k] ?? anyString(), anyString()),
+      ),
+    )
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  const randomPair = fc.oneof(
+    fc.tuple(encodedValue(anyString(12)), encodedValue(anyString())).map(([k, v]) => `${k}=${v}`),
+    fc.constantFrom(
+      'a[b][c]=1',
+      '__proto__[x]=1',
+      'constructor[prototype][x]=1',
+      '&&&',
+      '=',
+      '==',
+      'k',
+      'a=1&a=2&a=3',
+    ),
   );
-  return fc.array(pair, { maxLength: 12 }).map((pairs) => (pairs.length ? `?${pairs.join('&')}` : ''));
+  const built = fc.array(
+    fc.oneof({ weight: 6, arbitrary: knownPair }, { weight: 2, arbitrary: randomPair }),
+    { maxLength: 12 },
+  );
+  const arbitraries: Array<fc.WeightedArbitrary<string[]>> = [{ weight: 2, arbitrary: built }];
+  if (valid) {
+    const base = valid.split('&').filter(Boolean);
+    const mutation = fc.oneof(
+      fc.tuple(fc.nat(base.length - 1), knownPair).map(
+        ([i, p]) =>
+          (pairs: string[]) =>
+            pairs.map((x, j) => (j === i ? p : x)),
+      ),
+      fc.nat(base.length - 1).map((i) => (pairs: string[]) => pairs.filter((_, j) => j !== i)),
+      fc.nat(base.length - 1).map((i) => (pairs: string[]) => [...pairs, pairs[i]]),
+      fc.oneof(knownPair, randomPair).map((p) => (pairs: string[]) => [...pairs, p]),
+    );
+    arbitraries.push({ weight: 2, arbitrary: fc.constant(base) });
+    arbitraries.push({
+      weight: 4,
+      arbitrary: fc
+        .array(mutation, { minLength: 1, maxLength: 3 })
+        .map((ms) => ms.reduce((pairs, m) => m(pairs), base)),
+    });
+  }
+  return fc.oneof(...arbitraries).map((pairs) => (pairs.length ? `?${pairs.join('&')}` : ''));
 }
 
 /** A random JSON document, deep or wide now and then. */
@@ -102,7 +142,10 @@ export function jsonValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
     { weight: 1, arbitrary: fc.integer({ min: 50, max: 3000 }).map((d) => nest(d)) },
-    { weight: 1, arbitrary: fc.integer({ min: 100, max: 20_000 }).map((n) => Array.from({ length: n }, (_, i) => i)) },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 100, max: 20_000 }).map((n) => Array.from({ length: n }, (_, i) => i)),
+    },
   );
 }
 
@@ -141,7 +184,11 @@ export function bodyText(shape: fc.Arbitrary<Record<string, unknown>>): fc.Arbit
 }
 
 /** Request headers: mostly authenticated; sometimes a wrong, missing or other client's key; odd tracing headers. */
-export function headers(goodKey: string, otherKey: string, wantsBody: boolean): fc.Arbitrary<Record<string, string>> {
+export function headers(
+  goodKey: string,
+  otherKey: string,
+  wantsBody: boolean,
+): fc.Arbitrary<Record<string, string>> {
   const headerSafe = fc.string({ maxLength: 120 }).map((s) => s.replace(/[^\x20-\x7e]/g, ''));
   return fc
     .record(
@@ -149,20 +196,41 @@ export function headers(goodKey: string, otherKey: string, wantsBody: boolean): 
         key: fc.oneof(
           { weight: 12, arbitrary: fc.constant(goodKey) },
           { weight: 1, arbitrary: fc.constant(otherKey) },
-          { weight: 1, arbitrary: fc.constantFrom('', 'x', goodKey.slice(0, -1), `${goodKey} `, 'Bearer x', 'a'.repeat(5000)) },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+              '',
+              'x',
+              goodKey.slice(0, -1),
+              `${goodKey} `,
+              'Bearer x',
+              'a'.repeat(5000),
+            ),
+          },
         ),
-        version: fc.constantFrom('2023-07-01', '2023-07-01', '1999-01-01', 'latest', '', '2023-07-01, 2024-01-01'),
+        version: fc.constantFrom(
+          '2023-07-01',
+          '2023-07-01',
+          '1999-01-01',
+          'latest',
+          '',
+          '2023-07-01, 2024-01-01',
+        ),
         correlation: fc.oneof(headerSafe, fc.constant('c'.repeat(500)), fc.uuid()),
-        contentType: fc.constantFrom(
-          'application/json',
-          'application/json',
-          'application/json; charset=utf-8',
-          'APPLICATION/JSON',
-          'text/plain',
-          'application/x-www-form-urlencoded',
-          'multipart/form-data; boundary=x',
-          'application/json; charset=latin1',
-          'application/vnd.api+json',
+        contentType: fc.oneof(
+          { weight: 8, arbitrary: fc.constant('application/json') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+              'application/json; charset=utf-8',
+              'APPLICATION/JSON',
+              'text/plain',
+              'application/x-www-form-urlencoded',
+              'multipart/form-data; boundary=x',
+              'application/json; charset=latin1',
+              'application/vnd.api+json',
+            ),
+          },
         ),
         accept: fc.constantFrom('*/*', 'application/json', 'text/html', 'application/xml', ''),
         lang: fc.constantFrom('en', 'th', 'zz', '*', ''),

@@ -24,7 +24,8 @@ export interface UpstreamCall {
   overrides?: Partial<Record<FaultName, Outcome>>;
 }
 
-export type FaultName = '500' | '503' | 'timeout' | 'hang' | 'reset' | 'truncated JSON' | 'malformed JSON' | 'wrong shape';
+export type FaultName =
+  '500' | '503' | 'timeout' | 'hang' | 'reset' | 'truncated JSON' | 'malformed JSON' | 'wrong shape';
 
 export interface Outcome {
   status: number;
@@ -38,9 +39,21 @@ export const FAULTS: Array<{ name: FaultName; action: Record<string, unknown>; o
   { name: 'timeout', action: { delayMs: 1_500 }, outcome: { status: 504, code: 'upstream_timeout' } },
   { name: 'hang', action: { conn: 'hang' }, outcome: { status: 504, code: 'upstream_timeout' } },
   { name: 'reset', action: { conn: 'reset' }, outcome: { status: 502, code: 'upstream_unavailable' } },
-  { name: 'truncated JSON', action: { body: 'truncate' }, outcome: { status: 502, code: 'upstream_bad_response' } },
-  { name: 'malformed JSON', action: { body: 'notjson' }, outcome: { status: 502, code: 'upstream_bad_response' } },
-  { name: 'wrong shape', action: { body: 'wrongshape' }, outcome: { status: 502, code: 'upstream_bad_response' } },
+  {
+    name: 'truncated JSON',
+    action: { body: 'truncate' },
+    outcome: { status: 502, code: 'upstream_bad_response' },
+  },
+  {
+    name: 'malformed JSON',
+    action: { body: 'notjson' },
+    outcome: { status: 502, code: 'upstream_bad_response' },
+  },
+  {
+    name: 'wrong shape',
+    action: { body: 'wrongshape' },
+    outcome: { status: 502, code: 'upstream_bad_response' },
+  },
 ];
 
 /** Per-call timeout the suites run with (the `timeout` fault delays 1.5 s; `hang` never answers). */
@@ -69,7 +82,10 @@ export const UPSTREAM_CALLS: UpstreamCall[] = [
     op: 'search',
     match: { method: 'GET', path: '/search/**' },
     via: 'Search',
-    prepare: async (f) => ({ method: 'GET', path: `/v1/demo/itineraries?departures[]=9001&arrivals[]=9002&departure_date=${await f.travelDate()}&pax=1` }),
+    prepare: async (f) => ({
+      method: 'GET',
+      path: `/v1/demo/itineraries?departures[]=9001&arrivals[]=9002&departure_date=${await f.travelDate()}&pax=1`,
+    }),
   },
   { op: 'tripDetails', match: { method: 'GET', path: '/trip/**' }, via: 'GetItinerary', prepare: itinerary },
   { op: 'addToCart', match: { method: 'POST', path: '/cart/*/*' }, via: 'GetItinerary', prepare: itinerary },
@@ -86,7 +102,12 @@ export const UPSTREAM_CALLS: UpstreamCall[] = [
       body: { booking_token: (await f.opened()).token, booking_data: { seat_selection: ['1A'] } },
     }),
   },
-  { op: 'reserve', match: { method: 'POST', path: '/reserve/*' }, via: 'CreateBooking', prepare: async (f) => ({ method: 'POST', path: '/v1/demo/bookings', body: await f.bookingBody() }) },
+  {
+    op: 'reserve',
+    match: { method: 'POST', path: '/reserve/*' },
+    via: 'CreateBooking',
+    prepare: async (f) => ({ method: 'POST', path: '/v1/demo/bookings', body: await f.bookingBody() }),
+  },
   {
     op: 'confirm',
     match: { method: 'POST', path: '/confirm/*' },
@@ -94,7 +115,12 @@ export const UPSTREAM_CALLS: UpstreamCall[] = [
     prepare: async (f) => ({ method: 'POST', path: `/v1/demo/bookings/${await f.reserved()}/confirm` }),
     overrides: EXECUTED_THEN_READ_BACK,
   },
-  { op: 'bookingDetails', match: { method: 'GET', path: '/booking/*' }, via: 'GetBookingDetails', prepare: async (f) => ({ method: 'GET', path: `/v1/demo/bookings/${await f.reserved()}` }) },
+  {
+    op: 'bookingDetails',
+    match: { method: 'GET', path: '/booking/*' },
+    via: 'GetBookingDetails',
+    prepare: async (f) => ({ method: 'GET', path: `/v1/demo/bookings/${await f.reserved()}` }),
+  },
   {
     op: 'refundOptions',
     match: { method: 'GET', path: '/booking/*/refund-options' },

@@ -12,5 +12,8 @@ export const notificationsSettingsProvider: Provider = {
   provide: NOTIFICATIONS_SETTINGS,
   inject: [AppConfig],
   useFactory: (config: AppConfig): NotificationsSettings =>
-    parseNotificationsSettings({ ...config.rawEnv, TWELVEGO_WEBHOOK_PATH_SECRETS: config.TWELVEGO_WEBHOOK_PATH_SECRETS }),
+    parseNotificationsSettings({
+      ...config.rawEnv,
+      TWELVEGO_WEBHOOK_PATH_SECRETS: config.TWELVEGO_WEBHOOK_PATH_SECRETS,
+    }),
 };

@@ -51,6 +51,10 @@ describe('notifications settings', () => {
 
   it('parses CIDRs and single addresses', () => {
     const s = parseNotificationsSettings({ TWELVEGO_WEBHOOK_ALLOWED_CIDRS: '10.1.0.0/16, 127.0.0.1, ::1' });
-    expect(s.allowedCidrs.map(([ip, bits]) => `${ip.toString()}/${bits}`)).toEqual(['10.1.0.0/16', '127.0.0.1/32', '::1/128']);
+    expect(s.allowedCidrs.map(([ip, bits]) => `${ip.toString()}/${bits}`)).toEqual([
+      '10.1.0.0/16',
+      '127.0.0.1/32',
+      '::1/128',
+    ]);
   });
 });

@@ -86,7 +86,11 @@ export function parseNotificationsSettings(env: Env): NotificationsSettings {
   const allowedCidrs: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
   for (const c of list(env.TWELVEGO_WEBHOOK_ALLOWED_CIDRS)) {
     try {
-      allowedCidrs.push(c.includes('/') ? ipaddr.parseCIDR(c) : [ipaddr.parse(c), ipaddr.parse(c).kind() === 'ipv4' ? 32 : 128]);
+      allowedCidrs.push(
+        c.includes('/')
+          ? ipaddr.parseCIDR(c)
+          : [ipaddr.parse(c), ipaddr.parse(c).kind() === 'ipv4' ? 32 : 128],
+      );
     } catch {
       errors.push(`TWELVEGO_WEBHOOK_ALLOWED_CIDRS: invalid CIDR "${c}"`);
     }

@@ -5,7 +5,7 @@ import type { Logger as PinoRootLogger } from 'pino';
 import { TwelveGoClientModule } from '@app/twelvego-client';
 import { AppConfig } from './config/app-config';
 import { ApiKeyAuthenticator } from './clients/api-key-authenticator';
-import { AUTH_FAILURE_LIMITER, NoopAuthFailureLimiter } from './clients/auth-failure-limiter';
+import { AUTH_FAILURE_LIMITER } from './clients/auth-failure-limiter';
 import { ClientRegistry } from './clients/client-registry';
 import { ContractExceptionFilter } from './errors/contract-exception.filter';
 import { HealthController } from './health/health.controller';
@@ -17,7 +17,14 @@ import { accessLogOptions } from './logging/create-logger';
 import { AppLogger } from './logging/app-logger';
 import { SecretScrubber } from './logging/redaction';
 import { RedisService } from './redis/redis.service';
-import { MetricsService } from './metrics/metrics.service';
+import { createMetricsSink, METRICS_SINK, MetricsService } from './metrics/metrics.service';
+import { ClientRateLimiter } from './rate-limit/client-rate-limiter';
+import { RateLimitStep } from './rate-limit/rate-limit.step';
+import { RedisAuthFailureLimiter } from './rate-limit/redis-auth-failure-limiter';
+import { AdminAuthStep } from './admin/admin-auth.step';
+import { AdminGuard } from './admin/admin.guard';
+import { AdminController } from './admin/admin.controller';
+import { BusinessEvents } from './events/business-events.service';
 import { twelveGoClientOptions } from './twelvego/twelvego-client-options.factory';
 
 export interface PlatformModuleOptions {
@@ -40,17 +47,18 @@ export class PlatformModule {
         LoggerModule.forRoot({ pinoHttp: accessLogOptions(options.logger) }),
         TerminusModule.forRoot({ logger: false }),
         TwelveGoClientModule.registerAsync({
-          inject: [AppConfig, AppLogger],
+          inject: [AppConfig, AppLogger, MetricsService],
           useFactory: twelveGoClientOptions,
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AdminController],
       providers: [
         { provide: AppConfig, useValue: options.config },
         { provide: SecretScrubber, useValue: options.scrubber },
         { provide: AppLogger, useValue: new AppLogger(options.logger) },
         { provide: RouteTable, useValue: new RouteTable() },
-        { provide: AUTH_FAILURE_LIMITER, useClass: NoopAuthFailureLimiter },
+        { provide: AUTH_FAILURE_LIMITER, useClass: RedisAuthFailureLimiter },
+        { provide: METRICS_SINK, useValue: createMetricsSink(options.config) },
         ClientRegistry,
         ApiKeyAuthenticator,
         ClientAuthStep,
@@ -59,6 +67,11 @@ export class PlatformModule {
         ReadinessService,
         ContractExceptionFilter,
         MetricsService,
+        ClientRateLimiter,
+        RateLimitStep,
+        AdminAuthStep,
+        AdminGuard,
+        BusinessEvents,
       ],
       exports: [
         AppConfig,
@@ -71,6 +84,9 @@ export class PlatformModule {
         RedisService,
         LifecycleState,
         MetricsService,
+        AdminAuthStep,
+        AdminGuard,
+        BusinessEvents,
       ],
     };
   }

@@ -20,6 +20,7 @@ import {
 } from './booking-cancellation.mapper';
 import { mapBookingStatus } from './booking-status.mapper';
 import type { ContractBooking } from './contract-booking';
+import { recordBusinessEvent } from '../platform/events/record-business-event';
 
 export type TicketResult = { ready: true; ticketUrl: string } | { ready: false };
 
@@ -62,9 +63,12 @@ export class PostBookingService {
   async cancel(client: ClientSnapshot, rawId: string | undefined): Promise<BookingCancellation> {
     const owned = await this.access.load(client, rawId);
     const { ref, ctx, details } = owned;
-    if (mapBookingStatus(details.status).status !== 'approved')
+    const previousStatus = mapBookingStatus(details.status).status;
+    recordBusinessEvent('booking.cancelled', { booking_id: ref.id, previous_status: previousStatus });
+    if (previousStatus !== 'approved')
       throw notCancellable('Only approved bookings can be cancelled.');
     const options = await this.twelvego.getRefundOptions(ctx, ref.bid).catch(rethrowNotFound);
+    recordBusinessEvent('booking.cancelled', { refund_options_count: refundOptionCount(options) });
     const option = pickRefundOption(options);
     if (!option) throw notCancellable('The supplier offers no cancellation for this booking now.');
 
@@ -76,7 +80,7 @@ export class PostBookingService {
         refund_amount: option.refund_amount,
       });
     } catch (err) {
-      return this.resolveFailedRefund(owned, option, err);
+      return cancelledEvent(await this.resolveFailedRefund(owned, option, err));
     }
     if (!result.success) {
       this.logger.warn({ msg: 'booking.refund_declined', event: 'booking.refund_declined', bid: ref.bid });
@@ -86,7 +90,7 @@ export class PostBookingService {
       );
     }
     await this.readBack(owned);
-    return toBookingCancellation(ref.id, option);
+    return cancelledEvent(toBookingCancellation(ref.id, option));
   }
 
   private async resolveFailedRefund(
@@ -146,6 +150,17 @@ export class PostBookingService {
       });
     }
   }
+}
+
+/** Business event `booking.cancelled` (operations.md §4.6): the outcome fields of a cancellation. */
+function cancelledEvent(result: BookingCancellation): BookingCancellation {
+  recordBusinessEvent('booking.cancelled', { status: result.booking_status, refund: result.refund });
+  return result;
+}
+
+function refundOptionCount(options: unknown): number {
+  const list = (options as { options?: unknown[] } | null)?.options;
+  return Array.isArray(list) ? list.length : 0;
 }
 
 function notCancellable(message: string): ContractError {

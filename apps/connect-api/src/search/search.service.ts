@@ -14,6 +14,7 @@ import type { SearchResponse } from './dto/search-response';
 import type { SearchPlace, SearchQuery } from './dto/search-query.parser';
 import { mapSearchResponses } from './search.mapper';
 import { searchSettingsFrom, type SearchSettings } from './search.settings';
+import { recordBusinessEvent } from '../platform/events/record-business-event';
 
 export interface SearchOutcome {
   /** 200 complete; 206 partial (rechecks pending, or a place pair failed while others answered). */
@@ -90,9 +91,7 @@ export class SearchService {
     partial: boolean,
     startedAt: number,
   ): void {
-    this.logger.log({
-      msg: 'search completed',
-      evt: { name: 'search.completed', version: 1, outcome: 'success' },
+    recordBusinessEvent('search.completed', {
       departures: query.departurePoi !== undefined ? [query.departurePoi] : query.departures,
       arrivals: query.arrivalPoi !== undefined ? [query.arrivalPoi] : query.arrivals,
       date: query.departureDate,
@@ -103,7 +102,7 @@ export class SearchService {
       partial,
       recheck_count: states.reduce((n, s) => n + (s.ok ? (s.response.recheck?.length ?? 0) : 0), 0),
       currency: body.itineraries[0]?.pricing.net_price.currency ?? query.currency ?? null,
-      duration_ms: Date.now() - startedAt,
+      upstream_ms: Date.now() - startedAt,
     });
   }
 

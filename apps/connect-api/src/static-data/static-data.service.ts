@@ -21,7 +21,7 @@ export interface SignedDocumentQuery {
 @Injectable()
 export class StaticDataService {
   private readonly logger: ContextLogger;
-  /** `STATIC_LINK_BASE_URL` (raw env, optional): public origin of the links behind a proxy or CDN. */
+  /** `STATIC_LINK_BASE_URL` (optional): public origin of the links behind a proxy or CDN. */
   readonly linkBaseUrl: string | undefined;
 
   constructor(
@@ -30,7 +30,7 @@ export class StaticDataService {
     appLogger: AppLogger,
   ) {
     this.logger = appLogger.forContext('StaticData');
-    this.linkBaseUrl = parseLinkBaseUrl(config.rawEnv.STATIC_LINK_BASE_URL);
+    this.linkBaseUrl = parseLinkBaseUrl(config.STATIC_LINK_BASE_URL);
   }
 
   /** Absolute signed link to a client's document (client-api.md §4.10, reconciliation 4). */
@@ -121,8 +121,5 @@ function storeUnavailable(cause: unknown): ContractError {
  */
 export function linkRejected(reason: 'expired' | 'invalid'): ContractError {
   const message = reason === 'expired' ? 'This link has expired; request a new one.' : 'This link is not valid.';
-  const error = new ContractError('unauthorized', message, { status: 403 });
-  // Until the platform's ALTERNATIVE_STATUS lists 403 for `unauthorized` (requested), set it here.
-  if (error.status !== 403) Object.defineProperty(error, 'status', { value: 403, enumerable: true });
-  return error;
+  return new ContractError('unauthorized', message, { status: 403 });
 }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClientRegistry } from '../platform/clients/client-registry';
 import { ContractError } from '../platform/errors/contract-error';
+import { PublicRoute } from '../platform/http/public-route.decorator';
 import { isStaticDocumentName } from './documents/static-document.types';
 import { acceptsGzip, gzipEtag, isNotModified, sendJsonDocument } from './static-data.http';
 import { linkRejected, StaticDataService, type SignedDocumentQuery } from './static-data.service';
@@ -11,12 +12,10 @@ import { linkRejected, StaticDataService, type SignedDocumentQuery } from './sta
  * The document behind a signed link (reconciliation 4): no API key — the HMAC signature and expiry are the
  * credential. Conditional (ETag / Last-Modified → 304) and gzip-aware.
  *
- * The path parameter is deliberately not named `client_id`: the platform authenticates routes registered
- * under `/v1/:client_id` (install-http-pipeline.ts), and this is the one route under that URL space that must
- * not require the API key. The URL partners see is the same `/v1/{client_id}/static/{document}.json`.
+ * `@PublicRoute()`: the one route under `/v1/:client_id` that the platform does not authenticate.
  */
 @ApiExcludeController()
-@Controller('v1/:link_client_id/static')
+@Controller('v1/:client_id/static')
 export class StaticDocumentController {
   constructor(
     private readonly service: StaticDataService,
@@ -24,8 +23,9 @@ export class StaticDocumentController {
   ) {}
 
   @Get(':file')
+  @PublicRoute()
   async document(
-    @Param('link_client_id') clientId: string,
+    @Param('client_id') clientId: string,
     @Param('file') file: string,
     @Query() query: SignedDocumentQuery,
     @Req() req: FastifyRequest,

@@ -7,6 +7,7 @@ import { ContractError } from '../../platform/errors/contract-error';
 import type { ContractBooking } from '../../post-booking/contract-booking';
 import { BookingReadback } from './booking-readback';
 import { callContextFor } from './funnel-call-context';
+import { recordBusinessEvent } from '../../platform/events/record-business-event';
 
 /** 12go statuses that show a confirm went through (it may still be awaiting the operator). */
 const CONFIRMED_UPSTREAM = new Set(['confirmed', 'pending', 'declined']);
@@ -34,6 +35,7 @@ export class ConfirmBookingService {
   }
 
   async execute(client: ClientSnapshot, ref: BookingRef): Promise<ContractBooking> {
+    recordBusinessEvent('booking.confirmed', { booking_id: ref.id, async: client.asyncFlow });
     await this.ownership.assertAccess(client, ref.bid, ref.source);
     const ctx = callContextFor(client);
     let details: TwelveGoBookingDetailsNormalized;
@@ -45,6 +47,18 @@ export class ConfirmBookingService {
     }
     const booking = this.readback.render(details, client, ref.id);
     this.logger.log({ event: 'booking_confirm_processed', bid: ref.bid, status: booking.status });
+    recordBusinessEvent('booking.confirmed', {
+      booking_id: booking.id,
+      status: booking.status,
+      upstream_status: details.status ?? null,
+      total_price: booking.total_price,
+      operator_booking_id: booking.operator_booking_id,
+      from_station: booking.from_station,
+      to_station: booking.to_station,
+      departure: booking.departure_time,
+      passenger_count: booking.passenger_count,
+      ticket_available: booking.voucher_url !== null,
+    });
     return booking;
   }
 

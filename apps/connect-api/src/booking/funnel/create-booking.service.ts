@@ -22,6 +22,7 @@ import { basePriceOf, CartOfferLoader, perSeatNetOf } from './cart-offer.loader'
 import { CheckoutLoader } from './checkout-loader';
 import { expectedTotal, reserveBodyExtras, sameTotal } from './expected-total.mapper';
 import { callContextFor } from './funnel-call-context';
+import { recordBusinessEvent } from '../../platform/events/record-business-event';
 
 /**
  * CreateBooking (client-api.md §4.3, booking-schema.md §4.2): token → fresh checkout (+ the cart's current
@@ -54,6 +55,11 @@ export class CreateBookingService {
       // Answered before any 12go call, so a spent token never meets the pre-reserve price check.
       throw new ContractError('already_reserved', undefined, { meta: { booking_id: cart.reservedBid } });
     }
+    recordBusinessEvent('booking.created', {
+      cart_id: token.cartId,
+      locked_seats_used: cart.seats !== null && cart.seats.length > 0,
+      async: client.asyncFlow,
+    });
     const ctx = callContextFor(client);
     // The cart's current offer is only needed to price a `total_price` the partner sent.
     const [option, checkout] = await Promise.all([
@@ -92,6 +98,16 @@ export class CreateBookingService {
       await this.owners.write(bid, client.clientId, { departureAt: details?.dep_date_time ?? null });
     }
     const booking = this.readback.render(details, client);
+    recordBusinessEvent('booking.created', {
+      booking_id: booking.id,
+      from_station: booking.from_station,
+      to_station: booking.to_station,
+      departure: booking.departure_time,
+      passenger_count: booking.passenger_count,
+      status: booking.status,
+      upstream_status: details?.status ?? null,
+      total_price: booking.total_price,
+    });
     if (request.total_price) this.checkTotalAfterReserve(request.total_price, booking);
     return booking;
   }

@@ -9,6 +9,7 @@ import { BookingTokenService } from '../token/booking-token.service';
 import { CheckoutLoader } from './checkout-loader';
 import { toGetItineraryResponse, type GetItineraryResponse } from './checkout-itinerary.mapper';
 import { callContextFor } from './funnel-call-context';
+import { recordBusinessEvent } from '../../platform/events/record-business-event';
 
 /**
  * GetItinerary (client-api.md §4.2): decode the id (every form) → trip details → add to cart → checkout →
@@ -66,6 +67,27 @@ export class GetItineraryService {
     const parsed = await this.step(() => this.checkouts.load(ctx, client, cartId, ref.seats, basePrice));
     const token = this.tokens.issue(client, cartId, ref.seats, now);
     this.logger.log({ event: 'checkout_opened', cart_id: cartId, trip_key: ref.tripKey, seats: ref.seats });
+    const segment = mapped.segments[0];
+    const pricing = mapped.itinerary.pricing;
+    recordBusinessEvent('checkout.completed', {
+      itinerary_id: mapped.itinerary.id,
+      trip_id: ref.tripKey,
+      cart_id: cartId,
+      seats: ref.seats,
+      from_station: segment?.from_station,
+      to_station: mapped.segments[mapped.segments.length - 1]?.to_station,
+      departure: segment?.departure_time,
+      operator_id: segment?.operating_carrier_id,
+      price: {
+        net: pricing.net_price.amount,
+        gross: pricing.gross_price?.amount ?? null,
+        currency: pricing.net_price.currency,
+        price_type: pricing.gross_price?.price_type ?? null,
+      },
+      schema_field_count: parsed.fields.passenger.length + parsed.fields.additional.length,
+      unknown_required_fields: parsed.events.filter((e) => e.event === 'checkout_unknown_field' && e.detail?.required).length,
+      seat_selection_available: parsed.fields.seatSelection?.hasSeatMap ?? false,
+    });
     return toGetItineraryResponse(mapped, token, parsed.bookingSchema);
   }
 

@@ -35,6 +35,13 @@ export class NotificationsAdminGuard implements CanActivate {
       throw new ContractError('unauthorized');
     }
     if (!this.limiter.tryTake()) throw new ContractError('rate_limited', undefined, { retryAfterSec: 1 });
+    this.logger.log({
+      msg: 'admin.audit',
+      action: `${req.method} ${req.routeOptions?.url ?? ''}`,
+      params: req.params,
+      query: req.query,
+      remote_ip: req.ip,
+    });
     return true;
   }
 }

@@ -19,7 +19,10 @@ export interface DeadLetterView {
 const iso = (ms: number | undefined | null) => (ms ? new Date(ms).toISOString() : null);
 
 /** One dead-lettered job as the admin API shows it (operations.md §5.2). Pure. */
-export function toDeadLetterView(queue: QueueKind, job: Job<InboundJobData | DeliverJobData>): DeadLetterView {
+export function toDeadLetterView(
+  queue: QueueKind,
+  job: Job<InboundJobData | DeliverJobData>,
+): DeadLetterView {
   const data = job.data as Partial<DeliverJobData> & Partial<InboundJobData>;
   const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
   return {

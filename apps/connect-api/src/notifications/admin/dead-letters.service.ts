@@ -11,6 +11,7 @@ import { toDeadLetterView, type DeadLetterView } from './dead-letter.view';
 type AnyJob = Job<InboundJobData | DeliverJobData>;
 const SCAN_BATCH = 500;
 const STATS_SCAN_LIMIT = 10_000;
+const ADMIN_REDIS_TIMEOUT_MS = 5_000;
 
 export interface DeadLetterFilter {
   queue: QueueKind;
@@ -35,7 +36,15 @@ export class DeadLettersService {
       const out: Record<string, unknown> = {};
       for (const kind of ['inbound', 'deliver'] as const) {
         const q = this.queue(kind);
-        const counts = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'paused', 'prioritized');
+        const counts = await q.getJobCounts(
+          'waiting',
+          'active',
+          'delayed',
+          'failed',
+          'completed',
+          'paused',
+          'prioritized',
+        );
         const [oldest] = await q.getJobs(['wait'], 0, 0, true);
         const deadLetters: Record<string, Record<string, number>> = {};
         for (const job of await q.getFailed(0, STATS_SCAN_LIMIT - 1)) {
@@ -56,7 +65,11 @@ export class DeadLettersService {
     });
   }
 
-  async list(filter: DeadLetterFilter, limit: number, cursor: number): Promise<{ items: DeadLetterView[]; next_cursor: string | null }> {
+  async list(
+    filter: DeadLetterFilter,
+    limit: number,
+    cursor: number,
+  ): Promise<{ items: DeadLetterView[]; next_cursor: string | null }> {
     return this.redis('list', async () => {
       const q = this.queue(filter.queue);
       const items: DeadLetterView[] = [];
@@ -114,14 +127,29 @@ export class DeadLettersService {
       const client = this.registry.get(data.clientId);
       if (!client) throw new ContractError('conflict', 'The client of this event is no longer configured.');
       const rebuilt = await this.events.build(client, data.inbound);
-      await this.redis('replay', () => job.updateData({ ...data, body: rebuilt.body, bookingId: rebuilt.bookingId }));
+      await this.redis('replay', () =>
+        job.updateData({ ...data, body: rebuilt.body, bookingId: rebuilt.bookingId }),
+      );
     }
-    await this.redis('replay', () => job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }));
-    this.logger.log({ msg: 'admin.audit', action: 'notifications.replay', job_id: jobId, queue: kind, refresh, remote_ip: source });
+    await this.redis('replay', () =>
+      job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }),
+    );
+    this.logger.log({
+      msg: 'admin.audit',
+      action: 'notifications.replay',
+      job_id: jobId,
+      queue: kind,
+      refresh,
+      remote_ip: source,
+    });
     return toDeadLetterView(kind, job);
   }
 
-  async replayMany(filter: DeadLetterFilter, limit: number, source: string | undefined): Promise<{ replayed: string[]; failed: string[] }> {
+  async replayMany(
+    filter: DeadLetterFilter,
+    limit: number,
+    source: string | undefined,
+  ): Promise<{ replayed: string[]; failed: string[] }> {
     const { items } = await this.list(filter, limit, 0);
     const replayed: string[] = [];
     const failed: string[] = [];
@@ -134,7 +162,15 @@ export class DeadLettersService {
         failed.push(item.id);
       }
     }
-    this.logger.log({ msg: 'admin.audit', action: 'notifications.replay_bulk', queue: filter.queue, client_id: filter.clientId, reason: filter.reason, count: replayed.length, remote_ip: source });
+    this.logger.log({
+      msg: 'admin.audit',
+      action: 'notifications.replay_bulk',
+      queue: filter.queue,
+      client_id: filter.clientId,
+      reason: filter.reason,
+      count: replayed.length,
+      remote_ip: source,
+    });
     return { replayed, failed };
   }
 
@@ -144,7 +180,13 @@ export class DeadLettersService {
       throw new ContractError('conflict', 'Only dead-lettered jobs can be discarded.');
     }
     await this.redis('discard', () => job.remove());
-    this.logger.log({ msg: 'admin.audit', action: 'notifications.discard', job_id: jobId, queue: kind, remote_ip: source });
+    this.logger.log({
+      msg: 'admin.audit',
+      action: 'notifications.discard',
+      job_id: jobId,
+      queue: kind,
+      remote_ip: source,
+    });
   }
 
   private matches(view: DeadLetterView, job: AnyJob, f: DeadLetterFilter): boolean {
@@ -165,12 +207,22 @@ export class DeadLettersService {
     return { kind, job };
   }
 
+  /** Queue calls wait for a reconnect forever; admin answers 503 after a few seconds instead (operations.md §6.5). */
   private async redis<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new RedisUnavailableError(`notifications.${operation}`)),
+        ADMIN_REDIS_TIMEOUT_MS,
+      );
+    });
     try {
-      return await fn();
+      return await Promise.race([fn(), timeout]);
     } catch (err) {
       if (isRedisConnectionError(err)) throw new RedisUnavailableError(`notifications.${operation}`, err);
       throw err;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -25,7 +25,11 @@ export class NotificationsAdminController {
 
   @Get('dead-letters')
   list(@Query() q: DeadLetterQueryDto) {
-    return this.deadLetters.list({ queue: q.queue, clientId: q.client_id, reason: q.reason }, q.limit, Number(q.cursor ?? 0));
+    return this.deadLetters.list(
+      { queue: q.queue, clientId: q.client_id, reason: q.reason },
+      q.limit,
+      Number(q.cursor ?? 0),
+    );
   }
 
   @Get('jobs/:job_id')
@@ -36,7 +40,12 @@ export class NotificationsAdminController {
   @Post('dead-letters/replay')
   @HttpCode(200)
   replayMany(@Body() body: BulkReplayDto, @Req() req: FastifyRequest) {
-    const filter = { queue: body.queue, clientId: body.client_id, reason: body.reason, sinceMs: body.since ? Date.parse(body.since) : undefined };
+    const filter = {
+      queue: body.queue,
+      clientId: body.client_id,
+      reason: body.reason,
+      sinceMs: body.since ? Date.parse(body.since) : undefined,
+    };
     return this.deadLetters.replayMany(filter, body.limit, req.ip);
   }
 

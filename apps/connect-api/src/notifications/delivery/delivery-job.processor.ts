@@ -33,14 +33,21 @@ export class DeliveryJobProcessor {
     const data = job.data;
     const attempt = job.attemptsMade + 1;
     const client = this.registry.get(data.clientId);
-    if (!client) throw notificationFailure('client_removed', `client ${data.clientId} is not configured`, true);
+    if (!client)
+      throw notificationFailure('client_removed', `client ${data.clientId} is not configured`, true);
     if (!client.enabled) throw notificationFailure('client_disabled', 'client is disabled', true);
     const webhook = client.webhook;
     if (!webhook?.url) {
-      this.logger.warn({ msg: 'notification.skipped', event_id: data.eventId, client_id: data.clientId, outcome: 'skipped_no_webhook' });
+      this.logger.warn({
+        msg: 'notification.skipped',
+        event_id: data.eventId,
+        client_id: data.clientId,
+        outcome: 'skipped_no_webhook',
+      });
       return { status: 0, attempts: attempt, skipped: 'no_webhook' };
     }
-    if (!webhook.enabled) throw notificationFailure('client_webhook_disabled', 'webhook deliveries are disabled', true);
+    if (!webhook.enabled)
+      throw notificationFailure('client_webhook_disabled', 'webhook deliveries are disabled', true);
 
     const timestamp = Math.floor(Date.now() / 1000);
     const result = await sendWebhook({
@@ -63,7 +70,18 @@ export class DeliveryJobProcessor {
       duration_ms: result.durationMs,
     };
     this.telemetry.deliveryAttempt(data.clientId, result.outcome, result.durationMs);
-    await job.log(JSON.stringify({ at: new Date().toISOString(), attempt, outcome: result.outcome, status: result.status ?? null, detail: result.detail, duration_ms: result.durationMs })).catch(() => undefined);
+    await job
+      .log(
+        JSON.stringify({
+          at: new Date().toISOString(),
+          attempt,
+          outcome: result.outcome,
+          status: result.status ?? null,
+          detail: result.detail,
+          duration_ms: result.durationMs,
+        }),
+      )
+      .catch(() => undefined);
     if (result.outcome === 'success') {
       const endToEndMs = Date.now() - data.receivedAtMs;
       this.logger.log({ msg: 'webhook.delivery_succeeded', ...line, end_to_end_ms: endToEndMs });

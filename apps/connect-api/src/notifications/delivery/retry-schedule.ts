@@ -1,4 +1,11 @@
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 
 /** Parses `30s,1m,5m,…` (units ms, s, m/min, h, d; a bare number is ms) into milliseconds. */
 export function parseDurationList(value: string): number[] {

@@ -50,7 +50,10 @@ describe('sendWebhook (one delivery attempt)', () => {
   });
 
   it('does not follow redirects: a 3xx is a failure', async () => {
-    handler = (q, res) => (q.url === '/moved' ? res.writeHead(301, { location: `${base}/target` }).end() : res.writeHead(200).end());
+    handler = (q, res) =>
+      q.url === '/moved'
+        ? res.writeHead(301, { location: `${base}/target` }).end()
+        : res.writeHead(200).end();
     const r = await sendWebhook(request('/moved'));
     expect(r).toMatchObject({ outcome: 'http_3xx', status: 301 });
     expect(hits.map((h) => h.path)).toEqual(['/moved']);
@@ -58,9 +61,17 @@ describe('sendWebhook (one delivery attempt)', () => {
 
   it('classifies 4xx / 5xx and reads Retry-After only on 429 / 503', async () => {
     handler = (_q, res) => res.writeHead(429, { 'retry-after': '7' }).end('slow down');
-    expect(await sendWebhook(request('/'))).toMatchObject({ outcome: 'http_4xx', status: 429, retryAfterMs: 7000 });
+    expect(await sendWebhook(request('/'))).toMatchObject({
+      outcome: 'http_4xx',
+      status: 429,
+      retryAfterMs: 7000,
+    });
     handler = (_q, res) => res.writeHead(503, { 'retry-after': '2' }).end();
-    expect(await sendWebhook(request('/'))).toMatchObject({ outcome: 'http_5xx', status: 503, retryAfterMs: 2000 });
+    expect(await sendWebhook(request('/'))).toMatchObject({
+      outcome: 'http_5xx',
+      status: 503,
+      retryAfterMs: 2000,
+    });
     handler = (_q, res) => res.writeHead(500, { 'retry-after': '9' }).end();
     const r = await sendWebhook(request('/'));
     expect(r).toMatchObject({ outcome: 'http_5xx', status: 500 });
@@ -91,16 +102,25 @@ describe('sendWebhook (one delivery attempt)', () => {
 
   it('refuses private targets unless allowed, including names that resolve to them', async () => {
     handler = (_q, res) => res.writeHead(200).end();
-    expect(await sendWebhook(request('/', { allowPrivate: false }))).toMatchObject({ outcome: 'blocked_target' });
+    expect(await sendWebhook(request('/', { allowPrivate: false }))).toMatchObject({
+      outcome: 'blocked_target',
+    });
     const port = new URL(base).port;
-    expect(await sendWebhook(request('/', { url: `http://localhost:${port}/`, allowPrivate: false }))).toMatchObject({
+    expect(
+      await sendWebhook(request('/', { url: `http://localhost:${port}/`, allowPrivate: false })),
+    ).toMatchObject({
       outcome: 'blocked_target',
     });
     expect(hits).toHaveLength(0);
-    expect(await sendWebhook(request('/', { url: `http://localhost:${port}/`, allowPrivate: true }))).toMatchObject({ outcome: 'success' });
+    expect(
+      await sendWebhook(request('/', { url: `http://localhost:${port}/`, allowPrivate: true })),
+    ).toMatchObject({ outcome: 'success' });
   });
 
   it('refuses http when https is required', async () => {
-    expect(await sendWebhook(request('/', { requireHttps: true }))).toMatchObject({ outcome: 'blocked_target', detail: 'https_required' });
+    expect(await sendWebhook(request('/', { requireHttps: true }))).toMatchObject({
+      outcome: 'blocked_target',
+      detail: 'https_required',
+    });
   });
 });

@@ -5,7 +5,8 @@ import type { LookupFunction } from 'node:net';
 import { parseRetryAfter } from './retry-schedule';
 import { checkWebhookUrl, pickAllowedAddress } from './webhook-target.guard';
 
-export type DeliveryOutcome = 'success' | 'http_3xx' | 'http_4xx' | 'http_5xx' | 'timeout' | 'network' | 'blocked_target';
+export type DeliveryOutcome =
+  'success' | 'http_3xx' | 'http_4xx' | 'http_5xx' | 'timeout' | 'network' | 'blocked_target';
 
 export interface DeliveryRequest {
   url: string;
@@ -87,7 +88,9 @@ export function sendWebhook(req: DeliveryRequest): Promise<DeliveryResult> {
       let read = 0;
       const outcome = classify(status);
       const retryAfterMs =
-        status === 429 || status === 503 ? parseRetryAfter(res.headers['retry-after'] as string | undefined, Date.now()) : undefined;
+        status === 429 || status === 503
+          ? parseRetryAfter(res.headers['retry-after'] as string | undefined, Date.now())
+          : undefined;
       const done = () => finish({ outcome, status, retryAfterMs, detail: `HTTP ${status}` });
       res.on('data', (chunk: Buffer) => {
         read += chunk.length;

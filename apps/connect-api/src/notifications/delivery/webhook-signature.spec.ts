@@ -6,7 +6,11 @@ const secretA = `whsec_${randomBytes(32).toString('base64')}`;
 const secretB = `whsec_${randomBytes(24).toString('base64')}`;
 
 describe('webhook signing (Standard Webhooks)', () => {
-  const body = JSON.stringify({ id: 'evt_0123', type: 'booking.confirmed', data: { booking_id: '70000001' } });
+  const body = JSON.stringify({
+    id: 'evt_0123',
+    type: 'booking.confirmed',
+    data: { booking_id: '70000001' },
+  });
   const now = Math.floor(Date.now() / 1000);
 
   it('produces a signature the standardwebhooks reference verifier accepts', () => {

@@ -16,7 +16,12 @@ export function decodeWebhookSecret(secret: string): Buffer {
  * `webhook-signature` value: one `v1,<base64 HMAC-SHA256 of id.timestamp.body>` per secret, newest first,
  * separated by one space (operations.md §2.7; two entries while a rotation is in progress).
  */
-export function signWebhook(secrets: readonly string[], webhookId: string, timestampSec: number, body: string): string {
+export function signWebhook(
+  secrets: readonly string[],
+  webhookId: string,
+  timestampSec: number,
+  body: string,
+): string {
   if (secrets.length === 0) throw new Error('no webhook secret configured');
   const content = `${webhookId}.${timestampSec}.${body}`;
   return secrets

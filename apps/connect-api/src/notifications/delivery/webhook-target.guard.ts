@@ -50,7 +50,8 @@ export interface WebhookUrlPolicy {
   allowPrivate: boolean;
 }
 
-export type WebhookUrlCheck = { ok: true; url: URL; literalIp: string | null } | { ok: false; reason: string };
+export type WebhookUrlCheck =
+  { ok: true; url: URL; literalIp: string | null } | { ok: false; reason: string };
 
 /** Static URL checks (§1.3 rule 4, §8.5): absolute http(s), no userinfo, no fragment, https when required, literal IPs vetted. */
 export function checkWebhookUrl(raw: string, policy: WebhookUrlPolicy): WebhookUrlCheck {
@@ -60,13 +61,15 @@ export function checkWebhookUrl(raw: string, policy: WebhookUrlPolicy): WebhookU
   } catch {
     return { ok: false, reason: 'invalid_url' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'unsupported_scheme' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, reason: 'unsupported_scheme' };
   if (policy.requireHttps && url.protocol !== 'https:') return { ok: false, reason: 'https_required' };
   if (url.username || url.password) return { ok: false, reason: 'userinfo_not_allowed' };
   if (url.hash) return { ok: false, reason: 'fragment_not_allowed' };
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const literalIp = ipaddr.isValid(host) ? host : null;
-  if (literalIp && !policy.allowPrivate && isBlockedAddress(literalIp)) return { ok: false, reason: 'private_target' };
+  if (literalIp && !policy.allowPrivate && isBlockedAddress(literalIp))
+    return { ok: false, reason: 'private_target' };
   return { ok: true, url, literalIp };
 }
 

@@ -32,8 +32,14 @@ export class InboundJobProcessor {
     const data = job.data;
     const owner = await this.owners.resolve(data.bid, data.correlationId);
     const client = this.registry.get(owner.clientId);
-    const base = { bid: data.bid, client_id: owner.clientId, resolution: owner.method, attempt: job.attemptsMade + 1 };
-    if (!client) throw notificationFailure('client_removed', `client ${owner.clientId} is not configured`, true);
+    const base = {
+      bid: data.bid,
+      client_id: owner.clientId,
+      resolution: owner.method,
+      attempt: job.attemptsMade + 1,
+    };
+    if (!client)
+      throw notificationFailure('client_removed', `client ${owner.clientId} is not configured`, true);
     const received = (outcome: InboundOutcome) =>
       this.telemetry.event('notification.received', 'success', {
         bid: data.bid,
@@ -62,6 +68,11 @@ export class InboundJobProcessor {
     await this.queues.deliver.add('deliver', deliver, this.queues.deliverJobOptions(deliver.eventId));
     this.logger.log({ msg: 'notification.queued', ...base, event_id: deliver.eventId, type: deliver.type });
     received('queued');
-    return { outcome: 'queued', clientId: client.clientId, eventId: deliver.eventId, resolution: owner.method };
+    return {
+      outcome: 'queued',
+      clientId: client.clientId,
+      eventId: deliver.eventId,
+      resolution: owner.method,
+    };
   }
 }

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inboundDedupKeyParts, inboundJobId, isUnknownUpstreamType, normaliseBid, parseInboundNotification } from './inbound-notification';
+import {
+  inboundDedupKeyParts,
+  inboundJobId,
+  isUnknownUpstreamType,
+  normaliseBid,
+  parseInboundNotification,
+} from './inbound-notification';
 
-const fixture = readFileSync(join(__dirname, '../../../../../../shared/fixtures/twelvego/webhook-booking-confirmed.json'));
+const fixture = readFileSync(
+  join(__dirname, '../../../../../../shared/fixtures/twelvego/webhook-booking-confirmed.json'),
+);
 const buf = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v));
 
 describe('12go webhook payload (operations.md §2.3)', () => {
@@ -11,7 +19,14 @@ describe('12go webhook payload (operations.md §2.3)', () => {
     const r = parseInboundNotification(fixture);
     expect(r).toMatchObject({
       ok: true,
-      notification: { bid: '70000042', type: 'booking_confirmed', stamp: 1778382366, dedupStamp: '1778382366', newStatus: 'confirmed', previousStatus: 'pending' },
+      notification: {
+        bid: '70000042',
+        type: 'booking_confirmed',
+        stamp: 1778382366,
+        dedupStamp: '1778382366',
+        newStatus: 'confirmed',
+        previousStatus: 'pending',
+      },
     });
   });
 
@@ -31,7 +46,10 @@ describe('12go webhook payload (operations.md §2.3)', () => {
     expect(parseInboundNotification(buf('{"bid":'))).toEqual({ ok: false, reason: 'invalid_json' });
     expect(parseInboundNotification(buf('[1]'))).toEqual({ ok: false, reason: 'not_an_object' });
     expect(parseInboundNotification(buf('null'))).toEqual({ ok: false, reason: 'not_an_object' });
-    expect(parseInboundNotification(buf({ type: 'booking_updated' }))).toEqual({ ok: false, reason: 'invalid_bid' });
+    expect(parseInboundNotification(buf({ type: 'booking_updated' }))).toEqual({
+      ok: false,
+      reason: 'invalid_bid',
+    });
     expect(parseInboundNotification(buf({ bid: 'abc' }))).toEqual({ ok: false, reason: 'invalid_bid' });
   });
 

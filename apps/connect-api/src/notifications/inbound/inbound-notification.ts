@@ -19,7 +19,8 @@ export interface InboundNotification {
   body: Record<string, unknown>;
 }
 
-export type InboundParseResult = { ok: true; notification: InboundNotification } | { ok: false; reason: string };
+export type InboundParseResult =
+  { ok: true; notification: InboundNotification } | { ok: false; reason: string };
 
 const BID = /^[1-9][0-9]{0,18}$/;
 
@@ -57,11 +58,14 @@ export function parseInboundNotification(raw: Buffer): InboundParseResult {
   } catch {
     return { ok: false, reason: 'invalid_json' };
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false, reason: 'not_an_object' };
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    return { ok: false, reason: 'not_an_object' };
   const body = parsed as Record<string, unknown>;
   const bid = normaliseBid(body.bid);
   if (!bid) return { ok: false, reason: 'invalid_bid' };
-  const type = (typeof body.type === 'string' && KNOWN_TYPES.includes(body.type) ? body.type : 'booking_updated') as UpstreamEventType;
+  const type = (
+    typeof body.type === 'string' && KNOWN_TYPES.includes(body.type) ? body.type : 'booking_updated'
+  ) as UpstreamEventType;
   const stamp = normaliseStamp(body.stamp);
   const dedupStamp = stamp !== null ? String(stamp) : createHash('sha256').update(raw).digest('hex');
   return {

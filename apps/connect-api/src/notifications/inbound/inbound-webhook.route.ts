@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contextForRawRequest } from '../../platform/context/raw-request-context';
@@ -14,8 +14,16 @@ export const INBOUND_WEBHOOK_PATH = '/webhooks/12go/:path_secret';
 export const INBOUND_BODY_LIMIT = 64 * 1024;
 
 /** The platform's error envelope (operations.md §8.1) with the request's tracing ids. */
-function sendError(req: FastifyRequest, reply: FastifyReply, code: ContractErrorCode, extra: { message?: string; retryAfterSec?: number; status?: number } = {}): FastifyReply {
-  const error = new ContractError(code, extra.message, { retryAfterSec: extra.retryAfterSec, status: extra.status });
+function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  code: ContractErrorCode,
+  extra: { message?: string; retryAfterSec?: number; status?: number } = {},
+): FastifyReply {
+  const error = new ContractError(code, extra.message, {
+    retryAfterSec: extra.retryAfterSec,
+    status: extra.status,
+  });
   const ctx = contextForRawRequest(req.raw);
   ctx.errorCode = error.code;
   if (error.retryAfterSec !== undefined) reply.header('retry-after', String(error.retryAfterSec));
@@ -45,15 +53,27 @@ export class InboundWebhookRoute implements OnModuleInit {
   }
 
   onModuleInit(): void {
+    if (this.settings.production && this.settings.allowedCidrs.length === 0) {
+      new Logger('InboundWebhook').warn({
+        msg: 'webhook.allow_list_off',
+        detail: 'TWELVEGO_WEBHOOK_ALLOWED_CIDRS is empty: the path secret alone guards the 12go webhook',
+      });
+    }
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify || typeof fastify.register !== 'function') return;
     const { settings, limiter, inbound } = this;
     void fastify.register(async (scope) => {
       scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: INBOUND_BODY_LIMIT }, (_req, body, done) => done(null, body));
+      scope.addContentTypeParser(
+        '*',
+        { parseAs: 'buffer', bodyLimit: INBOUND_BODY_LIMIT },
+        (_req, body, done) => done(null, body),
+      );
       scope.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
-        if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) return sendError(req, reply, 'payload_too_large');
-        if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendError(req, reply, 'validation_error');
+        if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413)
+          return sendError(req, reply, 'payload_too_large');
+        if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+          return sendError(req, reply, 'validation_error');
         req.log.error({ err }, 'webhook.inbound failed');
         return sendError(req, reply, 'internal_error');
       });
@@ -63,7 +83,10 @@ export class InboundWebhookRoute implements OnModuleInit {
         bodyLimit: INBOUND_BODY_LIMIT,
         onRequest: (req, reply, done) => {
           const secret = (req.params as { path_secret?: string }).path_secret ?? '';
-          if (!matchesPathSecret(secret, settings.pathSecrets) || !sourceAllowed(req.ip, settings.allowedCidrs)) {
+          if (
+            !matchesPathSecret(secret, settings.pathSecrets) ||
+            !sourceAllowed(req.ip, settings.allowedCidrs)
+          ) {
             sendError(req, reply, 'not_found');
             return;
           }
@@ -77,7 +100,12 @@ export class InboundWebhookRoute implements OnModuleInit {
           const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
           const answer = await inbound.accept(raw, contextForRawRequest(req.raw).correlationId);
           if (answer.status === 200) return reply.code(200).send();
-          if (answer.status === 503) return sendError(req, reply, 'upstream_unavailable', { message: answer.message, retryAfterSec: 5, status: 503 });
+          if (answer.status === 503)
+            return sendError(req, reply, 'upstream_unavailable', {
+              message: answer.message,
+              retryAfterSec: 5,
+              status: 503,
+            });
           return sendError(req, reply, answer.code, { message: answer.message });
         },
       });

@@ -4,6 +4,7 @@ import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { NotificationQueues } from '../shared/notification-queues';
 import { NotificationTelemetry } from '../shared/notification-telemetry';
+import { captureTraceContext, tagSpan, traced } from '../shared/notification-tracing';
 import type { InboundJobData } from '../shared/notification-jobs';
 import {
   inboundDedupKeyParts,
@@ -40,7 +41,18 @@ export class InboundWebhookService {
     private readonly telemetry: NotificationTelemetry,
   ) {}
 
-  async accept(raw: Buffer, correlationId: string | undefined): Promise<InboundAnswer> {
+  accept(raw: Buffer, correlationId: string | undefined): Promise<InboundAnswer> {
+    return traced('bff.notify.receive', 'POST /webhooks/12go', undefined, async (span) => {
+      const answer = await this.acceptInSpan(raw, correlationId);
+      tagSpan(span, {
+        'tc.duplicate': answer.status === 200 && answer.result === 'duplicate',
+        'http.status_code': answer.status,
+      });
+      return answer;
+    });
+  }
+
+  private async acceptInSpan(raw: Buffer, correlationId: string | undefined): Promise<InboundAnswer> {
     const parsed = parseInboundNotification(raw);
     if (!parsed.ok) {
       this.logger.warn({ msg: 'webhook.inbound', result: 'invalid', reason: parsed.reason });
@@ -51,7 +63,11 @@ export class InboundWebhookService {
     }
     const n = parsed.notification;
     if (isUnknownUpstreamType(n)) {
-      this.logger.warn({ msg: 'webhook.unknown_type', bid: n.bid, upstream_type: String(n.upstreamType).slice(0, 100) });
+      this.logger.warn({
+        msg: 'webhook.unknown_type',
+        bid: n.bid,
+        upstream_type: String(n.upstreamType).slice(0, 100),
+      });
     }
     const dedupKey = this.redis.key(...inboundDedupKeyParts(n).split(':'));
     const enqueueTimeout = this.settings.enqueueTimeoutMs;
@@ -59,7 +75,14 @@ export class InboundWebhookService {
       if ((await withTimeout(this.redis.client.exists(dedupKey), enqueueTimeout)) === 1) {
         this.logger.log({ msg: 'webhook.inbound', result: 'duplicate', bid: n.bid, type: n.type });
         this.telemetry.inbound('duplicate', n.type);
-        this.telemetry.event('notification.received', 'success', { bid: n.bid, upstream_type: n.type, stamp: n.stamp, duplicate: true, new_status: n.newStatus, previous_status: n.previousStatus });
+        this.telemetry.event('notification.received', 'success', {
+          bid: n.bid,
+          upstream_type: typeof n.upstreamType === 'string' ? n.upstreamType.slice(0, 100) : null,
+          stamp: n.stamp,
+          duplicate: true,
+          new_status: n.newStatus,
+          previous_status: n.previousStatus,
+        });
         return { status: 200, result: 'duplicate' };
       }
       const data: InboundJobData = {
@@ -73,15 +96,31 @@ export class InboundWebhookService {
         previousStatus: n.previousStatus,
         body: n.body,
         correlationId,
+        trace: captureTraceContext(),
       };
-      await withTimeout(this.queues.inbound.add('inbound', data, this.queues.inboundJobOptions(inboundJobId(n))), enqueueTimeout);
+      await withTimeout(
+        this.queues.inbound.add('inbound', data, this.queues.inboundJobOptions(inboundJobId(n))),
+        enqueueTimeout,
+      );
     } catch (err) {
-      this.logger.error({ msg: 'webhook.inbound', result: 'unavailable', bid: n.bid, err: (err as Error).message });
+      this.logger.error({
+        msg: 'webhook.inbound',
+        result: 'unavailable',
+        bid: n.bid,
+        err: (err as Error).message,
+      });
       this.telemetry.inbound('unavailable', n.type);
-      return { status: 503, code: 'upstream_unavailable', message: 'Notification could not be stored; retry later.' };
+      return {
+        status: 503,
+        code: 'upstream_unavailable',
+        message: 'Notification could not be stored; retry later.',
+      };
     }
     try {
-      await withTimeout(this.redis.client.set(dedupKey, '1', 'EX', this.settings.dedupTtlS, 'NX'), enqueueTimeout);
+      await withTimeout(
+        this.redis.client.set(dedupKey, '1', 'EX', this.settings.dedupTtlS, 'NX'),
+        enqueueTimeout,
+      );
     } catch (err) {
       // The job is stored under its deterministic id, which still de-duplicates while it is retained.
       this.logger.warn({ msg: 'webhook.dedup_write_failed', bid: n.bid, err: (err as Error).message });

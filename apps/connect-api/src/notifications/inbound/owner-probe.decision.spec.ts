@@ -6,12 +6,18 @@ describe('owner probe decision (operations.md §2.4)', () => {
   const inconclusive = (ids: string[]) => ({ clientIds: ids, outcome: 'inconclusive' as const });
 
   it('finds the owner when exactly one key of one client reads the booking', () => {
-    expect(decideProbe([readable(['a']), unreadable(['b'])])).toEqual({ kind: 'owner', clientId: 'a', details: { bid: 1 } });
+    expect(decideProbe([readable(['a']), unreadable(['b'])])).toEqual({
+      kind: 'owner',
+      clientId: 'a',
+      details: { bid: 1 },
+    });
   });
   it('is ambiguous when two keys read it, or the reading key is shared', () => {
     expect(decideProbe([readable(['a']), readable(['b'])])).toEqual({ kind: 'ambiguous' });
     expect(decideProbe([readable(['a', 'c']), unreadable(['b'])])).toEqual({ kind: 'ambiguous' });
-    expect(decideProbe([readable(['a']), readable(['b']), inconclusive(['d'])])).toEqual({ kind: 'ambiguous' });
+    expect(decideProbe([readable(['a']), readable(['b']), inconclusive(['d'])])).toEqual({
+      kind: 'ambiguous',
+    });
   });
   it('is unresolved when nobody can read it', () => {
     expect(decideProbe([unreadable(['a']), unreadable(['b'])])).toEqual({ kind: 'unresolved' });

@@ -67,7 +67,8 @@ export class OwnerResolverService {
     }
     if (record) return { clientId: record.clientId, method: 'record' };
     if (legacyRow) return { clientId: legacyRow.clientId, method: 'legacy_map' };
-    if (!this.settings.ownerProbe) throw notificationFailure('owner_unresolved', 'no ownership record, probe disabled', false);
+    if (!this.settings.ownerProbe)
+      throw notificationFailure('owner_unresolved', 'no ownership record, probe disabled', false);
     return this.probe(bid, correlationId);
   }
 
@@ -75,11 +76,19 @@ export class OwnerResolverService {
     const keys = [...distinctUpstreamKeys(this.registry.all()).entries()];
     const answers = await mapLimit(keys, this.settings.ownerProbeConcurrency, async ([apiKey, clientIds]) => {
       try {
-        const details = await this.twelvego.getBookingDetails({ apiKey, correlationId, clientId: clientIds[0] }, bid);
+        const details = await this.twelvego.getBookingDetails(
+          { apiKey, correlationId, clientId: clientIds[0] },
+          bid,
+        );
         return { clientIds, outcome: 'readable', details } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
       } catch (err) {
-        if (isUpstreamNotFound(err)) return { clientIds, outcome: 'unreadable' } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
-        this.logger.warn({ msg: 'notify.probe_failed', bid, kind: err instanceof TwelveGoError ? err.kind : 'error' });
+        if (isUpstreamNotFound(err))
+          return { clientIds, outcome: 'unreadable' } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
+        this.logger.warn({
+          msg: 'notify.probe_failed',
+          bid,
+          kind: err instanceof TwelveGoError ? err.kind : 'error',
+        });
         return { clientIds, outcome: 'inconclusive' } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
       }
     });
@@ -87,14 +96,20 @@ export class OwnerResolverService {
     this.logger.log({ msg: 'notify.owner_probe', bid, keys: keys.length, decision: decision.kind });
     switch (decision.kind) {
       case 'owner':
-        await this.owners.write(bid, decision.clientId, { departureAt: decision.details.dep_date_time ?? null });
+        await this.owners.write(bid, decision.clientId, {
+          departureAt: decision.details.dep_date_time ?? null,
+        });
         return { clientId: decision.clientId, method: 'probe', details: decision.details };
       case 'ambiguous':
         throw notificationFailure('owner_ambiguous', 'more than one client can read the booking', true);
       case 'unresolved':
         throw notificationFailure('owner_unresolved', 'no configured 12go key can read the booking', false);
       case 'inconclusive':
-        throw notificationFailure('owner_probe_inconclusive', 'some probes failed; not concluding from partial answers', false);
+        throw notificationFailure(
+          'owner_probe_inconclusive',
+          'some probes failed; not concluding from partial answers',
+          false,
+        );
     }
   }
 }

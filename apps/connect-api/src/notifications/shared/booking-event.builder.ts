@@ -8,6 +8,7 @@ import { toContractBooking, unknownUpstreamStatus } from '../../post-booking/boo
 import { mapBookingStatus } from '../../post-booking/booking-status.mapper';
 import { notificationFailure, type DeliverJobData, type InboundJobData } from './notification-jobs';
 import { buildPartnerEvent, partnerEventId, partnerEventType } from './partner-event.mapper';
+import { captureTraceContext } from './notification-tracing';
 
 /**
  * Builds the partner event for one owner (operations.md §2.5): a fresh booking snapshot read with the
@@ -27,12 +28,22 @@ export class BookingEventBuilder {
     return partnerEventId(clientId, inbound.bid, inbound.type, inbound.dedupStamp);
   }
 
-  async build(client: ClientSnapshot, inbound: InboundJobData, reuse?: TwelveGoBookingDetailsNormalized): Promise<DeliverJobData> {
+  async build(
+    client: ClientSnapshot,
+    inbound: InboundJobData,
+    reuse?: TwelveGoBookingDetailsNormalized,
+  ): Promise<DeliverJobData> {
     const details = reuse ?? (await this.read(client, inbound));
     const unknown = unknownUpstreamStatus(details);
-    if (unknown) this.logger.warn({ msg: 'booking.unknown_upstream_status', bid: inbound.bid, upstream_status: unknown.slice(0, 50) });
+    if (unknown)
+      this.logger.warn({
+        msg: 'booking.unknown_upstream_status',
+        bid: inbound.bid,
+        upstream_status: unknown.slice(0, 50),
+      });
     const legacyRow = this.legacy.reverse(inbound.bid);
-    const bookingId = legacyRow && legacyRow.clientId === client.clientId ? legacyRow.legacyBookingId : inbound.bid;
+    const bookingId =
+      legacyRow && legacyRow.clientId === client.clientId ? legacyRow.legacyBookingId : inbound.bid;
     const booking = toContractBooking(details, {
       bookingId,
       markup: client.markup,
@@ -58,10 +69,14 @@ export class BookingEventBuilder {
       receivedAtMs: inbound.receivedAtMs,
       inbound,
       correlationId: inbound.correlationId,
+      trace: captureTraceContext(),
     };
   }
 
-  private async read(client: ClientSnapshot, inbound: InboundJobData): Promise<TwelveGoBookingDetailsNormalized> {
+  private async read(
+    client: ClientSnapshot,
+    inbound: InboundJobData,
+  ): Promise<TwelveGoBookingDetailsNormalized> {
     try {
       return await this.twelvego.getBookingDetails(
         { apiKey: client.twelvegoApiKey, correlationId: inbound.correlationId, clientId: client.clientId },
@@ -69,7 +84,11 @@ export class BookingEventBuilder {
       );
     } catch (err) {
       if (isUpstreamNotFound(err)) {
-        throw notificationFailure('booking_unreadable', `the owner's 12go key cannot read booking ${inbound.bid}`, false);
+        throw notificationFailure(
+          'booking_unreadable',
+          `the owner's 12go key cannot read booking ${inbound.bid}`,
+          false,
+        );
       }
       throw err;
     }

@@ -1,6 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import type { UpstreamEventType } from '../inbound/inbound-notification';
 import type { PartnerEventType } from './partner-event.mapper';
+import type { TraceCarrier } from './notification-tracing';
 
 export const INBOUND_QUEUE = 'notify-inbound';
 export const DELIVER_QUEUE = 'notify-deliver';
@@ -18,6 +19,8 @@ export interface InboundJobData {
   previousStatus: string | null;
   body: Record<string, unknown>;
   correlationId?: string;
+  /** Trace context of the receiving request (operations.md §4.4). */
+  trace?: TraceCarrier;
 }
 
 /** `notify-deliver` job: one event for one client, body serialised once (every attempt sends the same bytes). */
@@ -32,14 +35,11 @@ export interface DeliverJobData {
   /** The inbound job this event came from (for refresh replays and the admin view). */
   inbound: InboundJobData;
   correlationId?: string;
+  trace?: TraceCarrier;
 }
 
 /** What an inbound job ends with when it does not produce a delivery. */
-export type InboundOutcome =
-  | 'queued'
-  | 'skipped_disabled'
-  | 'skipped_no_webhook'
-  | 'skipped_event_type';
+export type InboundOutcome = 'queued' | 'skipped_disabled' | 'skipped_no_webhook' | 'skipped_event_type';
 
 /** Dead-letter reasons (operations.md §2.4, §2.6, §8.5). */
 export type DeadLetterReason =
@@ -75,10 +75,18 @@ export class DeliveryAttemptError extends Error {
 }
 
 /** The reason code at the start of a job's failedReason (`reason: detail`). */
-export function reasonOf(failedReason: string | undefined, exhausted: boolean, queue: QueueKind): DeadLetterReason {
+export function reasonOf(
+  failedReason: string | undefined,
+  exhausted: boolean,
+  queue: QueueKind,
+): DeadLetterReason {
   const m = failedReason ? REASON_PREFIX.exec(failedReason) : null;
   if (failedReason && /stalled more than allowable limit/i.test(failedReason)) return 'stalled';
-  if (queue === 'deliver' && exhausted && !(m && ['blocked_target', 'client_disabled', 'client_webhook_disabled', 'client_removed'].includes(m[1]))) {
+  if (
+    queue === 'deliver' &&
+    exhausted &&
+    !(m && ['blocked_target', 'client_disabled', 'client_webhook_disabled', 'client_removed'].includes(m[1]))
+  ) {
     return 'retries_exhausted';
   }
   return (m?.[1] as DeadLetterReason | undefined) ?? 'error';

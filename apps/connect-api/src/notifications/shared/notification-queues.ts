@@ -3,7 +3,13 @@ import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { RedisService } from '../../platform/redis/redis.service';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
-import { DELIVER_QUEUE, INBOUND_QUEUE, type DeliverJobData, type InboundJobData, type QueueKind } from './notification-jobs';
+import {
+  DELIVER_QUEUE,
+  INBOUND_QUEUE,
+  type DeliverJobData,
+  type InboundJobData,
+  type QueueKind,
+} from './notification-jobs';
 
 const DAY_S = 86_400;
 
@@ -14,19 +20,28 @@ const DAY_S = 86_400;
 @Injectable()
 export class NotificationQueues implements OnApplicationShutdown {
   private readonly logger = new Logger('NotificationQueues');
-  readonly inbound: Queue<InboundJobData>;
-  readonly deliver: Queue<DeliverJobData>;
+  private inboundQueue?: Queue<InboundJobData>;
+  private deliverQueue?: Queue<DeliverJobData>;
 
   constructor(
     private readonly redis: RedisService,
     @Inject(NOTIFICATIONS_SETTINGS) readonly settings: NotificationsSettings,
-  ) {
+  ) {}
+
+  /** Created on first use, so an app that fails to boot leaves no queue connection behind. */
+  get inbound(): Queue<InboundJobData> {
+    return (this.inboundQueue ??= this.create<InboundJobData>(INBOUND_QUEUE));
+  }
+
+  get deliver(): Queue<DeliverJobData> {
+    return (this.deliverQueue ??= this.create<DeliverJobData>(DELIVER_QUEUE));
+  }
+
+  private create<T>(name: string): Queue<T> {
     const connection = this.connection({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    this.inbound = new Queue<InboundJobData>(INBOUND_QUEUE, { connection, prefix: settings.queuePrefix });
-    this.deliver = new Queue<DeliverJobData>(DELIVER_QUEUE, { connection, prefix: settings.queuePrefix });
-    for (const q of [this.inbound, this.deliver]) {
-      q.on('error', (err) => this.logger.warn({ msg: 'notify.queue_error', queue: q.name, err: err.message }));
-    }
+    const q = new Queue<T>(name, { connection, prefix: this.settings.queuePrefix });
+    q.on('error', (err) => this.logger.warn({ msg: 'notify.queue_error', queue: name, err: err.message }));
+    return q;
   }
 
   /** Connection options for BullMQ (workers pass `maxRetriesPerRequest: null`). */
@@ -42,7 +57,10 @@ export class NotificationQueues implements OnApplicationShutdown {
 
   /** Retention: completed 24 h, failed (the dead-letter list) WEBHOOK_DLQ_RETENTION_DAYS. */
   retention(): Pick<JobsOptions, 'removeOnComplete' | 'removeOnFail'> {
-    return { removeOnComplete: { age: DAY_S }, removeOnFail: { age: this.settings.dlqRetentionDays * DAY_S } };
+    return {
+      removeOnComplete: { age: DAY_S },
+      removeOnFail: { age: this.settings.dlqRetentionDays * DAY_S },
+    };
   }
 
   inboundJobOptions(jobId: string): JobsOptions {
@@ -64,6 +82,6 @@ export class NotificationQueues implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.inbound.close(), this.deliver.close()]);
+    await Promise.allSettled([this.inboundQueue?.close(), this.deliverQueue?.close()]);
   }
 }

@@ -45,6 +45,11 @@ export class NotificationTelemetry {
 
   /** `notification.received` / `notification.delivered` / `notification.dead_lettered`. */
   event(name: string, outcome: 'success' | 'failure', fields: Fields): void {
-    this.events.log({ msg: name, evt: { name, version: 1, id: randomUUID(), outcome }, time: new Date().toISOString(), ...fields });
+    this.events.log({
+      msg: name,
+      evt: { name, version: 1, id: randomUUID(), outcome },
+      time: new Date().toISOString(),
+      ...fields,
+    });
   }
 }

@@ -1,7 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { DeliveryJobProcessor } from '../delivery/delivery-job.processor';
-import { DeliveryAttemptError, DELIVER_QUEUE, INBOUND_QUEUE, reasonOf, type QueueKind } from './notification-jobs';
+import {
+  DeliveryAttemptError,
+  DELIVER_QUEUE,
+  INBOUND_QUEUE,
+  reasonOf,
+  type DeliverJobData,
+  type InboundJobData,
+  type QueueKind,
+} from './notification-jobs';
+import { tagSpan, traced } from './notification-tracing';
 import { retryDelayMs } from '../delivery/retry-schedule';
 import { InboundJobProcessor } from '../inbound/inbound-job.processor';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
@@ -35,9 +44,43 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
       this.logger.log({ msg: 'notify.workers_disabled' });
       return;
     }
+    const inbound = (job: Job<InboundJobData>) =>
+      traced('bff.notify.inbound', INBOUND_QUEUE, job.data.trace, async (span) => {
+        tagSpan(span, { 'tc.bid': job.data.bid, 'tc.attempt': job.attemptsMade + 1 });
+        const result = await this.inbound.process(job);
+        tagSpan(span, {
+          'tc.resolution': result.resolution,
+          'tc.client_id': result.clientId,
+          'tc.outcome': result.outcome,
+        });
+        return result;
+      });
+    const deliver = (job: Job<DeliverJobData>) =>
+      traced('bff.notify.deliver', DELIVER_QUEUE, job.data.trace, async (span) => {
+        tagSpan(span, {
+          'tc.client_id': job.data.clientId,
+          'tc.event_id': job.data.eventId,
+          'tc.attempt': job.attemptsMade + 1,
+        });
+        const result = await this.deliver.process(job);
+        tagSpan(span, { 'http.status_code': result.status });
+        return result;
+      });
     this.workers = [
-      this.start('inbound', INBOUND_QUEUE, (job) => this.inbound.process(job), this.settings.inboundConcurrency, this.settings.inboundScheduleMs),
-      this.start('deliver', DELIVER_QUEUE, (job) => this.deliver.process(job), this.settings.deliveryConcurrency, this.settings.deliveryScheduleMs),
+      this.start(
+        'inbound',
+        INBOUND_QUEUE,
+        inbound,
+        this.settings.inboundConcurrency,
+        this.settings.inboundScheduleMs,
+      ),
+      this.start(
+        'deliver',
+        DELIVER_QUEUE,
+        deliver,
+        this.settings.deliveryConcurrency,
+        this.settings.deliveryScheduleMs,
+      ),
     ];
     this.sampler = setInterval(() => void this.sampleDepth(), QUEUE_SAMPLE_MS);
     this.sampler.unref();
@@ -49,14 +92,24 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
       try {
         const counts = await q.getJobCounts('waiting', 'active', 'delayed', 'failed');
         const [oldest] = await q.getJobs(['wait'], 0, 0, true);
-        this.telemetry.queueDepth(q.name, counts, oldest ? Math.max(0, Math.round((Date.now() - oldest.timestamp) / 1000)) : 0);
+        this.telemetry.queueDepth(
+          q.name,
+          counts,
+          oldest ? Math.max(0, Math.round((Date.now() - oldest.timestamp) / 1000)) : 0,
+        );
       } catch {
         /* Redis down: the redis metrics report it */
       }
     }
   }
 
-  private start(kind: QueueKind, name: string, processor: (job: Job) => Promise<unknown>, concurrency: number, scheduleMs: number[]): Worker {
+  private start(
+    kind: QueueKind,
+    name: string,
+    processor: (job: Job) => Promise<unknown>,
+    concurrency: number,
+    scheduleMs: number[],
+  ): Worker {
     const worker = new Worker(name, processor, {
       connection: this.queues.connection({ maxRetriesPerRequest: null, enableOfflineQueue: true }),
       prefix: this.settings.queuePrefix,
@@ -67,16 +120,34 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
       maxStalledCount: 1,
       settings: {
         backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) =>
-          retryDelayMs(scheduleMs, attemptsMade, Math.random(), err instanceof DeliveryAttemptError ? err.retryAfterMs : undefined),
+          retryDelayMs(
+            scheduleMs,
+            attemptsMade,
+            Math.random(),
+            err instanceof DeliveryAttemptError ? err.retryAfterMs : undefined,
+          ),
       },
     });
-    worker.on('error', (err) => this.logger.warn({ msg: 'notify.worker_error', queue: name, err: err.message }));
-    worker.on('stalled', (jobId) => this.logger.warn({ msg: 'notify.job_stalled', queue: name, job_id: jobId }));
+    worker.on('error', (err) =>
+      this.logger.warn({ msg: 'notify.worker_error', queue: name, err: err.message }),
+    );
+    worker.on('stalled', (jobId) =>
+      this.logger.warn({ msg: 'notify.job_stalled', queue: name, job_id: jobId }),
+    );
     worker.on('failed', (job, err) => {
       if (!job) return;
-      const final = err instanceof UnrecoverableError || err?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+      const final =
+        err instanceof UnrecoverableError ||
+        err?.name === 'UnrecoverableError' ||
+        job.attemptsMade >= (job.opts.attempts ?? 1);
       if (!final) return;
-      const data = job.data as { eventId?: string; clientId?: string; bid?: string; bookingId?: string; type?: string };
+      const data = job.data as {
+        eventId?: string;
+        clientId?: string;
+        bid?: string;
+        bookingId?: string;
+        type?: string;
+      };
       const reason = reasonOf(err?.message, job.attemptsMade >= (job.opts.attempts ?? 1), kind);
       const fields = {
         queue: kind,
@@ -94,7 +165,11 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
       this.telemetry.deadLettered(data.clientId, kind, reason);
       this.telemetry.event('notification.dead_lettered', 'failure', fields);
     });
-    worker.run().catch((err: Error) => this.logger.error({ msg: 'notify.worker_stopped', queue: name, err: err.message }));
+    worker
+      .run()
+      .catch((err: Error) =>
+        this.logger.error({ msg: 'notify.worker_stopped', queue: name, err: err.message }),
+      );
     return worker;
   }
 

@@ -28,8 +28,15 @@ export function partnerEventType(type: UpstreamEventType): PartnerEventType {
 }
 
 /** `evt_` + first 32 hex of SHA-256(`client_id|bid|type|stamp`): same 12go event → same id (operations.md §2.5). */
-export function partnerEventId(clientId: string, bid: string, type: UpstreamEventType, dedupStamp: string): string {
-  const digest = createHash('sha256').update(`${clientId}|${bid}|${type}|${dedupStamp}`, 'utf8').digest('hex');
+export function partnerEventId(
+  clientId: string,
+  bid: string,
+  type: UpstreamEventType,
+  dedupStamp: string,
+): string {
+  const digest = createHash('sha256')
+    .update(`${clientId}|${bid}|${type}|${dedupStamp}`, 'utf8')
+    .digest('hex');
   return `evt_${digest.slice(0, 32)}`;
 }
 

@@ -41,6 +41,10 @@ export class AppConfig {
   @EnvString() DD_SERVICE = 'travelier-connect-bff';
   @EnvString() DD_ENV = '';
   @EnvString() DD_VERSION = '0.1.0';
+  /** DogStatsD target when the tracer is off (metrics.service.ts); the tracer reads the same variables. */
+  @EnvString() DD_AGENT_HOST = '';
+  /** Empty with the tracer off = no metrics are sent. */
+  @EnvString() DD_DOGSTATSD_PORT = '';
 
   // --- client registry (operations.md §1) ---------------------------------------------------------
   @EnvString() CLIENTS_CONFIG_PATH = '/etc/tc-bff/clients.json';
@@ -109,6 +113,8 @@ export class AppConfig {
   /** HMAC key of the signed static-data links; defaults to the first booking-token key. */
   @EnvString({ optional: true }) STATIC_LINK_HMAC_KEY?: string;
   @EnvInt(1) STATIC_LINK_TTL_MIN = 60;
+  /** Public origin of the signed links behind a proxy or CDN; default the request's scheme and host. */
+  @EnvString({ optional: true }) STATIC_LINK_BASE_URL?: string;
 
   // --- rate limits, admin -------------------------------------------------------------------------
   @EnvInt(1) RATE_LIMIT_DEFAULT_RPS = 10;

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ClientSnapshot } from '../clients/client-snapshot';
+import type { BusinessEventName } from '../events/business-event-names';
 
 /** Per-request facts every layer may read (client-api.md §1.4, operations.md §4.2). */
 export interface RequestContext {
@@ -18,6 +19,12 @@ export interface RequestContext {
   invalidTracingHeaders?: string[];
   /** Contract error code of the response, for the access log. */
   errorCode?: string;
+  /** Set when the platform refused the request before its handler (rate limit, version). */
+  rejectedBeforeHandler?: boolean;
+  /** The business event of this request (operations.md §4.6), emitted once on response. */
+  businessEvent?: { name: BusinessEventName; fields: Record<string, unknown>; emitted: boolean };
+  /** Emits an event at once (set by the platform; used after the response was sent). */
+  emitBusinessEvent?: (name: BusinessEventName, fields: Record<string, unknown>) => void;
   /** 12go calls of this request for the access log (`upstream.calls[]`). */
   upstreamCalls?: Array<{
     op: string;

@@ -10,6 +10,10 @@ import { compress, COMPRESSION_THRESHOLD_BYTES, negotiateEncoding } from './resp
 import { exceedsJsonDepth } from './json-depth';
 import type { ClientAuthStep } from './client-auth.step';
 import type { MetricsService } from '../metrics/metrics.service';
+import type { RateLimitStep } from '../rate-limit/rate-limit.step';
+import type { AdminAuthStep } from '../admin/admin-auth.step';
+import type { BusinessEvents } from '../events/business-events.service';
+import { isPublicRoute } from './public-route.decorator';
 
 export interface HttpPipelineDeps {
   config: AppConfig;
@@ -18,6 +22,12 @@ export interface HttpPipelineDeps {
   /** Resolved lazily: providers are instantiated but not initialised when the hooks are installed. */
   clientAuth: () => ClientAuthStep;
   metrics?: MetricsService;
+  /** client-api.md §1.1 step 5 (operations.md §8.3). */
+  rateLimit?: () => RateLimitStep;
+  /** `/admin/**` authentication and audit (operations.md §5.2). */
+  adminAuth?: () => AdminAuthStep;
+  /** Funnel business events, emitted once per response (operations.md §4.6). */
+  events?: () => BusinessEvents;
 }
 
 function policyOf(request: FastifyRequest, config: AppConfig): BodyPolicy {
@@ -64,11 +74,22 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     runWithRequestContext(ctx, done);
   });
 
-  // Steps 3–4 on /v1/{client_id}/… routes.
+  // Steps 3–5 on /v1/{client_id}/… routes (not on @PublicRoute() ones); admin authentication on /admin/….
   fastify.addHook('onRequest', async (request, reply) => {
     const route = request.routeOptions.url;
-    if (!route || !route.startsWith('/v1/:client_id')) return;
-    await deps.clientAuth().run(request, reply);
+    if (route?.startsWith('/admin/') && deps.adminAuth) {
+      deps.adminAuth().authorize(request);
+      return;
+    }
+    if (!route || !route.startsWith('/v1/:client_id') || isPublicRoute(request)) return;
+    deps.events?.().attach(contextForRawRequest(request.raw));
+    try {
+      await deps.clientAuth().run(request, reply);
+      await deps.rateLimit?.().run(request, reply);
+    } catch (e) {
+      contextForRawRequest(request.raw).rejectedBeforeHandler = true;
+      throw e;
+    }
   });
 
   // client-api.md §1.5: gzip/br when Accept-Encoding allows it.
@@ -85,9 +106,22 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     return compress(body, encoding);
   });
 
-  // operations.md §4.5: http.requests / http.request.duration.
+  // operations.md §4.5: http.requests / http.request.duration; §4.6 funnel events; §5.2 admin audit.
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url;
+    if (route?.startsWith('/admin/')) deps.adminAuth?.().logCall(request, reply);
+    if (deps.events && route?.startsWith('/v1/')) {
+      try {
+        deps.events().finishRequest(contextForRawRequest(request.raw), {
+          method: request.method,
+          route,
+          statusCode: reply.statusCode,
+          durationMs: reply.elapsedTime,
+        });
+      } catch {
+        /* events must never break a response */
+      }
+    }
     if (deps.metrics && route && !route.startsWith('/health/')) {
       const ctx = contextForRawRequest(request.raw);
       const status = reply.statusCode;

@@ -2,9 +2,15 @@ import { parseTwelveGoTimeouts, type TwelveGoClientOptions } from '@app/twelvego
 import type { AppConfig } from '../config/app-config';
 import type { AppLogger } from '../logging/app-logger';
 import { getRequestContext } from '../context/request-context';
+import type { MetricsService } from '../metrics/metrics.service';
+import { BREAKER_STATE_VALUE, recordUpstreamCall } from '../metrics/upstream-metrics';
 
 /** TwelveGoClientModule options from the environment (operations.md §6.1–6.3, §7.4). */
-export function twelveGoClientOptions(config: AppConfig, appLogger: AppLogger): TwelveGoClientOptions {
+export function twelveGoClientOptions(
+  config: AppConfig,
+  appLogger: AppLogger,
+  metrics?: MetricsService,
+): TwelveGoClientOptions {
   const logger = appLogger.forContext('TwelveGoClient');
   return {
     baseUrl: config.TWELVEGO_BASE_URL,
@@ -26,6 +32,7 @@ export function twelveGoClientOptions(config: AppConfig, appLogger: AppLogger): 
     },
     onCall: (record) => {
       const ctx = getRequestContext();
+      if (metrics) recordUpstreamCall(metrics, { ...record, client_id: record.client_id ?? ctx?.clientId });
       if (!ctx) return;
       (ctx.upstreamCalls ??= []).push({
         op: record.op,
@@ -34,6 +41,10 @@ export function twelveGoClientOptions(config: AppConfig, appLogger: AppLogger): 
         attempt: record.attempt,
         breaker: record.breaker,
       });
+    },
+    onBreakerStateChange: (op, state) => {
+      metrics?.gauge('breaker.state', BREAKER_STATE_VALUE[state], { op });
+      metrics?.increment('breaker.transitions', { op, to: state });
     },
   };
 }

@@ -51,7 +51,10 @@ export class StaticDataStore implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const writer = this.writerConnection;
     this.writerConnection = null;
-    if (writer) await writer.quit().catch(() => writer.disconnect());
+    if (!writer || writer.status === 'end') return;
+    // QUIT is queued until the connection is ready, so it would hang shutdown while Redis is unreachable.
+    if (writer.status !== 'ready') return writer.disconnect();
+    await writer.quit().catch(() => writer.disconnect());
   }
 
   /** The request-path connection has a short command timeout (operations.md §6.5); publishing may need longer. */
@@ -62,6 +65,8 @@ export class StaticDataStore implements OnApplicationShutdown {
       maxRetriesPerRequest: 1,
       connectionName: 'tc-bff-static-data-writer',
     });
+    // Failures surface as rejected commands; without a listener ioredis prints every reconnect error to stderr.
+    this.writerConnection.on('error', () => undefined);
     return this.writerConnection;
   }
 

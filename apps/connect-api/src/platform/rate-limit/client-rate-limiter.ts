@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { AppLogger, ContextLogger } from '../logging/app-logger';
+import { MetricsService } from '../metrics/metrics.service';
+import { RedisService } from '../redis/redis.service';
+import { TOKEN_BUCKET_LUA } from './token-bucket.lua';
+import { BucketLimits, BucketState, decisionFrom, RateLimitDecision, takeToken } from './token-bucket';
+
+type WithTokenBucket = Redis & {
+  tcTokenBucket(key: string, rps: number, burst: number): Promise<[number, string]>;
+};
+
+/**
+ * Per-client token bucket (operations.md §8.3): `rl:{client_id}` in Redis updated by one Lua script;
+ * when Redis fails, an in-memory bucket per instance with the same limits (fail open, `mode:local`).
+ */
+@Injectable()
+export class ClientRateLimiter {
+  private readonly local = new Map<string, BucketState>();
+  private readonly logger: ContextLogger;
+  private degraded = false;
+
+  constructor(
+    private readonly redis: RedisService,
+    private readonly metrics: MetricsService,
+    appLogger: AppLogger,
+  ) {
+    this.logger = appLogger.forContext('RateLimit');
+    redis.client.defineCommand('tcTokenBucket', { numberOfKeys: 1, lua: TOKEN_BUCKET_LUA });
+  }
+
+  async take(clientId: string, limits: BucketLimits): Promise<RateLimitDecision> {
+    let decision: RateLimitDecision;
+    try {
+      const [allowed, tokens] = await this.redis.run('ratelimit', (c) =>
+        (c as WithTokenBucket).tcTokenBucket(this.redis.key('rl', clientId), limits.rps, limits.burst),
+      );
+      this.recovered();
+      decision = decisionFrom(Number(tokens), allowed === 1, limits, 'redis');
+    } catch (e) {
+      this.fallingBack(e);
+      decision = this.takeLocal(clientId, limits, Date.now());
+    }
+    if (!decision.allowed) this.metrics.increment('ratelimit.rejected', { client_id: clientId, mode: decision.mode });
+    return decision;
+  }
+
+  /** The in-memory fallback (also the unit under test for the shared bucket math). */
+  takeLocal(clientId: string, limits: BucketLimits, now: number): RateLimitDecision {
+    const { state, allowed } = takeToken(this.local.get(clientId), limits, now);
+    this.local.set(clientId, state);
+    return decisionFrom(state.tokens, allowed, limits, 'local');
+  }
+
+  private fallingBack(error: unknown): void {
+    if (this.degraded) return;
+    this.degraded = true;
+    this.logger.warn({ msg: 'ratelimit.local_fallback', error: (error as Error)?.message });
+  }
+
+  private recovered(): void {
+    if (!this.degraded) return;
+    this.degraded = false;
+    this.local.clear();
+    this.logger.log({ msg: 'ratelimit.redis_restored' });
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../config/app-config';
+import { contextForRawRequest } from '../context/raw-request-context';
+import { ContractError } from '../errors/contract-error';
+import { ClientRateLimiter } from './client-rate-limiter';
+import { rateLimitHeaders } from './token-bucket';
+
+/**
+ * client-api.md §1.1 step 5: after authentication and version, before the body. Every response to an
+ * authenticated client carries `RateLimit-*`; over the limit → 429 `rate_limited` + `Retry-After`.
+ */
+@Injectable()
+export class RateLimitStep {
+  constructor(
+    private readonly limiter: ClientRateLimiter,
+    private readonly config: AppConfig,
+  ) {}
+
+  async run(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const client = contextForRawRequest(request.raw).client;
+    if (!client) return;
+    const limits = client.rateLimit ?? {
+      rps: this.config.RATE_LIMIT_DEFAULT_RPS,
+      burst: this.config.RATE_LIMIT_DEFAULT_BURST,
+    };
+    const decision = await this.limiter.take(client.clientId, limits);
+    const headers = rateLimitHeaders(decision);
+    for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+    if (!decision.allowed) {
+      throw new ContractError('rate_limited', 'Too many requests; retry after the time in Retry-After.', {
+        retryAfterSec: decision.retryAfterSec,
+        headers,
+      });
+    }
+  }
+}

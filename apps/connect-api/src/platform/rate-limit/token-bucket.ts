@@ -1,0 +1,66 @@
+/** A token bucket's settings: refill `rps` tokens per second up to `burst` (operations.md §8.3). */
+export interface BucketLimits {
+  rps: number;
+  burst: number;
+}
+
+/** Bucket state: tokens (fractional) at `ts` (epoch ms). */
+export interface BucketState {
+  tokens: number;
+  ts: number;
+}
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  limit: number;
+  /** Whole tokens left after this request. */
+  remaining: number;
+  /** Seconds until the bucket is full again (`RateLimit-Reset`). */
+  resetSec: number;
+  /** Seconds until one token is available (`Retry-After`), 0 when allowed. */
+  retryAfterSec: number;
+  mode: 'redis' | 'local';
+}
+
+/** Refills `state` to `now` and takes one token when there is one. Pure; same math as the Lua script. */
+export function takeToken(
+  state: BucketState | undefined,
+  limits: BucketLimits,
+  now: number,
+): { state: BucketState; allowed: boolean } {
+  let tokens = state ? state.tokens : limits.burst;
+  let ts = state ? state.ts : now;
+  if (now > ts) {
+    tokens = Math.min(limits.burst, tokens + ((now - ts) * limits.rps) / 1000);
+    ts = now;
+  }
+  const allowed = tokens >= 1;
+  if (allowed) tokens -= 1;
+  return { state: { tokens, ts }, allowed };
+}
+
+/** The header values of a decision from the tokens left after it. */
+export function decisionFrom(
+  tokens: number,
+  allowed: boolean,
+  limits: BucketLimits,
+  mode: RateLimitDecision['mode'],
+): RateLimitDecision {
+  const missingForOne = Math.max(0, 1 - tokens);
+  return {
+    allowed,
+    limit: limits.burst,
+    remaining: Math.max(0, Math.floor(tokens)),
+    resetSec: Math.max(0, Math.ceil((limits.burst - tokens) / limits.rps)),
+    retryAfterSec: allowed ? 0 : Math.max(1, Math.ceil(missingForOne / limits.rps)),
+    mode,
+  };
+}
+
+export function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
+  return {
+    'ratelimit-limit': String(decision.limit),
+    'ratelimit-remaining': String(decision.remaining),
+    'ratelimit-reset': String(decision.resetSec),
+  };
+}
