@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ClientRegistry } from '../../apps/connect-api/src/platform/clients/client-registry';
 import { buildRegistrySnapshot } from '../../apps/connect-api/src/platform/clients/build-registry-snapshot';
 import { BookingOwnerStore } from '../../apps/connect-api/src/booking-owner/booking-owner.store';
 import { startStack } from '../support/stack';
@@ -10,7 +11,7 @@ import {
   type NotifyClients,
   type NotifyStack,
 } from './support/notify-stack';
-import type { DeadLetterJson, JobJson, StatsJson } from './support/wire-types';
+import type { ClientEntryJson, DeadLetterJson, JobJson, StatsJson } from './support/wire-types';
 
 jest.setTimeout(60_000);
 
@@ -26,6 +27,7 @@ describe('notification dead letters and admin replay', () => {
   let n: NotifyStack;
   let clients: NotifyClients;
   let owners: BookingOwnerStore;
+  let clientsFile: string;
 
   beforeAll(async () => {
     await receiver.start();
@@ -36,7 +38,14 @@ describe('notification dead letters and admin replay', () => {
       b.webhook!.allow_private_target = false;
     });
     clients = made.clients;
-    n = await startNotifyStack({ clientsFile: made.file, env: { NOTIFY_OWNER_PROBE: 'false' } });
+    clientsFile = made.file;
+    n = await startNotifyStack({
+      clientsFile: made.file,
+      env: {
+        NOTIFY_OWNER_PROBE: 'false',
+        WEBHOOK_RETRY_SCHEDULE: '60ms,60ms,60ms,60ms,60ms,60ms,60ms,60ms,60ms,60ms',
+      },
+    });
     owners = n.stack.app.get(BookingOwnerStore, { strict: false });
   });
 
@@ -179,6 +188,48 @@ describe('notification dead letters and admin replay', () => {
       type: 'booking.confirmed',
       data: { status: 'cancelled' },
     });
+  });
+
+  it('parks events while a webhook is disabled and delivers them on replay after re-enabling', async () => {
+    const setWebhookEnabled = async (enabled: boolean) => {
+      const file = JSON.parse(readFileSync(clientsFile, 'utf8')) as { clients: ClientEntryJson[] };
+      file.clients.find((c) => c.client_id === 'demo')!.webhook!.enabled = enabled;
+      writeFileSync(clientsFile, JSON.stringify(file));
+      expect(await n.stack.app.get(ClientRegistry, { strict: false }).reload('manual')).toMatchObject({
+        ok: true,
+      });
+    };
+    await setWebhookEnabled(false);
+    const booking = await createSandboxBooking(n.stack.sandboxUrl, 'sandbox-key-1');
+    await owners.write(booking.bid, 'demo', { departureAt: booking.departure });
+    await confirmSandboxBooking(n.stack.sandboxUrl, booking);
+    const dead = await waitFor(
+      async () =>
+        (await deadLetters('deliver', '&reason=client_webhook_disabled')).find((d) => d.bid === booking.bid),
+      15_000,
+      'parked event',
+      250,
+    );
+    expect(dead).toMatchObject({ attempts: 1, client_id: 'demo' });
+    expect(forBid(receiver.at(clients.demo.path), booking.bid)).toHaveLength(0);
+
+    await setWebhookEnabled(true);
+    const bulk = await n.admin('/dead-letters/replay', {
+      method: 'POST',
+      body: JSON.stringify({
+        queue: 'deliver',
+        client_id: 'demo',
+        reason: 'client_webhook_disabled',
+        limit: 10,
+      }),
+    });
+    expect(((await bulk.json()) as { replayed: string[] }).replayed).toContain(dead.id);
+    await waitForItems(
+      () => forBid(receiver.delivered(clients.demo.path), booking.bid),
+      1,
+      10_000,
+      'delivery after re-enabling',
+    );
   });
 
   it('reports queue stats, discards on request, and guards every admin route', async () => {

@@ -127,7 +127,7 @@ describe('12go webhook receiver', () => {
     }
   });
 
-  it('accepts either of two rotating path secrets and applies the source allow-list', async () => {
+  it('accepts either of two rotating path secrets, applies the source allow-list and the flood guard', async () => {
     const { file } = notifyClientsFile(receiver);
     const rotated = await startNotifyStack({
       clientsFile: file,
@@ -135,6 +135,7 @@ describe('12go webhook receiver', () => {
       env: {
         NOTIFICATIONS_WORKERS_ENABLED: 'false',
         TWELVEGO_WEBHOOK_PATH_SECRETS: `${'a'.repeat(40)},${secondSecret}`,
+        NOTIFY_INBOUND_RATE_PER_S: '5',
       },
     });
     const blocked = await startNotifyStack({
@@ -154,6 +155,14 @@ describe('12go webhook receiver', () => {
       expect((await post(rotated.stack.bffUrl, secondSecret)).status).toBe(200);
       expect((await post(rotated.stack.bffUrl, 'b'.repeat(40))).status).toBe(404);
       expect((await post(blocked.stack.bffUrl, blocked.pathSecret)).status).toBe(404);
+      // flood guard: beyond the per-instance rate the route answers 429 with Retry-After
+      const burst = await Promise.all(
+        Array.from({ length: 12 }, () => post(rotated.stack.bffUrl, secondSecret)),
+      );
+      const limited = burst.filter((r) => r.status === 429);
+      expect(limited.length).toBeGreaterThan(0);
+      expect(limited[0].headers.get('retry-after')).toBe('1');
+      expect(burst.every((r) => r.status === 200 || r.status === 429)).toBe(true);
     } finally {
       await rotated.close();
       await blocked.close();

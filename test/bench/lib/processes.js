@@ -21,10 +21,10 @@ function freePort() {
 }
 
 /** Starts a TypeScript entry through the swc register; resolves with its printed port. */
-function startTsServer(label, entry, env, logFile) {
+function startTsServer(label, entry, env, logFile, nodeArgs = []) {
   return new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, 'w');
-    const child = spawn(NODE, ['-r', '@swc-node/register', entry], {
+    const child = spawn(NODE, [...nodeArgs, '-r', '@swc-node/register', entry], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', out],

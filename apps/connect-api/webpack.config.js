@@ -1,0 +1,18 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+'use strict';
+const path = require('node:path');
+
+/**
+ * Nest's default webpack config for connect-api plus the operator CLIs as extra entry points, so
+ * `npm run build` emits dist/apps/connect-api/{main,cli/keygen,cli/verify-clients}.js and the
+ * `keygen` / `verify-clients` npm scripts run plain Node on the built files (no dev dependency needed).
+ */
+module.exports = (options) => ({
+  ...options,
+  entry: {
+    main: options.entry,
+    'cli/keygen': path.join(__dirname, 'src/cli/keygen.ts'),
+    'cli/verify-clients': path.join(__dirname, 'src/cli/verify-clients.ts'),
+  },
+  output: { ...options.output, filename: '[name].js' },
+});

@@ -1,0 +1,129 @@
+import { createSocket, Socket } from 'node:dgram';
+import { ClientRegistry } from '../../apps/connect-api/src/platform/clients/client-registry';
+import { MetricsService } from '../../apps/connect-api/src/platform/metrics/metrics.service';
+import { DEMO_KEY, startStack, TestStack } from '../support/stack';
+import { call } from '../platform/support/http';
+
+interface Packet {
+  name: string;
+  value: number;
+  type: string;
+  tags: Record<string, string>;
+}
+
+/** DogStatsD lines: `name:value|type|#k:v,k:v` (several per datagram, newline-separated). */
+function parse(datagram: string): Packet[] {
+  return datagram
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [head, type, ...rest] = line.split('|');
+      const colon = head.lastIndexOf(':');
+      const tagPart = rest.find((p) => p.startsWith('#'));
+      const tags: Record<string, string> = {};
+      for (const t of tagPart ? tagPart.slice(1).split(',') : []) {
+        const i = t.indexOf(':');
+        tags[t.slice(0, i)] = t.slice(i + 1);
+      }
+      return { name: head.slice(0, colon), value: Number(head.slice(colon + 1)), type, tags };
+    });
+}
+
+describe('metrics over DogStatsD (operations.md §4.5)', () => {
+  let udp: Socket;
+  let packets: Packet[] = [];
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    udp = createSocket('udp4');
+    udp.on('message', (msg) => packets.push(...parse(msg.toString('utf8'))));
+    await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
+    stack = await startStack({
+      env: {
+        DD_AGENT_HOST: '127.0.0.1',
+        DD_DOGSTATSD_PORT: String(udp.address().port),
+        DD_SERVICE: 'tc-bff-test',
+      },
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    udp?.close();
+  });
+
+  async function flushed(): Promise<Packet[]> {
+    await stack.app.get(MetricsService).flush();
+    const deadline = Date.now() + 2000;
+    let seen = -1;
+    // Datagrams arrive asynchronously; wait until the stream is quiet.
+    while (Date.now() < deadline && seen !== packets.length) {
+      seen = packets.length;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const out = packets.filter((p) => p.name.startsWith('tc_bff.'));
+    packets = [];
+    return out;
+  }
+
+  it('sends request, upstream and auth metrics with their tags for one search', async () => {
+    await flushed();
+    const res = await call(
+      stack.bffUrl,
+      '/v1/demo/itineraries?departures[]=9001&arrivals[]=9002&departure_date=2030-01-15&pax=1',
+      { key: DEMO_KEY },
+    );
+    expect([200, 206]).toContain(res.status);
+    const sent = await flushed();
+    const byName = (name: string) => sent.filter((p) => p.name === name);
+
+    const requests = byName('tc_bff.http.requests');
+    expect(requests).toEqual([
+      expect.objectContaining({
+        type: 'c',
+        value: 1,
+        tags: expect.objectContaining({
+          route: 'GET /v1/:client_id/itineraries',
+          method: 'GET',
+          status_code: String(res.status),
+          status_class: '2xx',
+          client_id: 'demo',
+          api_version: expect.any(String),
+          service: 'tc-bff-test',
+        }),
+      }),
+    ]);
+    expect(byName('tc_bff.http.request.duration')).toEqual([
+      expect.objectContaining({
+        type: 'd',
+        tags: expect.objectContaining({ route: 'GET /v1/:client_id/itineraries', status_class: '2xx', client_id: 'demo' }),
+      }),
+    ]);
+    expect(byName('tc_bff.auth.key_used')).toEqual([
+      expect.objectContaining({ type: 'c', tags: expect.objectContaining({ client_id: 'demo', key_id: 'local-a' }) }),
+    ]);
+    const upstream = byName('tc_bff.upstream.requests');
+    expect(upstream.length).toBeGreaterThan(0);
+    expect(upstream[0].tags).toMatchObject({ op: 'search', status_code: '200', client_id: 'demo' });
+    expect(byName('tc_bff.upstream.duration')[0].tags).toMatchObject({ op: 'search', status_class: '2xx' });
+    expect(JSON.stringify(sent)).not.toContain('sandbox-key');
+  });
+
+  it('counts authentication failures and config reloads', async () => {
+    await flushed();
+    await call(stack.bffUrl, '/v1/demo/itineraries', { key: null });
+    await call(stack.bffUrl, '/v1/unknown-client/itineraries', { key: DEMO_KEY });
+    await stack.app.get(ClientRegistry).reload('manual');
+    const sent = await flushed();
+    expect(sent.filter((p) => p.name === 'tc_bff.config.reload').map((p) => p.tags)).toEqual([
+      expect.objectContaining({ result: 'success' }),
+    ]);
+    expect(sent.find((p) => p.name === 'tc_bff.config.clients')).toMatchObject({ type: 'g', value: 2 });
+    const failures = sent.filter((p) => p.name === 'tc_bff.auth.failures');
+    expect(failures.map((p) => p.tags)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reason: 'missing_key', client_id: 'demo' }),
+        expect.objectContaining({ reason: 'bad_key', client_id: 'unknown' }),
+      ]),
+    );
+  });
+});
