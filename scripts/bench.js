@@ -272,7 +272,7 @@ async function main() {
     if (wanted('P6')) {
       log('P6 webhook delivery…');
       try {
-        results.figures.P6 = await measureWebhooks({ bffUrl, sandboxUrl: sandbox.url, receiver, auth, quick: QUICK, webhookSecret: BENCH_WEBHOOK_SECRET, pathSecret: BENCH_PATH_SECRET, date, redisUrl: redis.url, keyPrefix, workDir: WORK });
+        results.figures.P6 = await measureWebhooks({ bffUrl, bffPid: bff.pid, sandboxUrl: sandbox.url, receiver, auth, quick: QUICK, webhookSecret: BENCH_WEBHOOK_SECRET, pathSecret: BENCH_PATH_SECRET, date, redisUrl: redis.url, keyPrefix, workDir: WORK });
       } catch (e) {
         results.figures.P6 = { error: String(e?.message ?? e), pass: false };
         log(`P6 failed: ${e?.message ?? e}`);

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 'use strict';
 const path = require('node:path');
 
@@ -14,5 +13,6 @@ module.exports = (options) => ({
     'cli/keygen': path.join(__dirname, 'src/cli/keygen.ts'),
     'cli/verify-clients': path.join(__dirname, 'src/cli/verify-clients.ts'),
   },
-  output: { ...options.output, filename: '[name].js' },
+  // The default filename is `<project root>/main.js` under dist/; keep that folder for every entry.
+  output: { ...options.output, filename: path.join(path.dirname(options.output.filename), '[name].js') },
 });

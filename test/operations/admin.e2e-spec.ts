@@ -48,7 +48,12 @@ describe('admin API (operations.md §5.2)', () => {
     afterAll(() => stack?.close());
 
     it('refuses a missing, wrong or non-bearer token with 401', async () => {
-      const variants: Record<string, string>[] = [{}, bearer(`${TOKEN_A}x`), { authorization: TOKEN_A }, { 'x-api-key': TOKEN_A }];
+      const variants: Record<string, string>[] = [
+        {},
+        bearer(`${TOKEN_A}x`),
+        { authorization: TOKEN_A },
+        { 'x-api-key': TOKEN_A },
+      ];
       for (const headers of variants) {
         const res = await call(stack.bffUrl, '/admin/version', { headers });
         expect(res.status).toBe(401);
@@ -100,13 +105,21 @@ describe('admin API (operations.md §5.2)', () => {
       const file = JSON.parse(readFileSync(LOCAL_CLIENTS_FILE, 'utf8'));
       file.clients[1].enabled = false;
       writeFileSync(clientsFile, JSON.stringify(file));
-      const ok = await call(stack.bffUrl, '/admin/config/reload', { method: 'POST', headers: bearer(TOKEN_A) });
+      const ok = await call(stack.bffUrl, '/admin/config/reload', {
+        method: 'POST',
+        headers: bearer(TOKEN_A),
+      });
       expect(ok.status).toBe(200);
       expect(ok.json).toMatchObject({ ok: true, problems: [], clients_enabled: 1 });
-      expect(ok.json.config_sha256).toBe(createHash('sha256').update(readFileSync(clientsFile)).digest('hex'));
+      expect(ok.json.config_sha256).toBe(
+        createHash('sha256').update(readFileSync(clientsFile)).digest('hex'),
+      );
 
       writeFileSync(clientsFile, '{"schema_version": 2, "clients": []}');
-      const bad = await call(stack.bffUrl, '/admin/config/reload', { method: 'POST', headers: bearer(TOKEN_A) });
+      const bad = await call(stack.bffUrl, '/admin/config/reload', {
+        method: 'POST',
+        headers: bearer(TOKEN_A),
+      });
       expect(bad.status).toBe(200);
       expect(bad.json.ok).toBe(false);
       expect(bad.json.problems.length).toBeGreaterThan(0);
@@ -125,7 +138,9 @@ describe('admin API (operations.md §5.2)', () => {
 
     it('audit-logs every call with the token id, never the token', async () => {
       await call(stack.bffUrl, '/admin/clients/demo?view=full', { headers: bearer(TOKEN_B) });
-      await call(stack.bffUrl, '/admin/version', { headers: bearer('not-the-token-0123456789abcdef0123456') });
+      await call(stack.bffUrl, '/admin/version', {
+        headers: bearer('not-the-token-0123456789abcdef0123456'),
+      });
       const audit = stack.logs.lines().filter((l) => l.msg === 'admin.audit');
       expect(audit).toEqual(
         expect.arrayContaining([

@@ -15,7 +15,10 @@ describe('business events of the funnel (e2e)', () => {
   let api: FunnelClient;
 
   beforeAll(async () => {
-    stack = await startStack({ sandboxEnv: { SANDBOX_CONFIRM_DELAY_MS: '100' }, env: { LOG_LEVEL: 'error' } });
+    stack = await startStack({
+      sandboxEnv: { SANDBOX_CONFIRM_DELAY_MS: '100' },
+      env: { LOG_LEVEL: 'error' },
+    });
     api = new FunnelClient(stack);
   });
   afterAll(() => stack?.close());
@@ -33,7 +36,12 @@ describe('business events of the funnel (e2e)', () => {
     );
     expect([200, 206]).toContain(search.status);
     const found = search.body.itineraries.find((i: any) => i.id.startsWith(`${SCENARIO_TRIP_PREFIX}OKINST`));
-    const itinerary = await api.request('GET', `/v1/demo/itineraries/${encodeURIComponent(found.id)}`, undefined, h);
+    const itinerary = await api.request(
+      'GET',
+      `/v1/demo/itineraries/${encodeURIComponent(found.id)}`,
+      undefined,
+      h,
+    );
     expect(itinerary.status).toBe(200);
     const it0 = itinerary.body.itineraries[0];
     const booking = await api.request(
@@ -71,7 +79,14 @@ describe('business events of the funnel (e2e)', () => {
       });
     }
     const [s, c, b, cf, cx] = funnel;
-    expect(s).toMatchObject({ departures: ['9001'], arrivals: ['9002'], date, pax: 1, result_count: expect.any(Number), partial: expect.any(Boolean) });
+    expect(s).toMatchObject({
+      departures: ['9001'],
+      arrivals: ['9002'],
+      date,
+      pax: 1,
+      result_count: expect.any(Number),
+      partial: expect.any(Boolean),
+    });
     expect(c).toMatchObject({
       itinerary_id: found.id,
       cart_id: expect.any(String),
@@ -87,7 +102,12 @@ describe('business events of the funnel (e2e)', () => {
       total_price: booking.body.total_price,
       async: false,
     });
-    expect(cf).toMatchObject({ booking_id: id, status: 'approved', ticket_available: true, passenger_count: 1 });
+    expect(cf).toMatchObject({
+      booking_id: id,
+      status: 'approved',
+      ticket_available: true,
+      passenger_count: 1,
+    });
     expect(cx).toMatchObject({
       booking_id: id,
       previous_status: 'approved',

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { runVerifyClients } from '../../apps/connect-api/src/cli/verify-clients.command';
 import { readLocalEnv } from '../support/local-env';
 import { LOCAL_CLIENTS_FILE, startStack, type TestStack, writeClientsFile } from '../support/stack';
-import { fillBookingData, FunnelClient, scenarioItineraryId, travelDate } from '../booking/support/funnel.helpers';
+import {
+  fillBookingData,
+  FunnelClient,
+  scenarioItineraryId,
+  travelDate,
+} from '../booking/support/funnel.helpers';
 
 /** operations.md §1.8 against the real sandbox. */
 describe('npm run verify-clients (e2e against the sandbox)', () => {
@@ -19,7 +24,10 @@ describe('npm run verify-clients (e2e against the sandbox)', () => {
     const api = new FunnelClient(stack);
     const date = await travelDate(stack);
     const it0 = (await api.itinerary(scenarioItineraryId('OKINST', date))).body.itineraries[0];
-    const booking = await api.book({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+    const booking = await api.book({
+      booking_token: it0.booking_token,
+      booking_data: fillBookingData(it0.booking_schema, 1),
+    });
     expect(booking.status).toBe(200);
     demoBid = booking.body.integration_booking_id;
     sandboxUrl = stack.sandboxUrl;
@@ -27,7 +35,12 @@ describe('npm run verify-clients (e2e against the sandbox)', () => {
   afterAll(() => stack?.close());
 
   function env(extra: Record<string, string> = {}) {
-    return { ...readLocalEnv(), TWELVEGO_BASE_URL: sandboxUrl, CLIENTS_CONFIG_PATH: LOCAL_CLIENTS_FILE, ...extra };
+    return {
+      ...readLocalEnv(),
+      TWELVEGO_BASE_URL: sandboxUrl,
+      CLIENTS_CONFIG_PATH: LOCAL_CLIENTS_FILE,
+      ...extra,
+    };
   }
 
   async function run(argv: string[], e = env()) {
@@ -66,7 +79,9 @@ describe('npm run verify-clients (e2e against the sandbox)', () => {
     const swapped = await run(['--client', 'demo-b', '--bookings', bookings]);
     expect(swapped.code).toBe(1);
     expect(swapped.text).toContain(`FAIL demo-b: booking ${demoBid} NOT readable with its own key`);
-    expect(swapped.text).toContain(`FAIL demo-b: booking ${demoBid} READABLE OR UNCHECKED with the key of demo`);
+    expect(swapped.text).toContain(
+      `FAIL demo-b: booking ${demoBid} READABLE OR UNCHECKED with the key of demo`,
+    );
   });
 
   it('reports shared keys and refuses an unknown client', async () => {

@@ -1,8 +1,9 @@
 import { createSocket, Socket } from 'node:dgram';
 import { ClientRegistry } from '../../apps/connect-api/src/platform/clients/client-registry';
 import { MetricsService } from '../../apps/connect-api/src/platform/metrics/metrics.service';
-import { DEMO_KEY, startStack, TestStack } from '../support/stack';
+import { DEMO_B_KEY, DEMO_KEY, startStack, TestStack, writeClientsFile } from '../support/stack';
 import { call } from '../platform/support/http';
+import { addFault } from '../booking/support/funnel.helpers';
 
 interface Packet {
   name: string;
@@ -38,7 +39,10 @@ describe('metrics over DogStatsD (operations.md §4.5)', () => {
     udp = createSocket('udp4');
     udp.on('message', (msg) => packets.push(...parse(msg.toString('utf8'))));
     await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
+    // demo-b gets a one-request bucket so a second call is rate limited.
+    const clientsFile = writeClientsFile((f) => (f.clients[1].rate_limit = { rps: 1, burst: 1 }));
     stack = await startStack({
+      clientsFile,
       env: {
         DD_AGENT_HOST: '127.0.0.1',
         DD_DOGSTATSD_PORT: String(udp.address().port),
@@ -95,11 +99,18 @@ describe('metrics over DogStatsD (operations.md §4.5)', () => {
     expect(byName('tc_bff.http.request.duration')).toEqual([
       expect.objectContaining({
         type: 'd',
-        tags: expect.objectContaining({ route: 'GET /v1/:client_id/itineraries', status_class: '2xx', client_id: 'demo' }),
+        tags: expect.objectContaining({
+          route: 'GET /v1/:client_id/itineraries',
+          status_class: '2xx',
+          client_id: 'demo',
+        }),
       }),
     ]);
     expect(byName('tc_bff.auth.key_used')).toEqual([
-      expect.objectContaining({ type: 'c', tags: expect.objectContaining({ client_id: 'demo', key_id: 'local-a' }) }),
+      expect.objectContaining({
+        type: 'c',
+        tags: expect.objectContaining({ client_id: 'demo', key_id: 'local-a' }),
+      }),
     ]);
     const upstream = byName('tc_bff.upstream.requests');
     expect(upstream.length).toBeGreaterThan(0);
@@ -125,5 +136,74 @@ describe('metrics over DogStatsD (operations.md §4.5)', () => {
         expect.objectContaining({ reason: 'bad_key', client_id: 'unknown' }),
       ]),
     );
+  });
+
+  it('counts rate-limited requests with the limiter mode', async () => {
+    await flushed();
+    const statuses = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await call(stack.bffUrl, '/v1/demo-b/itineraries', { key: DEMO_B_KEY })).status);
+    expect(statuses).toContain(429);
+    const sent = await flushed();
+    const rejected = sent.filter((p) => p.name === 'tc_bff.ratelimit.rejected');
+    expect(rejected).toEqual([
+      expect.objectContaining({
+        type: 'c',
+        tags: expect.objectContaining({ client_id: 'demo-b', mode: 'redis' }),
+      }),
+    ]);
+    expect(rejected[0].value).toBe(statuses.filter((s) => s === 429).length);
+    expect(
+      sent.some(
+        (p) =>
+          p.name === 'tc_bff.http.requests' && p.tags.status_code === '429' && p.tags.client_id === 'demo-b',
+      ),
+    ).toBe(true);
+  });
+
+  it('counts upstream errors and reports breaker transitions and state', async () => {
+    const breakerStack = await startStack({
+      env: {
+        DD_AGENT_HOST: '127.0.0.1',
+        DD_DOGSTATSD_PORT: String(udp.address().port),
+        BREAKER_MIN_REQUESTS: '2',
+        BREAKER_ERROR_PCT: '50',
+        TWELVEGO_RETRY_MAX: '0',
+      },
+    });
+    try {
+      await addFault(breakerStack, { match: { method: 'GET', path: '/search/**' }, action: { status: 500 } });
+      await flushed();
+      const statuses = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (
+            await call(
+              breakerStack.bffUrl,
+              '/v1/demo/itineraries?departures[]=9001&arrivals[]=9002&departure_date=2030-01-15&pax=1',
+              { key: DEMO_KEY },
+            )
+          ).status,
+        );
+      expect(statuses[statuses.length - 1]).toBe(503);
+      await breakerStack.app.get(MetricsService).flush();
+      const sent = await flushed();
+      expect(sent.filter((p) => p.name === 'tc_bff.upstream.errors').map((p) => p.tags)).toContainEqual(
+        expect.objectContaining({ op: 'search', kind: 'http_5xx' }),
+      );
+      expect(sent.filter((p) => p.name === 'tc_bff.breaker.transitions').map((p) => p.tags)).toContainEqual(
+        expect.objectContaining({ op: 'search', to: 'open' }),
+      );
+      expect(sent).toContainEqual(
+        expect.objectContaining({
+          name: 'tc_bff.breaker.state',
+          type: 'g',
+          value: 2,
+          tags: expect.objectContaining({ op: 'search' }),
+        }),
+      );
+    } finally {
+      await breakerStack.close();
+    }
   });
 });

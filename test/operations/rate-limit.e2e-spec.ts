@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies and log lines are walked dynamically */
 import { DEMO_B_KEY, DEMO_KEY, startStack, TestStack, writeClientsFile } from '../support/stack';
 import { call } from '../platform/support/http';
 import { PlatformTestModule } from '../platform/support/platform-test.module';
@@ -66,7 +65,9 @@ describe('per-client rate limits (operations.md §8.3, client-api.md §1.5)', ()
     });
 
     it('does not limit requests that fail authentication, and limits after auth only', async () => {
-      const bad = await call(stack.bffUrl, `/v1/demo${WHOAMI}`, { key: 'wrong-key-0123456789abcdef0123456789' });
+      const bad = await call(stack.bffUrl, `/v1/demo${WHOAMI}`, {
+        key: 'wrong-key-0123456789abcdef0123456789',
+      });
       expect(bad.status).toBe(401);
       expect(bad.headers.get('ratelimit-limit')).toBeNull();
     });
@@ -95,14 +96,18 @@ describe('per-client rate limits (operations.md §8.3, client-api.md §1.5)', ()
   describe('failed authentications per source IP', () => {
     let stack: TestStack;
     beforeAll(async () => {
-      stack = await startStack({ extraModules: [PlatformTestModule], env: { AUTH_FAILURES_PER_IP_PER_MIN: '3' } });
+      stack = await startStack({
+        extraModules: [PlatformTestModule],
+        env: { AUTH_FAILURES_PER_IP_PER_MIN: '3' },
+      });
     });
     afterAll(() => stack?.close());
 
     it('answers 429 instead of 401 above the limit, while a valid key still passes', async () => {
       const wrong = { key: 'local-demo-key-a-0123456789abcdef9999' };
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await call(stack.bffUrl, `/v1/demo${WHOAMI}`, wrong)).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push((await call(stack.bffUrl, `/v1/demo${WHOAMI}`, wrong)).status);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
       const blocked = await call(stack.bffUrl, `/v1/demo${WHOAMI}`, wrong);
       expect(blocked.json.error.code).toBe('rate_limited');

@@ -67,7 +67,7 @@ function rows(r) {
       'Webhook delivery: signed deliveries/s; p99 enqueue→delivered at 200/s',
       P6.error
         ? 'n/a'
-        : `${f1(P6.burstDeliveriesPerSec)}/s (receiver alone: ${f1(P6.receiverOnlyPerSec)}/s); p99 ${f1(P6.paced?.p99Ms)} ms at ${f1(P6.paced?.achievedRate)}/s`,
+        : `${f1(P6.burstDeliveriesPerSec)}/s (receiver alone: ${f1(P6.receiverOnlyPerSec)}/s; BFF CPU ${f2(P6.bffCpuMsPerEvent)} ms/event, ${f2(P6.bffCpuCoresUsed)} cores); p99 ${f1(P6.paced?.p99Ms)} ms (p50 ${f1(P6.paced?.p50Ms)}) at ${f1(P6.paced?.achievedRate)}/s`,
       P6.goal ?? '≥ 1,000/s and < 50 ms',
       verdict(P6),
     ]);

@@ -7,7 +7,7 @@
  */
 const { createHash, createHmac, timingSafeEqual } = require('node:crypto');
 const http = require('node:http');
-const { percentile, request } = require('./measure');
+const { cpuMs, percentile, request } = require('./measure');
 
 function secretBytes(whsec) {
   return Buffer.from(whsec.slice('whsec_'.length), 'base64');
@@ -96,7 +96,7 @@ function inboundBody(bid, stamp) {
   return JSON.stringify({ bid: Number(bid), type: 'booking_updated', stamp, new_data: { status: 'confirmed' }, previous_data: { status: 'pending' } });
 }
 
-async function measureWebhooks({ bffUrl, receiver, auth, quick, date, webhookSecret, pathSecret }) {
+async function measureWebhooks({ bffUrl, bffPid, receiver, auth, quick, date, webhookSecret, pathSecret }) {
   if (!receiver) throw new Error('no receiver');
   receiver.state.secret = secretBytes(webhookSecret);
   const inboundUrl = `${bffUrl}/webhooks/12go/${pathSecret}`;
@@ -112,6 +112,7 @@ async function measureWebhooks({ bffUrl, receiver, auth, quick, date, webhookSec
   const burstN = quick ? 1000 : 3000;
   const burst = Array.from({ length: burstN }, (_, i) => ({ bid: bids[i % bids.length], stamp: stamp++ }));
   const t0 = performance.now();
+  const cpu0 = cpuMs(bffPid);
   let next = 0;
   let rejected = 0;
   await Promise.all(
@@ -127,6 +128,9 @@ async function measureWebhooks({ bffUrl, receiver, auth, quick, date, webhookSec
   const ids = burst.map((e) => eventId('demo', e.bid, 'booking_updated', e.stamp));
   await waitUntil(() => ids.every((id) => receiver.state.arrivals.has(id)), 180_000, 'burst deliveries');
   const last = Math.max(...ids.map((id) => receiver.state.arrivals.get(id)));
+  // BFF CPU per event (inbound accept + owner lookup + 12go read + signed delivery), wall time included.
+  const bffCpuMsPerEvent = (cpuMs(bffPid) - cpu0) / burstN;
+  const bffCpuShare = (cpuMs(bffPid) - cpu0) / (last - t0);
   const burstDeliveriesPerSec = burstN / ((last - t0) / 1000);
 
   // Paced at 200/s: enqueue→delivered per event.
@@ -157,6 +161,8 @@ async function measureWebhooks({ bffUrl, receiver, auth, quick, date, webhookSec
     burstInboundAcceptSeconds: +((accepted - t0) / 1000).toFixed(2),
     burstRejected: rejected,
     burstDeliveriesPerSec,
+    bffCpuMsPerEvent,
+    bffCpuCoresUsed: bffCpuShare,
     receiverOnlyPerSec: direct,
     paced: {
       events: pacedN,

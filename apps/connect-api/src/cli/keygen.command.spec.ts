@@ -17,7 +17,10 @@ describe('keygen', () => {
     const key = lines.map((l) => l.trim()).find((l) => /^[A-Za-z0-9_-]{43}$/.test(l))!;
     expect(lines.filter((l) => l.includes(key))).toHaveLength(1);
     const entry = JSON.parse(lines.map((l) => l.trim()).find((l) => l.startsWith('{'))!);
-    expect(entry).toEqual({ id: '2026-04', hash: `sha256:${createHash('sha256').update(key).digest('hex')}` });
+    expect(entry).toEqual({
+      id: '2026-04',
+      hash: `sha256:${createHash('sha256').update(key).digest('hex')}`,
+    });
   });
 
   it('takes a key id and refuses a missing or malformed client id', () => {

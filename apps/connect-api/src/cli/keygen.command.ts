@@ -37,7 +37,9 @@ export function runKeygen(argv: string[], out: (line: string) => void, now = new
   }
   const id = values.id ?? now.toISOString().slice(0, 7);
   const { key, hash } = generateApiKey();
-  out(`New API key for client "${values.client}" (shown once; hand it to the partner over a secure channel):`);
+  out(
+    `New API key for client "${values.client}" (shown once; hand it to the partner over a secure channel):`,
+  );
   out('');
   out(`  ${key}`);
   out('');

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import 'reflect-metadata';
 import { runVerifyClients } from './verify-clients.command';
 
 runVerifyClients(process.argv.slice(2), {

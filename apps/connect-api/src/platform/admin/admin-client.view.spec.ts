@@ -8,9 +8,19 @@ const client: ClientSnapshot = {
   twelvegoApiKey: 'twelvego-secret-key-9876',
   twelvegoApiKeySource: 'env',
   apiKeys: [
-    { id: 'old', hashPrefix: 'abcdef0123456789', format: 'sha256', expiresAt: new Date('2026-01-01T00:00:00Z') },
+    {
+      id: 'old',
+      hashPrefix: 'abcdef0123456789',
+      format: 'sha256',
+      expiresAt: new Date('2026-01-01T00:00:00Z'),
+    },
     { id: 'new', hashPrefix: '0123456789abcdef', format: 'sha256' },
-    { id: 'next', hashPrefix: 'ffffffff00000000', format: 'pbkdf2', notBefore: new Date('2027-01-01T00:00:00Z') },
+    {
+      id: 'next',
+      hashPrefix: 'ffffffff00000000',
+      format: 'pbkdf2',
+      notBefore: new Date('2027-01-01T00:00:00Z'),
+    },
   ],
   webhook: {
     url: 'https://hooks.acme.example/tc?token=s3cr3t&x=1',

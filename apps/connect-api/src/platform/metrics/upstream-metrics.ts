@@ -38,7 +38,10 @@ export function recordUpstreamCall(metrics: MetricsService, record: TwelveGoCall
     outcome: record.status === undefined ? (record.kind ?? 'unknown') : undefined,
     client_id: record.client_id,
   });
-  metrics.distribution('upstream.duration', record.duration_ms, { op, status_class: statusClassOf(record.status) });
+  metrics.distribution('upstream.duration', record.duration_ms, {
+    op,
+    status_class: statusClassOf(record.status),
+  });
   const kind = upstreamErrorKind(record.kind);
   if (kind) metrics.increment('upstream.errors', { op, kind });
   if (record.attempt > 1) metrics.increment('upstream.retries', { op });

@@ -41,7 +41,8 @@ export class ClientRateLimiter {
       this.fallingBack(e);
       decision = this.takeLocal(clientId, limits, Date.now());
     }
-    if (!decision.allowed) this.metrics.increment('ratelimit.rejected', { client_id: clientId, mode: decision.mode });
+    if (!decision.allowed)
+      this.metrics.increment('ratelimit.rejected', { client_id: clientId, mode: decision.mode });
     return decision;
   }
 

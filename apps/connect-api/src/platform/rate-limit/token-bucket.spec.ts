@@ -38,7 +38,13 @@ describe('token bucket', () => {
     });
     expect(ok.retryAfterSec).toBe(0);
     const refused = decisionFrom(0.2, false, { rps: 0.5 as number, burst: 3 }, 'local');
-    expect(refused).toMatchObject({ allowed: false, remaining: 0, retryAfterSec: 2, resetSec: 6, mode: 'local' });
+    expect(refused).toMatchObject({
+      allowed: false,
+      remaining: 0,
+      retryAfterSec: 2,
+      resetSec: 6,
+      mode: 'local',
+    });
     expect(decisionFrom(0.9, false, limits, 'redis').retryAfterSec).toBe(1);
   });
 });

@@ -1,9 +1,13 @@
-import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { AppLogger, ContextLogger } from '../logging/app-logger';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { redisOptionsFromUrl } from './redis-connection-options';
 import { isRedisConnectionError, RedisUnavailableError } from './redis-unavailable.error';
+import { MetricsService } from '../metrics/metrics.service';
+
+/** operations.md §4.5 `redis.available` is a gauge: re-sent on this period so monitors see no gaps. */
+const AVAILABILITY_SAMPLE_MS = 15_000;
 
 /**
  * The request-path Redis connection (operations.md §6.5): no offline queue and a command timeout, so an
@@ -15,10 +19,12 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger: ContextLogger;
   readonly client: Redis;
   private lastState: 'up' | 'down' | 'unknown' = 'unknown';
+  private sampler?: NodeJS.Timeout;
 
   constructor(
     private readonly config: AppConfig,
     appLogger: AppLogger,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.logger = appLogger.forContext('RedisService');
     this.client = new Redis({
@@ -39,9 +45,14 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     // Boot does not wait for Redis: the API degrades without it (readiness reports it).
     this.client.connect().catch(() => undefined);
+    if (this.metrics) {
+      this.sampler = setInterval(() => this.sampleAvailability(), AVAILABILITY_SAMPLE_MS);
+      this.sampler.unref();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.sampler) clearInterval(this.sampler);
     if (this.client.status === 'end') return;
     try {
       if (this.client.status === 'ready') await this.client.quit();
@@ -91,8 +102,14 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     return this.config.QUEUE_PREFIX;
   }
 
+  private sampleAvailability(): void {
+    this.metrics?.gauge('redis.available', this.client.status === 'ready' ? 1 : 0);
+  }
+
   private transition(state: 'up' | 'down', err?: Error): void {
+    if (err) this.metrics?.increment('redis.errors', { op: 'connection' });
     if (state === this.lastState) return;
+    this.metrics?.gauge('redis.available', state === 'up' ? 1 : 0);
     const previous = this.lastState;
     this.lastState = state;
     if (state === 'up') this.logger.log({ msg: 'redis.available', previous });
