@@ -13,7 +13,16 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ensureRedis, HOW_TO_GET_REDIS } = require('./lib/redis');
-const { ROOT, freePort, startTsServer, waitForStatus, spawnNode, stop, stopAll, memoryOf } = require('../test/bench/lib/processes');
+const {
+  ROOT,
+  freePort,
+  startTsServer,
+  waitForStatus,
+  spawnNode,
+  stop,
+  stopAll,
+  memoryOf,
+} = require('../test/bench/lib/processes');
 const { cpuMs, load, request, interleaved } = require('../test/bench/lib/measure');
 const { measureWebhooks } = require('../test/bench/lib/webhooks');
 const { writeReport } = require('../test/bench/lib/report');
@@ -29,7 +38,9 @@ const ROUNDS = 3;
 /** `--profile`: the BFF runs with --cpu-prof; the hottest functions are printed and saved under docs/. */
 const PROFILE = args.includes('--profile');
 /** `--env=NAME=value` (repeatable): extra BFF environment for an experiment (recorded in the report). */
-const EXTRA_ENV = Object.fromEntries(args.filter((a) => a.startsWith('--env=')).map((a) => a.slice(6).split(/=(.*)/s).slice(0, 2)));
+const EXTRA_ENV = Object.fromEntries(
+  args.filter((a) => a.startsWith('--env=')).map((a) => a.slice(6).split(/=(.*)/s).slice(0, 2)),
+);
 const API_MAIN = path.join(ROOT, 'dist/apps/connect-api/main.js');
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));
 const DEMO_KEY = 'local-demo-key-a-0123456789abcdef0123';
@@ -43,13 +54,17 @@ function newestMtime(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
+      newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }
 
 function buildIfNeeded() {
-  const sources = Math.max(newestMtime(path.join(ROOT, 'apps/connect-api/src')), newestMtime(path.join(ROOT, 'libs/twelvego-client/src')));
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'apps/connect-api/src')),
+    newestMtime(path.join(ROOT, 'libs/twelvego-client/src')),
+  );
   const built = fs.existsSync(API_MAIN) ? fs.statSync(API_MAIN).mtimeMs : 0;
   if (NO_BUILD && built) return { built: false, reason: 'skipped (--no-build)' };
   if (built >= sources) return { built: false, reason: 'up to date' };
@@ -74,7 +89,11 @@ function writeClientsFile(webhookUrl) {
   const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'config/clients.local.json'), 'utf8'));
   for (const c of file.clients) c.rate_limit = { rps: 1_000_000, burst: 1_000_000 };
   if (webhookUrl) {
-    file.clients[0].webhook = { url: webhookUrl, secrets: [BENCH_WEBHOOK_SECRET], allow_private_target: true };
+    file.clients[0].webhook = {
+      url: webhookUrl,
+      secrets: [BENCH_WEBHOOK_SECRET],
+      allow_private_target: true,
+    };
   }
   const target = path.join(WORK, 'clients.json');
   fs.writeFileSync(target, JSON.stringify(file, null, 2));
@@ -93,7 +112,13 @@ async function cleanupRedis(redisUrl, prefixes) {
     for (const prefix of prefixes) {
       let cursor = '0';
       do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/([*?[\]\\])/g, '\\$1')}*`, 'COUNT', 500);
+        const [next, keys] = await redis.scan(
+          cursor,
+          'MATCH',
+          `${prefix.replace(/([*?[\]\\])/g, '\\$1')}*`,
+          'COUNT',
+          500,
+        );
         cursor = next;
         if (keys.length) await redis.del(...keys);
       } while (cursor !== '0');
@@ -106,7 +131,20 @@ async function cleanupRedis(redisUrl, prefixes) {
 }
 
 async function main() {
-  const results = { startedAt: new Date().toISOString(), quick: QUICK, soakSeconds: SOAK_S, figures: {}, notes: [] };
+  if (args.includes('--report-only')) {
+    // Re-renders docs/benchmarks.md from docs/benchmarks.json and test/bench/findings.json.
+    const previous = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'benchmarks.json'), 'utf8'));
+    writeReport(previous);
+    log('re-rendered docs/benchmarks.md');
+    return;
+  }
+  const results = {
+    startedAt: new Date().toISOString(),
+    quick: QUICK,
+    soakSeconds: SOAK_S,
+    figures: {},
+    notes: [],
+  };
   results.machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -116,7 +154,10 @@ async function main() {
     node: process.version,
   };
   results.build = buildIfNeeded();
-  const redis = await ensureRedis({ explicitUrl: process.env.REDIS_URL, defaultUrl: 'redis://127.0.0.1:6379/15' });
+  const redis = await ensureRedis({
+    explicitUrl: process.env.REDIS_URL,
+    defaultUrl: 'redis://127.0.0.1:6379/15',
+  });
   if (!redis) throw new Error(HOW_TO_GET_REDIS);
   const id = randomBytes(4).toString('hex');
   const keyPrefix = `bench:${id}:`;
@@ -125,7 +166,12 @@ async function main() {
   log(`work dir ${WORK}; Redis ${redis.url}; search date ${date}`);
 
   try {
-    const sandbox = await startTsServer('bench sandbox', 'test/bench/bench-sandbox.main.ts', { SANDBOX_PORT: '0' }, path.join(WORK, 'sandbox.log'));
+    const sandbox = await startTsServer(
+      'bench sandbox',
+      'test/bench/bench-sandbox.main.ts',
+      { SANDBOX_PORT: '0' },
+      path.join(WORK, 'sandbox.log'),
+    );
     const baseline = await startTsServer(
       'bench baseline',
       'test/bench/baseline-server.main.ts',
@@ -170,7 +216,11 @@ async function main() {
     const port = await freePort();
     const profileDir = path.join(WORK, 'cpu-profile');
     const profileFlags = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-    const bff = spawnNode([...profileFlags, '--expose-gc', '-r', './test/bench/lib/memory-probe.js', API_MAIN], { ...bffEnv, PORT: String(port) }, path.join(WORK, 'bff.log'));
+    const bff = spawnNode(
+      [...profileFlags, '--expose-gc', '-r', './test/bench/lib/memory-probe.js', API_MAIN],
+      { ...bffEnv, PORT: String(port) },
+      path.join(WORK, 'bff.log'),
+    );
     const bffUrl = `http://127.0.0.1:${port}`;
     await waitForStatus(`${bffUrl}/health/ready`);
     const auth = { 'x-api-key': DEMO_KEY };
@@ -184,9 +234,16 @@ async function main() {
     const baseCount = JSON.parse(probeBase.body).itineraries?.length;
     const trips = JSON.parse((await request(directSearch)).body).trips.length;
     if (probe.status !== 200 || bffCount < 100 || bffCount !== baseCount) {
-      throw new Error(`search probe: BFF ${probe.status} with ${bffCount} itineraries, baseline ${baseCount}, sandbox ${trips} trips`);
+      throw new Error(
+        `search probe: BFF ${probe.status} with ${bffCount} itineraries, baseline ${baseCount}, sandbox ${trips} trips`,
+      );
     }
-    results.config.searchResult = { sandboxTrips: trips, itineraries: bffCount, bffBodyBytes: probe.body.length, baselineBodyBytes: probeBase.body.length };
+    results.config.searchResult = {
+      sandboxTrips: trips,
+      itineraries: bffCount,
+      bffBodyBytes: probe.body.length,
+      baselineBodyBytes: probeBase.body.length,
+    };
     log(`search probe: ${trips} trips → ${bffCount} itineraries (${probe.body.length} bytes)`);
 
     log('warm-up…');
@@ -247,7 +304,15 @@ async function main() {
       );
       const p50 = api.p50 - direct.p50;
       const p99 = api.p99 - direct.p99;
-      results.figures.P2 = { samples: n, direct, bff: api, addedP50Ms: p50, addedP99Ms: p99, goal: 'p50 ≤ 1.5 ms, p99 ≤ 5 ms', pass: p50 <= 1.5 && p99 <= 5 };
+      results.figures.P2 = {
+        samples: n,
+        direct,
+        bff: api,
+        addedP50Ms: p50,
+        addedP99Ms: p99,
+        goal: 'p50 ≤ 1.5 ms, p99 ≤ 5 ms',
+        pass: p50 <= 1.5 && p99 <= 5,
+      };
       // What a bare server adds, for scale: the cost of HTTP + JSON of the mapped body in any server.
       const [direct2, base] = await interleaved(
         Math.round(n / 3),
@@ -260,19 +325,36 @@ async function main() {
 
     if (wanted('P3')) {
       log('P3 GetItinerary added latency…');
-      results.figures.P3 = await attempt('P3', () => measureGetItinerary({ bffUrl, sandboxUrl: sandbox.url, auth, probeBody: probe.body, date }));
+      results.figures.P3 = await attempt('P3', () =>
+        measureGetItinerary({ bffUrl, sandboxUrl: sandbox.url, auth, probeBody: probe.body, date }),
+      );
     }
 
     if (wanted('P4')) {
       const rate = Math.max(1, Math.round((maxRps ?? 100) * 0.7));
       log(`P4 soak ${SOAK_S} s at ${rate} req/s (70 % of ${Math.round(maxRps ?? 0)})…`);
-      results.figures.P4 = await attempt('P4', () => soak({ bff, bffSearch, auth, rate, seconds: SOAK_S, maxRps }));
+      results.figures.P4 = await attempt('P4', () =>
+        soak({ bff, bffSearch, auth, rate, seconds: SOAK_S, maxRps }),
+      );
     }
 
     if (wanted('P6')) {
       log('P6 webhook delivery…');
       try {
-        results.figures.P6 = await measureWebhooks({ bffUrl, bffPid: bff.pid, sandboxUrl: sandbox.url, receiver, auth, quick: QUICK, webhookSecret: BENCH_WEBHOOK_SECRET, pathSecret: BENCH_PATH_SECRET, date, redisUrl: redis.url, keyPrefix, workDir: WORK });
+        results.figures.P6 = await measureWebhooks({
+          bffUrl,
+          bffPid: bff.pid,
+          sandboxUrl: sandbox.url,
+          receiver,
+          auth,
+          quick: QUICK,
+          webhookSecret: BENCH_WEBHOOK_SECRET,
+          pathSecret: BENCH_PATH_SECRET,
+          date,
+          redisUrl: redis.url,
+          keyPrefix,
+          workDir: WORK,
+        });
       } catch (e) {
         results.figures.P6 = { error: String(e?.message ?? e), pass: false };
         log(`P6 failed: ${e?.message ?? e}`);
@@ -335,8 +417,15 @@ async function measureColdStart(bffEnv) {
   for (let i = 0; i < 3; i++) {
     const port = await freePort();
     const started = performance.now();
-    const child = spawnNode([API_MAIN], { ...bffEnv, PORT: String(port) }, path.join(WORK, `coldstart-${i}.log`));
-    const ms = await waitForStatus(`http://127.0.0.1:${port}/health/ready`, { since: started, intervalMs: 2 });
+    const child = spawnNode(
+      [API_MAIN],
+      { ...bffEnv, PORT: String(port) },
+      path.join(WORK, `coldstart-${i}.log`),
+    );
+    const ms = await waitForStatus(`http://127.0.0.1:${port}/health/ready`, {
+      since: started,
+      intervalMs: 2,
+    });
     runs.push(ms);
     await stop(child);
   }
@@ -348,7 +437,14 @@ async function measureColdStart(bffEnv) {
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const coldMs = median(runs);
-  return { runsMs: runs, medianMs: coldMs, bareNodeStartMs: median(bare), overBareNodeMs: coldMs - median(bare), goal: '< 1000 ms', pass: coldMs < 1000 };
+  return {
+    runsMs: runs,
+    medianMs: coldMs,
+    bareNodeStartMs: median(bare),
+    overBareNodeMs: coldMs - median(bare),
+    goal: '< 1000 ms',
+    pass: coldMs < 1000,
+  };
 }
 
 /** P3: GetItinerary vs the sum of its three upstream calls (trip details, add to cart, checkout), interleaved. */
@@ -366,7 +462,10 @@ async function measureGetItinerary({ bffUrl, sandboxUrl, auth, probeBody }) {
   const upstream = async (i) => {
     const { tripKey, datetime } = tripRef(pick(i));
     const a = await request(`${sandboxUrl}/trip/${tripKey}/${datetime}?seats=1&${k}`, { gzip: true });
-    const b = await request(`${sandboxUrl}/cart/${tripKey}/${datetime}?seats=1&${k}`, { method: 'POST', gzip: true });
+    const b = await request(`${sandboxUrl}/cart/${tripKey}/${datetime}?seats=1&${k}`, {
+      method: 'POST',
+      gzip: true,
+    });
     if (b.status !== 200) throw new Error(`P3: add to cart answered ${b.status}: ${b.body.slice(0, 200)}`);
     const parsed = JSON.parse(b.body);
     const cartId = typeof parsed === 'string' ? parsed : parsed.cart_id;
@@ -375,14 +474,24 @@ async function measureGetItinerary({ bffUrl, sandboxUrl, auth, probeBody }) {
     return a.ms + b.ms + c.ms;
   };
   const api = async (i) => {
-    const r = await request(`${bffUrl}/v1/demo/itineraries/${encodeURIComponent(pick(i).id)}`, { headers: auth });
+    const r = await request(`${bffUrl}/v1/demo/itineraries/${encodeURIComponent(pick(i).id)}`, {
+      headers: auth,
+    });
     if (r.status !== 200) throw new Error(`P3: GetItinerary answered ${r.status}: ${r.body.slice(0, 300)}`);
     return r.ms;
   };
   await interleaved(30, upstream, api); // warm-up
   const [sum, bff] = await interleaved(n, upstream, api);
   const added = bff.p50 - sum.p50;
-  return { samples: n, upstreamSum: sum, bff, addedP50Ms: added, addedP99Ms: bff.p99 - sum.p99, goal: 'p50 ≤ 3 ms', pass: added <= 3 };
+  return {
+    samples: n,
+    upstreamSum: sum,
+    bff,
+    addedP50Ms: added,
+    addedP99Ms: bff.p99 - sum.p99,
+    goal: 'p50 ≤ 3 ms',
+    pass: added <= 3,
+  };
 }
 
 /** P4: constant rate for `seconds`; memory after warm-up (first 20 %) and at the end, both after a full GC. */
@@ -392,9 +501,17 @@ async function soak({ bff, bffSearch, auth, rate, seconds, maxRps }) {
   const afterWarmup = await memoryOf(bff, true);
   const samples = [];
   const sampler = setInterval(() => {
-    memoryOf(bff, false).then((m) => samples.push({ at: Date.now(), rss: m.rss, heapUsed: m.heapUsed }), () => undefined);
+    memoryOf(bff, false).then(
+      (m) => samples.push({ at: Date.now(), rss: m.rss, heapUsed: m.heapUsed }),
+      () => undefined,
+    );
   }, 5000);
-  const main = await load(bffSearch, { duration: seconds - warm, connections: 16, headers: auth, overallRate: rate });
+  const main = await load(bffSearch, {
+    duration: seconds - warm,
+    connections: 16,
+    headers: auth,
+    overallRate: rate,
+  });
   clearInterval(sampler);
   const atEnd = await memoryOf(bff, true);
   const errors = first.non2xx + first.errors + first.timeouts + main.non2xx + main.errors + main.timeouts;
@@ -423,14 +540,30 @@ async function soak({ bff, bffSearch, auth, rate, seconds, maxRps }) {
 /** P7: `npm ci --omit=dev` of this package.json + lock into a temp dir; size of node_modules. */
 function measureFootprint() {
   const dir = fs.mkdtempSync(path.join(WORK, 'footprint-'));
-  for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
+  for (const f of ['package.json', 'package-lock.json'])
+    fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
   const started = Date.now();
-  const r = spawnSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(
+    'npm',
+    ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'],
+    { cwd: dir, encoding: 'utf8' },
+  );
   if (r.status !== 0) return { error: `npm ci failed: ${(r.stderr || '').slice(-500)}`, pass: false };
   const du = (p) => Number(spawnSync('du', ['-sb', p], { encoding: 'utf8' }).stdout.split(/\s/)[0]);
   const bytes = du(path.join(dir, 'node_modules'));
-  const packages = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: dir, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).length - 1;
-  const largest = spawnSync('sh', ['-c', 'du -sb node_modules/* node_modules/@*/* 2>/dev/null | sort -rn | head -8'], { cwd: dir, encoding: 'utf8' })
+  const packages =
+    spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: dir, encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean).length - 1;
+  // Two du calls: one du counts a directory once, so scoped packages would vanish behind their scope.
+  const largest = spawnSync(
+    'sh',
+    [
+      '-c',
+      '{ du -sb node_modules/[!@]* 2>/dev/null; du -sb node_modules/@*/* 2>/dev/null; } | sort -rn | head -10',
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  )
     .stdout.split('\n')
     .filter(Boolean)
     .map((l) => {

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ClientRegistry } from '../../apps/connect-api/src/platform/clients/client-registry';
-import { buildRegistrySnapshot } from '../../apps/connect-api/src/platform/clients/build-registry-snapshot';
 import { BookingOwnerStore } from '../../apps/connect-api/src/booking-owner/booking-owner.store';
 import { startStack } from '../support/stack';
 import { confirmSandboxBooking, createSandboxBooking } from './support/sandbox-booking';
@@ -139,6 +138,30 @@ describe('notification dead letters and admin replay', () => {
     const job = (await (await n.admin(`/jobs/${dead.id}`)).json()) as JobJson;
     expect(job.history).toHaveLength(11);
     expect(job.history[0]).toMatchObject({ attempt: 1, outcome: 'http_5xx', status: 500 });
+    // operations.md §4.6: one notification.dead_lettered, a failure, with the reason and the last status
+    const deadEvents = await waitForItems(
+      () =>
+        n.stack.logs
+          .lines()
+          .filter((l) => l.evt?.name === 'notification.dead_lettered' && l.event_id === dead.id),
+      1,
+      5_000,
+      'notification.dead_lettered',
+    );
+    expect(deadEvents).toEqual([
+      expect.objectContaining({
+        evt: expect.objectContaining({ outcome: 'failure', version: 1 }),
+        client_id: 'demo',
+        correlation_id: expect.stringMatching(/.+/),
+        booking_id: booking.bid,
+        type: 'booking.confirmed',
+        attempts: 11,
+        queue: 'deliver',
+        reason: 'retries_exhausted',
+        last_status: 500,
+        error: { code: 'retries_exhausted' },
+      }),
+    ]);
 
     receiver.behave(() => ({ status: 200 }));
     expect((await n.admin(`/dead-letters/${dead.id}/replay`, { method: 'POST' })).status).toBe(202);
@@ -259,6 +282,15 @@ describe('notification dead letters and admin replay', () => {
     });
     expect(bulk.status).toBe(200);
     expect(await bulk.json()).toEqual({ replayed: [], failed: [] });
+    // The platform's admin hook authenticates and audits these routes: one audit line per call, the token by id.
+    const statsAudit = n.stack.logs
+      .lines()
+      .filter((l) => l.msg === 'admin.audit' && l.action === 'GET /admin/notifications/stats');
+    expect(statsAudit).toEqual([
+      expect.objectContaining({ token_id: 'admin-1', status_code: 200 }),
+      expect.objectContaining({ token_id: null, status_code: 401 }),
+      expect.objectContaining({ token_id: null, status_code: 401 }),
+    ]);
   });
 
   it('answers 404 on admin routes when no admin token is configured', async () => {
@@ -280,24 +312,20 @@ describe('notification dead letters and admin replay', () => {
     }
   });
 
-  it('refuses a partner webhook URL in a private range without the opt-in when the clients file is loaded', () => {
-    // The same validation ClientRegistry runs at startup and on every reload (a failing boot would leave the
-    // platform's half-initialised connections open in this process, so the builder is called directly).
+  it('refuses to boot with a partner webhook URL in a private range without the per-client opt-in', async () => {
+    // The same validation ClientRegistry runs at startup and on every reload; a failed boot closes what it opened.
     const { file } = notifyClientsFile(receiver, (list) => {
       const demo = list.find((c) => c.client_id === 'demo')!;
       demo.webhook!.url = 'https://10.20.30.40/hooks';
       demo.webhook!.allow_private_target = false;
     });
-    const build = (allowPrivateTargets: boolean) =>
-      buildRegistrySnapshot(readFileSync(file, 'utf8'), {
-        env: {},
-        allowInlineSecrets: true,
-        requireHttpsWebhooks: false,
-        allowPrivateTargets,
-        defaultRateLimit: { rps: 10, burst: 20 },
-        readFile: (path: string) => readFileSync(path, 'utf8'),
-      });
-    expect(() => build(true)).toThrow(/blocked address/);
-    expect(() => build(false)).toThrow(/blocked address/);
+    for (const allowPrivateTargets of ['true', 'false']) {
+      await expect(
+        startStack({
+          clientsFile: file,
+          env: { NOTIFICATIONS_WORKERS_ENABLED: 'false', WEBHOOK_ALLOW_PRIVATE_TARGETS: allowPrivateTargets },
+        }),
+      ).rejects.toThrow(/blocked address/);
+    }
   });
 });

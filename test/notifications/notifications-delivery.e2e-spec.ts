@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,9 @@ describe('partner booking notifications', () => {
   });
 
   beforeEach(() => receiver.behave(() => ({ status: 200 })));
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- log lines are walked dynamically
+  const businessEvents = (name: string): any[] => n.stack.logs.lines().filter((l) => l.evt?.name === name);
 
   async function ownedBooking(
     clientId: 'demo' | 'demo-b',
@@ -260,6 +264,48 @@ describe('partner booking notifications', () => {
       expect(() =>
         new Webhook(clients.demo.secrets[0]).verify(a.body, a.headers as Record<string, string>),
       ).not.toThrow();
+
+    // operations.md §4.6: one notification.received (owner resolved) and one notification.delivered, both
+    // carrying the correlation id of the 12go webhook request that started it.
+    const eventId = attempts[0].headers['webhook-id'];
+    const [received] = await waitForItems(
+      () => businessEvents('notification.received').filter((e) => e.bid === booking.bid),
+      1,
+      5_000,
+      'notification.received',
+    );
+    const delivered = await waitForItems(
+      () => businessEvents('notification.delivered').filter((e) => e.event_id === eventId),
+      1,
+      5_000,
+      'notification.delivered',
+    );
+    expect(received).toMatchObject({
+      evt: { name: 'notification.received', version: 1, outcome: 'success', id: expect.any(String) },
+      client_id: 'demo',
+      correlation_id: expect.stringMatching(/.+/),
+      bid: booking.bid,
+      upstream_type: expect.any(String),
+      resolution: 'record',
+      owner_client_id: 'demo',
+      duplicate: false,
+      new_status: expect.any(String),
+      result: 'queued',
+    });
+    expect(delivered).toEqual([
+      expect.objectContaining({
+        evt: expect.objectContaining({ name: 'notification.delivered', outcome: 'success' }),
+        client_id: 'demo',
+        correlation_id: received.correlation_id,
+        event_id: eventId,
+        booking_id: booking.bid,
+        type: 'booking.confirmed',
+        attempts: 4,
+        end_to_end_ms: expect.any(Number),
+        http: { status_code: 204 },
+      }),
+    ]);
+    expect(businessEvents('notification.received').filter((e) => e.bid === booking.bid)).toHaveLength(1);
   });
 
   it('honours Retry-After on 429/503 by waiting at least that long', async () => {
@@ -320,7 +366,8 @@ describe('partner booking notifications', () => {
       await fetch(`${n.stack.sandboxUrl}/booking/${booking.bid}?k=sandbox-key-1`)
     ).json()) as { stamp: number };
     const again = twelvegoWebhook(booking.bid, 'booking_confirmed', details.stamp);
-    expect((await n.postInbound(again)).status).toBe(200);
+    const correlationId = randomUUID();
+    expect((await n.postInbound(again, { 'x-correlation-id': correlationId })).status).toBe(200);
     expect((await n.postInbound(again)).status).toBe(200);
     await waitFor(
       async () => {
@@ -332,6 +379,24 @@ describe('partner booking notifications', () => {
     );
     await new Promise((r) => setTimeout(r, 800));
     expect(forBid(receiver.at(clients.demo.path), booking.bid)).toHaveLength(1);
+    // a duplicate is still a received notification (§4.6), emitted with the response of its request
+    const duplicates = businessEvents('notification.received').filter(
+      (e) => e.bid === booking.bid && e.duplicate === true,
+    );
+    expect(duplicates.filter((e) => e.correlation_id === correlationId)).toEqual([
+      expect.objectContaining({
+        evt: expect.objectContaining({ outcome: 'success' }),
+        upstream_type: 'booking_confirmed',
+        stamp: details.stamp,
+        resolution: null,
+        owner_client_id: null,
+        http: { status_code: 200 },
+        request_id: expect.any(String),
+      }),
+    ]);
+    expect(businessEvents('notification.delivered').filter((e) => e.booking_id === booking.bid)).toHaveLength(
+      1,
+    );
   });
 });
 

@@ -84,10 +84,13 @@ export function parseAssignments(args: string): Record<string, string> {
 }
 
 function substitute(value: string, scope: Record<string, string>): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a, dflt, b) => {
-    const name = a ?? b;
-    return scope[name] ?? dflt ?? '';
-  });
+  return value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_, a, dflt, b) => {
+      const name = a ?? b;
+      return scope[name] ?? dflt ?? '';
+    },
+  );
 }
 
 export function stageByName(df: ParsedDockerfile, name: string): DockerStage {
@@ -115,7 +118,8 @@ export function stageEnv(df: ParsedDockerfile, target: string): Record<string, s
     const args: Record<string, string> = {};
     for (const ins of stage.instructions) {
       if (ins.keyword === 'ARG') {
-        for (const [k, v] of Object.entries(parseAssignments(ins.args))) args[k] = substitute(v, { ...args, ...env });
+        for (const [k, v] of Object.entries(parseAssignments(ins.args)))
+          args[k] = substitute(v, { ...args, ...env });
       } else if (ins.keyword === 'ENV') {
         const scope = { ...args, ...env };
         for (const [k, v] of Object.entries(parseAssignments(ins.args))) env[k] = substitute(v, scope);
@@ -126,10 +130,15 @@ export function stageEnv(df: ParsedDockerfile, target: string): Record<string, s
 }
 
 /** The last value of an exec-form (JSON array) instruction such as CMD or ENTRYPOINT along the chain. */
-export function stageExec(df: ParsedDockerfile, target: string, keyword: 'CMD' | 'ENTRYPOINT'): string[] | undefined {
+export function stageExec(
+  df: ParsedDockerfile,
+  target: string,
+  keyword: 'CMD' | 'ENTRYPOINT',
+): string[] | undefined {
   let found: string[] | undefined;
   for (const stage of stageChain(df, target))
-    for (const ins of stage.instructions) if (ins.keyword === keyword) found = JSON.parse(ins.args) as string[];
+    for (const ins of stage.instructions)
+      if (ins.keyword === keyword) found = JSON.parse(ins.args) as string[];
   return found;
 }
 
@@ -208,7 +217,12 @@ function globToRegExp(glob: string): RegExp {
  * Replays one `COPY <src>… <dest>` from the build context into `workdir` (the stage's WORKDIR on disk),
  * leaving out what .dockerignore excludes, as the Docker builder does.
  */
-export function replayCopy(copy: CopyInstruction, context: string, workdir: string, ignore: DockerIgnore): void {
+export function replayCopy(
+  copy: CopyInstruction,
+  context: string,
+  workdir: string,
+  ignore: DockerIgnore,
+): void {
   const destIsDir = copy.dest.endsWith('/') || copy.sources.length > 1;
   for (const source of copy.sources) {
     const from = join(context, source);

@@ -32,19 +32,26 @@ const dockerfile = parseDockerfile(dockerfileText);
 
 /** `${VAR:-default}` as compose resolves it with VAR unset (the committed defaults). */
 function interpolateDefaults(value: string): string {
-  return String(value).replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_, _name, dflt) => dflt ?? '');
+  return String(value).replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g,
+    (_, _name, dflt) => dflt ?? '',
+  );
 }
 
 function serviceEnv(name: string): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(compose.services[name].environment ?? {})) env[k] = interpolateDefaults(v);
+  for (const [k, v] of Object.entries(compose.services[name].environment ?? {}))
+    env[k] = interpolateDefaults(v);
   return env;
 }
 
 /** Every variable the BFF reads: AppConfig fields plus the settings read from the raw environment. */
 function bffVariableNames(): Set<string> {
   const names = new Set<string>();
-  const configSource = readFileSync(join(REPO_ROOT, 'apps/connect-api/src/platform/config/app-config.ts'), 'utf8');
+  const configSource = readFileSync(
+    join(REPO_ROOT, 'apps/connect-api/src/platform/config/app-config.ts'),
+    'utf8',
+  );
   for (const m of configSource.matchAll(/@Env\w+\([^)]*\)\s+([A-Z][A-Z0-9_]*)/g)) names.add(m[1]);
   for (const file of [
     'apps/connect-api/src/notifications/notifications.settings.ts',
@@ -52,17 +59,25 @@ function bffVariableNames(): Set<string> {
     'apps/connect-api/src/tracer.ts',
   ]) {
     const source = readFileSync(join(REPO_ROOT, file), 'utf8');
-    for (const m of source.matchAll(/'([A-Z][A-Z0-9]*_[A-Z0-9_]+)'|env\.([A-Z][A-Z0-9_]+)/g)) names.add(m[1] ?? m[2]);
+    for (const m of source.matchAll(/'([A-Z][A-Z0-9]*_[A-Z0-9_]+)'|env\.([A-Z][A-Z0-9_]+)/g))
+      names.add(m[1] ?? m[2]);
   }
   // Read by dd-trace itself (operations.md §7.4) and by Node.
-  for (const n of ['DD_AGENT_HOST', 'DD_TRACE_AGENT_PORT', 'DD_DOGSTATSD_PORT', 'DD_RUNTIME_METRICS_ENABLED', 'DD_TRACE_SAMPLE_RATE', 'NODE_OPTIONS'])
+  for (const n of [
+    'DD_AGENT_HOST',
+    'DD_TRACE_AGENT_PORT',
+    'DD_DOGSTATSD_PORT',
+    'DD_RUNTIME_METRICS_ENABLED',
+    'DD_TRACE_SAMPLE_RATE',
+    'NODE_OPTIONS',
+  ])
     names.add(n);
   return names;
 }
 
 function sandboxVariableNames(): Set<string> {
   const source = readFileSync(join(REPO_ROOT, 'apps/twelvego-sandbox/src/config/sandbox-config.ts'), 'utf8');
-  return new Set([...source.matchAll(/'(SANDBOX_[A-Z0-9_]+)'/g)].map((m) => m[1]));
+  return new Set([...source.matchAll(/\(env, '(SANDBOX_[A-Z0-9_]+)'/g)].map((m) => m[1]));
 }
 
 describe('docker/compose.yaml', () => {
@@ -103,7 +118,10 @@ describe('docker/compose.yaml', () => {
       expect(readFileSync(file, 'utf8')).toBe(dockerfileText);
       expect(dockerfile.stages.map((s) => s.name)).toContain(service.build!.target);
     }
-    expect(stageExec(dockerfile, compose.services.bff.build!.target!, 'CMD')).toEqual(['node', 'dist/apps/connect-api/main.js']);
+    expect(stageExec(dockerfile, compose.services.bff.build!.target!, 'CMD')).toEqual([
+      'node',
+      'dist/apps/connect-api/main.js',
+    ]);
     expect(stageExec(dockerfile, compose.services['twelvego-sandbox'].build!.target!, 'CMD')).toEqual([
       'node',
       'dist/apps/twelvego-sandbox/main.js',
@@ -114,7 +132,8 @@ describe('docker/compose.yaml', () => {
     for (const service of Object.values(compose.services)) {
       for (const volume of service.volumes ?? []) {
         const source = volume.split(':')[0];
-        if (source.startsWith('.') || source.startsWith('/')) expect(existsSync(resolve(DOCKER_DIR, source))).toBe(true);
+        if (source.startsWith('.') || source.startsWith('/'))
+          expect(existsSync(resolve(DOCKER_DIR, source))).toBe(true);
       }
       for (const envFile of service.env_file ?? []) {
         if (!existsSync(resolve(DOCKER_DIR, envFile.path))) expect(envFile.required).toBe(false);
@@ -152,7 +171,12 @@ describe('docker/compose.yaml', () => {
     // Recheck URLs are called by the BFF, so they must name the sandbox's compose host.
     expect(new URL(sandboxConfig.recheckBaseUrl).host).toBe(`twelvego-sandbox:${sandboxPort}`);
 
-    expect(() => parseNotificationsSettings({ ...bff, TWELVEGO_WEBHOOK_PATH_SECRETS: config.TWELVEGO_WEBHOOK_PATH_SECRETS })).not.toThrow();
+    expect(() =>
+      parseNotificationsSettings({
+        ...bff,
+        TWELVEGO_WEBHOOK_PATH_SECRETS: config.TWELVEGO_WEBHOOK_PATH_SECRETS,
+      }),
+    ).not.toThrow();
   });
 
   it('mounts a clients file the BFF accepts with the compose environment (webhooks to the sink)', () => {
@@ -191,7 +215,14 @@ describe('docker/Dockerfile', () => {
     }
     // What the build needs is there: sources, and the lockfile for `npm ci`.
     const copied = contextCopies.flatMap((c) => c.sources);
-    for (const needed of ['package.json', 'package-lock.json', 'tsconfig.json', 'nest-cli.json', 'apps', 'libs'])
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'nest-cli.json',
+      'apps',
+      'libs',
+    ])
       expect(copied).toContain(needed);
     expect(statSync(join(REPO_ROOT, 'apps')).isDirectory()).toBe(true);
   });
@@ -203,7 +234,15 @@ describe('docker/Dockerfile', () => {
   });
 
   it('keeps secrets, tests and local artefacts out of the build context', () => {
-    for (const path of ['node_modules', 'dist', 'test/sandbox', '.git', '.env', '.env.local', 'config/clients.local.json'])
+    for (const path of [
+      'node_modules',
+      'dist',
+      'test/sandbox',
+      '.git',
+      '.env',
+      '.env.local',
+      'config/clients.local.json',
+    ])
       expect({ path, ignored: ignore.ignores(path) }).toEqual({ path, ignored: true });
     expect(ignore.ignores('apps/connect-api/src/main.ts')).toBe(false);
   });
@@ -220,12 +259,30 @@ describe('docker/Dockerfile', () => {
     const health = stageByName(dockerfile, 'bff').instructions.find((i) => i.keyword === 'HEALTHCHECK');
     expect(health?.args).toContain('/health/live');
     // The build installs from the lockfile, builds, and drops dev dependencies before the runtime copies.
-    const buildRuns = stageByName(dockerfile, 'build').instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+    const buildRuns = stageByName(dockerfile, 'build')
+      .instructions.filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args);
     expect(buildRuns.join(' && ')).toMatch(/npm ci\b.*npm run build.*npm prune --omit=dev/);
     expect(copies(base).map((c) => [c.from, ...c.sources])).toEqual([
       ['build', '/app/package.json'],
       ['build', '/app/node_modules'],
       ['build', '/app/dist'],
     ]);
+  });
+});
+
+describe('configuration reference (README.md)', () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+
+  it('documents every variable the BFF and the sandbox read', () => {
+    const names = [...bffVariableNames(), ...sandboxVariableNames()];
+    expect(names.length).toBeGreaterThan(80);
+    expect(names.filter((n) => !readme.includes(`\`${n}\``))).toEqual([]);
+  });
+
+  it('opens with the two commands of a fresh machine', () => {
+    const firstBlock = /```bash\n([\s\S]*?)```/.exec(readme)![1];
+    expect(firstBlock).toMatch(/^npm start\b/m);
+    expect(firstBlock).toMatch(/^npm test\b/m);
   });
 });

@@ -80,6 +80,12 @@ describe('one error envelope for every 4xx/5xx (client-api.md §5, operations.md
     expect(raw).toContain(`x-correlation-id: ${body.correlation_id}`);
   });
 
+  it('a matched route calling reply.callNotFound() → the same 404 not_found, not a 405', async () => {
+    const res = await call(stack.bffUrl, '/v1/demo/__platform_test/hidden', { key: DEMO_KEY });
+    expectEnvelope(res, 404, 'not_found');
+    expect(res.headers.get('allow')).toBeNull();
+  });
+
   it('known path, other method → 405 method_not_allowed with Allow', async () => {
     const res = await call(stack.bffUrl, '/v1/demo/__platform_test/whoami', {
       key: DEMO_KEY,

@@ -35,11 +35,13 @@ describe('reliability: upstream fault injection', () => {
 
   const reachable = UPSTREAM_CALLS.filter((c) => c.prepare !== null);
   const cases = reachable.flatMap((call) =>
-    FAULTS.map((fault) => ({
+    FAULTS.filter((fault) => fault.name !== '404' || call.notFound).map((fault) => ({
       title: `${call.op} (via ${call.via}) — ${fault.name}`,
       call,
       fault,
-      expected: (call.overrides?.[fault.name] ?? fault.outcome) as Outcome,
+      expected: (fault.name === '404'
+        ? { status: 404, code: call.notFound }
+        : (call.overrides?.[fault.name] ?? fault.outcome)) as Outcome,
     })),
   );
 
@@ -65,6 +67,7 @@ describe('reliability: upstream fault injection', () => {
     });
     expect(envelopeProblems(answer)).toEqual([]);
     expect(answer.headers['x-correlation-id']).toBe(correlationId);
+    if (expected.status === 429) expect(answer.headers['retry-after']).toBeDefined();
     if (expected.status >= 500) {
       expect(answer.text).not.toMatch(/127\.0\.0\.1|localhost|sandbox-key|Internal server error|<html/i);
       // The failure is logged with the partner's correlation id (operations.md §4.2).

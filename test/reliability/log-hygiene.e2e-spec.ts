@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies are walked dynamically */
 import { randomBytes } from 'node:crypto';
 import { startStack, writeClientsFile, type TestStack } from '../support/stack';
-import { addFault, clearFaults, fillBookingData } from '../booking/support/funnel.helpers';
+import { addFault, clearFaults, fillBookingData, lastReserveBody } from '../booking/support/funnel.helpers';
 import { WebhookReceiver, waitFor } from '../notifications/support/webhook-receiver';
 import { keepAliveAgent, send } from './support/bff-http';
 import { FunnelFixtures } from './support/funnel-fixtures';
@@ -36,7 +36,11 @@ describe('reliability: captured logs hold no secrets and no passenger PII', () =
     send(agent, stack.bffUrl, {
       method,
       path,
-      headers: { 'x-api-key': stack.demoKey, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...extra },
+      headers: {
+        'x-api-key': stack.demoKey,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...extra,
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
 
@@ -56,7 +60,11 @@ describe('reliability: captured logs hold no secrets and no passenger PII', () =
   beforeAll(async () => {
     await receiver.start();
     const clientsFile = writeClientsFile((f) => {
-      f.clients[0].webhook = { url: `${receiver.url}/hooks/demo`, secrets: [whsec], allow_private_target: true };
+      f.clients[0].webhook = {
+        url: `${receiver.url}/hooks/demo`,
+        secrets: [whsec],
+        allow_private_target: true,
+      };
     });
     stack = await startStack({
       clientsFile,
@@ -88,26 +96,65 @@ describe('reliability: captured logs hold no secrets and no passenger PII', () =
 
   it('drives every endpoint with PII and secrets in play', async () => {
     const date = await fixtures.travelDate();
-    expect([200, 206]).toContain((await call('GET', `/v1/demo/itineraries?departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=2`)).status);
-    const itinerary = await call('GET', `/v1/demo/itineraries/${encodeURIComponent(`${await fixtures.itineraryId()}~2`)}`);
+    expect([200, 206]).toContain(
+      (
+        await call(
+          'GET',
+          `/v1/demo/itineraries?departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=2`,
+        )
+      ).status,
+    );
+    const itinerary = await call(
+      'GET',
+      `/v1/demo/itineraries/${encodeURIComponent(`${await fixtures.itineraryId()}~2`)}`,
+    );
     expect(itinerary.status).toBe(200);
     const it0 = itinerary.body.itineraries[0];
     const data = withPii(fillBookingData(it0.booking_schema, 2));
 
     // Validation failures that carry the PII back in the request.
-    const invalid = { ...data, email: `${PII.email}@@`, passengers: data.passengers.map((p: any) => ({ ...p, dob: 'not-a-date' })) };
-    expect((await call('POST', '/v1/demo/bookings', { booking_token: it0.booking_token, booking_data: invalid })).status).toBeGreaterThanOrEqual(400);
-    expect((await call('POST', '/v1/demo/bookings', `{"booking_token":"${it0.booking_token}","booking_data":{"email":"${PII.email}"`)).status).toBe(400);
-    await call('POST', '/v1/demo/seats', { booking_token: it0.booking_token, booking_data: { seat_selection: [PII.lastNames[0]] } });
+    const invalid = {
+      ...data,
+      email: `${PII.email}@@`,
+      passengers: data.passengers.map((p: any) => ({ ...p, dob: 'not-a-date' })),
+    };
+    expect(
+      (await call('POST', '/v1/demo/bookings', { booking_token: it0.booking_token, booking_data: invalid }))
+        .status,
+    ).toBeGreaterThanOrEqual(400);
+    expect(
+      (
+        await call(
+          'POST',
+          '/v1/demo/bookings',
+          `{"booking_token":"${it0.booking_token}","booking_data":{"email":"${PII.email}"`,
+        )
+      ).status,
+    ).toBe(400);
+    await call('POST', '/v1/demo/seats', {
+      booking_token: it0.booking_token,
+      booking_data: { seat_selection: [PII.lastNames[0]] },
+    });
 
     // An upstream failure on reserve (the request body holds the PII), then the real booking.
     await addFault(stack, { match: { method: 'POST', path: '/reserve/*' }, action: { status: 500 } });
-    expect((await call('POST', '/v1/demo/bookings', { booking_token: it0.booking_token, booking_data: data })).status).toBe(502);
+    expect(
+      (await call('POST', '/v1/demo/bookings', { booking_token: it0.booking_token, booking_data: data }))
+        .status,
+    ).toBe(502);
     await clearFaults(stack);
-    const reopened = await call('GET', `/v1/demo/itineraries/${encodeURIComponent(`${await fixtures.itineraryId()}~2`)}`);
-    const booking = await call('POST', '/v1/demo/bookings', { booking_token: reopened.body.itineraries[0].booking_token, booking_data: data });
+    const reopened = await call(
+      'GET',
+      `/v1/demo/itineraries/${encodeURIComponent(`${await fixtures.itineraryId()}~2`)}`,
+    );
+    const booking = await call('POST', '/v1/demo/bookings', {
+      booking_token: reopened.body.itineraries[0].booking_token,
+      booking_data: data,
+    });
     expect(booking.status).toBe(200);
     const id = booking.body.id;
+    // The canaries really went through the BFF (so their absence from the logs means something).
+    expect(JSON.stringify(await lastReserveBody(stack))).toContain(PII.lastNames[0]);
 
     expect((await call('POST', `/v1/demo/bookings/${id}/confirm`)).status).toBe(200);
     expect((await call('GET', `/v1/demo/bookings/${id}`)).status).toBe(200);
@@ -115,12 +162,25 @@ describe('reliability: captured logs hold no secrets and no passenger PII', () =
     expect((await call('POST', `/v1/demo/bookings/${id}/cancel`)).status).toBe(200);
     for (const doc of ['stations', 'operating_carriers', 'pois']) await call('GET', `/v1/demo/${doc}`);
     await call('GET', '/admin/notifications/stats', undefined, { authorization: `Bearer ${adminToken}` });
-    await call('GET', '/admin/notifications/dead-letters', undefined, { authorization: `Bearer ${adminToken}` });
-    await call('GET', '/admin/notifications/stats', undefined, { authorization: `Bearer ${adminToken.slice(0, -1)}x` });
-    await call('GET', `/v1/demo/itineraries?departures[]=3&arrivals[]=4&departure_date=${date}&pax=1`, undefined, { 'x-api-key': `${stack.demoKey.slice(0, -1)}x` });
+    await call('GET', '/admin/notifications/dead-letters', undefined, {
+      authorization: `Bearer ${adminToken}`,
+    });
+    await call('GET', '/admin/notifications/stats', undefined, {
+      authorization: `Bearer ${adminToken.slice(0, -1)}x`,
+    });
+    await call(
+      'GET',
+      `/v1/demo/itineraries?departures[]=3&arrivals[]=4&departure_date=${date}&pax=1`,
+      undefined,
+      { 'x-api-key': `${stack.demoKey.slice(0, -1)}x` },
+    );
 
     // Signed deliveries reach the partner (the webhook secret was in use), then the logs are checked.
-    await waitFor(() => receiver.delivered('/hooks/demo').length >= 1 || undefined, 20_000, 'a signed partner delivery');
+    await waitFor(
+      () => receiver.delivered('/hooks/demo').length >= 1 || undefined,
+      20_000,
+      'a signed partner delivery',
+    );
     expect(receiver.delivered('/hooks/demo')[0].headers['webhook-signature']).toBeTruthy();
   });
 
@@ -142,7 +202,9 @@ describe('reliability: captured logs hold no secrets and no passenger PII', () =
       ['API key (wrong last char)', `${stack.demoKey.slice(0, -1)}x`],
       ['12go key', 'sandbox-key-1'],
     ];
-    const leaks = canaries.filter(([, v]) => text.toLowerCase().includes(v.toLowerCase())).map(([what]) => what);
+    const leaks = canaries
+      .filter(([, v]) => text.toLowerCase().includes(v.toLowerCase()))
+      .map(([what]) => what);
     expect(leaks).toEqual([]);
     expect(text).not.toMatch(/[?&]k=(?!\[REDACTED\]|&|$)[^&\s"\\]/);
   });

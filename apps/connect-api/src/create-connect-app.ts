@@ -72,6 +72,33 @@ export async function createConnectApp(opts: CreateConnectAppOptions): Promise<N
     bodyParser: false,
     abortOnError: false,
   });
+  try {
+    await configureAndInit(app, config);
+  } catch (err) {
+    // A failed boot (invalid clients file, a failing init hook) must not leave Redis connections, BullMQ
+    // workers or timers behind: close what was created, bounded, then report the original error.
+    await closeWithin(app, BOOT_FAILURE_CLOSE_TIMEOUT_MS);
+    throw err;
+  }
+  return app;
+}
+
+/** How long a failed boot waits for the half-initialised app to close before rethrowing. */
+const BOOT_FAILURE_CLOSE_TIMEOUT_MS = 5000;
+
+async function closeWithin(app: NestFastifyApplication, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    app.close().catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+async function configureAndInit(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
   app.useGlobalFilters(app.get(ContractExceptionFilter));
@@ -89,7 +116,6 @@ export async function createConnectApp(opts: CreateConnectAppOptions): Promise<N
   setupOpenApi(app);
   // Redis is quit and the registry stops watching on close(); signals are handled by main.ts (drain first).
   await app.init();
-  return app;
 }
 
 export { AppConfig };

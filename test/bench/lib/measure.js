@@ -42,7 +42,11 @@ function request(url, { method = 'GET', headers = {}, body, gzip = false } = {})
         let raw = Buffer.concat(chunks);
         // Decompressing is part of a client's cost, as in the 12go client.
         if (res.headers['content-encoding'] === 'gzip') raw = zlib.gunzipSync(raw);
-        resolve({ status: res.statusCode, body: raw.toString(), ms: Number(process.hrtime.bigint() - started) / 1e6 });
+        resolve({
+          status: res.statusCode,
+          body: raw.toString(),
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        });
       });
       res.on('error', reject);
     });

@@ -155,13 +155,13 @@ function writeReport(results, { partial = false } = {}) {
   if (partial && fs.existsSync(JSON_FILE)) {
     try {
       const previous = JSON.parse(fs.readFileSync(JSON_FILE, 'utf8'));
-      merged = {
-        ...previous,
-        ...results,
-        figures: { ...previous.figures, ...results.figures },
-        findings: previous.findings,
-      };
-      merged.notes = [...new Set([...(previous.notes ?? []), ...(results.notes ?? [])])];
+      // The header (date, machine, build) stays that of the full run; re-measured figures are noted.
+      const redone = Object.keys(results.figures);
+      merged = { ...previous, figures: { ...previous.figures, ...results.figures } };
+      merged.notes = [
+        ...(previous.notes ?? []),
+        `${redone.join(', ')} re-measured ${results.startedAt} (Node ${results.machine.node}, load ${results.machine.loadAvgAtStart.join(' / ')}).`,
+      ];
     } catch {
       /* unreadable: write fresh */
     }

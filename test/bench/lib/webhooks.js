@@ -69,11 +69,21 @@ async function createBookings(bffUrl, auth, date, n) {
   const { fillBookingData } = require('../../booking/support/funnel.helpers');
   const ids = [];
   for (let i = 0; i < n; i++) {
-    const it = await request(`${bffUrl}/v1/demo/itineraries/${encodeURIComponent(`TH02lb02lc2Bhb0xbZOKINST-${date}-05:00`)}`, { headers: auth });
+    const it = await request(
+      `${bffUrl}/v1/demo/itineraries/${encodeURIComponent(`TH02lb02lc2Bhb0xbZOKINST-${date}-05:00`)}`,
+      { headers: auth },
+    );
     if (it.status !== 200) throw new Error(`P6: GetItinerary → ${it.status} ${it.body.slice(0, 200)}`);
     const it0 = JSON.parse(it.body).itineraries[0];
-    const body = JSON.stringify({ booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
-    const b = await request(`${bffUrl}/v1/demo/bookings`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+    const body = JSON.stringify({
+      booking_token: it0.booking_token,
+      booking_data: fillBookingData(it0.booking_schema, 1),
+    });
+    const b = await request(`${bffUrl}/v1/demo/bookings`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body,
+    });
     if (b.status !== 200) throw new Error(`P6: CreateBooking → ${b.status} ${b.body.slice(0, 200)}`);
     ids.push(JSON.parse(b.body).id);
   }
@@ -83,17 +93,31 @@ async function createBookings(bffUrl, auth, date, n) {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 function postInbound(url, body) {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 function inboundBody(bid, stamp) {
-  return JSON.stringify({ bid: Number(bid), type: 'booking_updated', stamp, new_data: { status: 'confirmed' }, previous_data: { status: 'pending' } });
+  return JSON.stringify({
+    bid: Number(bid),
+    type: 'booking_updated',
+    stamp,
+    new_data: { status: 'confirmed' },
+    previous_data: { status: 'pending' },
+  });
 }
 
 async function measureWebhooks({ bffUrl, bffPid, receiver, auth, quick, date, webhookSecret, pathSecret }) {
@@ -106,7 +130,11 @@ async function measureWebhooks({ bffUrl, bffPid, receiver, auth, quick, date, we
   // Warm-up: one event per booking.
   const warm = bids.map((bid) => ({ bid, stamp: stamp++ }));
   for (const e of warm) await postInbound(inboundUrl, inboundBody(e.bid, e.stamp));
-  await waitUntil(() => warm.every((e) => receiver.state.arrivals.has(eventId('demo', e.bid, 'booking_updated', e.stamp))), 60_000, 'warm-up deliveries');
+  await waitUntil(
+    () => warm.every((e) => receiver.state.arrivals.has(eventId('demo', e.bid, 'booking_updated', e.stamp))),
+    60_000,
+    'warm-up deliveries',
+  );
 
   // Burst: as fast as the inbound route accepts, then until the last signed delivery arrived.
   const burstN = quick ? 1000 : 3000;
@@ -148,8 +176,14 @@ async function measureWebhooks({ bffUrl, bffPid, receiver, auth, quick, date, we
   }
   const statuses = await Promise.all(sends);
   const pacedSeconds = (performance.now() - start) / 1000;
-  await waitUntil(() => paced.every((e) => receiver.state.arrivals.has(eventId('demo', e.bid, 'booking_updated', e.stamp))), 120_000, 'paced deliveries');
-  const latencies = paced.map((e) => receiver.state.arrivals.get(eventId('demo', e.bid, 'booking_updated', e.stamp)) - e.sentAt);
+  await waitUntil(
+    () => paced.every((e) => receiver.state.arrivals.has(eventId('demo', e.bid, 'booking_updated', e.stamp))),
+    120_000,
+    'paced deliveries',
+  );
+  const latencies = paced.map(
+    (e) => receiver.state.arrivals.get(eventId('demo', e.bid, 'booking_updated', e.stamp)) - e.sentAt,
+  );
 
   // Baseline: the receiver alone (signed bodies posted directly, same concurrency as the burst).
   const direct = await receiverOnlyRate(receiver, webhookSecret, burstN);
@@ -190,10 +224,23 @@ async function receiverOnlyRate(receiver, webhookSecret, n) {
         const id = `evt_direct_${next++}`;
         const sig = `v1,${createHmac('sha256', key).update(`${id}.${ts}.${body}`).digest('base64')}`;
         await new Promise((resolve, reject) => {
-          const req = http.request(receiver.url, { method: 'POST', agent, headers: { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': sig, 'content-type': 'application/json' } }, (res) => {
-            res.resume();
-            res.on('end', resolve);
-          });
+          const req = http.request(
+            receiver.url,
+            {
+              method: 'POST',
+              agent,
+              headers: {
+                'webhook-id': id,
+                'webhook-timestamp': ts,
+                'webhook-signature': sig,
+                'content-type': 'application/json',
+              },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', resolve);
+            },
+          );
           req.on('error', reject);
           req.end(body);
         });

@@ -39,6 +39,8 @@ export class DedicatedRedis {
       lazyConnect: true,
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
+      // disconnect() after a refused connect would otherwise keep a 2 s timer alive (see REDIS_DISCONNECT_TIMEOUT_MS)
+      disconnectTimeout: 50,
     });
     const deadline = Date.now() + 5000;
     for (;;) {

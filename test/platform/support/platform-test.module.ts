@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
@@ -37,6 +38,12 @@ class PlatformTestController {
   @Post('bodyless')
   bodyless() {
     return { ok: true };
+  }
+
+  /** A matched route that decides the resource does not exist and hands over to the not-found handler. */
+  @Get('hidden')
+  hidden(@Res() reply: FastifyReply): void {
+    reply.callNotFound();
   }
 
   @Get('boom')

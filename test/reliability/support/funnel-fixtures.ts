@@ -14,6 +14,7 @@ import {
 export class FunnelFixtures {
   readonly api: FunnelClient;
   private date?: string;
+  private opened_ = 0;
 
   constructor(readonly stack: TestStack) {
     this.api = new FunnelClient(stack);
@@ -25,8 +26,14 @@ export class FunnelFixtures {
   }
 
   /** An instant-confirm, refundable scenario trip (twelvego-api.md §17.8 OKINST). */
+  /**
+   * An instant-confirm, refundable scenario trip (twelvego-api.md §17.8 OKINST). Each call moves to the next
+   * of 30 travel dates: the trip has 40 seats per date, and carts and bookings hold them.
+   */
   async itineraryId(): Promise<string> {
-    return scenarioItineraryId('OKINST', await this.travelDate());
+    const first = new Date(`${await this.travelDate()}T00:00:00Z`).getTime();
+    const date = new Date(first + (this.opened_++ % 30) * 86_400_000).toISOString().slice(0, 10);
+    return scenarioItineraryId('OKINST', date);
   }
 
   async opened(): Promise<{ token: string; schema: any; price: any }> {

@@ -22,10 +22,22 @@ export interface UpstreamCall {
   prepare: ((f: FunnelFixtures) => Promise<BffRequest>) | null;
   /** Outcomes that differ from the generic mapping because the endpoint recovers (see FAULTS). */
   overrides?: Partial<Record<FaultName, Outcome>>;
+  /** The endpoint's not-found code for an upstream 404 (operations.md §6.4); no 404 case when absent. */
+  notFound?: string;
 }
 
 export type FaultName =
-  '500' | '503' | 'timeout' | 'hang' | 'reset' | 'truncated JSON' | 'malformed JSON' | 'wrong shape';
+  | '500'
+  | '503'
+  | 'timeout'
+  | 'hang'
+  | 'reset'
+  | 'truncated JSON'
+  | 'malformed JSON'
+  | 'wrong shape'
+  | '429'
+  | '401'
+  | '404';
 
 export interface Outcome {
   status: number;
@@ -36,7 +48,7 @@ export interface Outcome {
 export const FAULTS: Array<{ name: FaultName; action: Record<string, unknown>; outcome: Outcome }> = [
   { name: '500', action: { status: 500 }, outcome: { status: 502, code: 'upstream_error' } },
   { name: '503', action: { status: 503 }, outcome: { status: 502, code: 'upstream_error' } },
-  { name: 'timeout', action: { delayMs: 1_500 }, outcome: { status: 504, code: 'upstream_timeout' } },
+  { name: 'timeout', action: { delayMs: 3_000 }, outcome: { status: 504, code: 'upstream_timeout' } },
   { name: 'hang', action: { conn: 'hang' }, outcome: { status: 504, code: 'upstream_timeout' } },
   { name: 'reset', action: { conn: 'reset' }, outcome: { status: 502, code: 'upstream_unavailable' } },
   {
@@ -54,11 +66,19 @@ export const FAULTS: Array<{ name: FaultName; action: Record<string, unknown>; o
     action: { body: 'wrongshape' },
     outcome: { status: 502, code: 'upstream_bad_response' },
   },
+  {
+    name: '429',
+    action: { status: 429, headers: { 'Retry-After': '7' } },
+    outcome: { status: 429, code: 'rate_limited' },
+  },
+  // Our 12go key refused: a configuration fault of ours, never the partner's (no key named in the answer).
+  { name: '401', action: { status: 401 }, outcome: { status: 502, code: 'upstream_error' } },
+  { name: '404', action: { status: 404 }, outcome: { status: 404 } },
 ];
 
-/** Per-call timeout the suites run with (the `timeout` fault delays 1.5 s; `hang` never answers). */
+/** Per-call timeout the suites run with (the `timeout` fault delays 3 s; `hang` never answers). Roomy enough for a loaded CI box. */
 export const FAULT_SUITE_TIMEOUTS =
-  'search=400,trip=400,cart_add=400,cart_get=400,checkout=400,reserve=400,confirm=400,booking_get=400,refund_options=400,refund=400';
+  'search=1000,trip=1000,cart_add=1000,cart_get=1000,checkout=1000,reserve=1000,confirm=1000,booking_get=1000,refund_options=1000,refund=1000';
 
 /**
  * A corrupted 200 body means the sandbox ran the real handler (twelvego-api.md §17.10): the confirm / refund
@@ -87,15 +107,34 @@ export const UPSTREAM_CALLS: UpstreamCall[] = [
       path: `/v1/demo/itineraries?departures[]=9001&arrivals[]=9002&departure_date=${await f.travelDate()}&pax=1`,
     }),
   },
-  { op: 'tripDetails', match: { method: 'GET', path: '/trip/**' }, via: 'GetItinerary', prepare: itinerary },
-  { op: 'addToCart', match: { method: 'POST', path: '/cart/*/*' }, via: 'GetItinerary', prepare: itinerary },
+  {
+    op: 'tripDetails',
+    match: { method: 'GET', path: '/trip/**' },
+    via: 'GetItinerary',
+    prepare: itinerary,
+    notFound: 'itinerary_not_found',
+  },
+  {
+    op: 'addToCart',
+    match: { method: 'POST', path: '/cart/*/*' },
+    via: 'GetItinerary',
+    prepare: itinerary,
+    notFound: 'itinerary_not_found',
+  },
   // No partner endpoint adds to cart by body: the BFF always adds by trip id (checked by the suite).
   { op: 'addToCartByBody', match: { method: 'POST', path: '/cart' }, via: '(none)', prepare: null },
-  { op: 'checkout', match: { method: 'GET', path: '/checkout/*' }, via: 'GetItinerary', prepare: itinerary },
+  {
+    op: 'checkout',
+    match: { method: 'GET', path: '/checkout/*' },
+    via: 'GetItinerary',
+    prepare: itinerary,
+    notFound: 'itinerary_not_found',
+  },
   {
     op: 'cartDetails',
     match: { method: 'GET', path: '/cart/*' },
     via: 'SeatLock',
+    notFound: 'booking_token_expired',
     prepare: async (f) => ({
       method: 'POST',
       path: '/v1/demo/seats',
@@ -106,12 +145,14 @@ export const UPSTREAM_CALLS: UpstreamCall[] = [
     op: 'reserve',
     match: { method: 'POST', path: '/reserve/*' },
     via: 'CreateBooking',
+    notFound: 'booking_token_expired',
     prepare: async (f) => ({ method: 'POST', path: '/v1/demo/bookings', body: await f.bookingBody() }),
   },
   {
     op: 'confirm',
     match: { method: 'POST', path: '/confirm/*' },
     via: 'ConfirmBooking',
+    notFound: 'booking_not_found',
     prepare: async (f) => ({ method: 'POST', path: `/v1/demo/bookings/${await f.reserved()}/confirm` }),
     overrides: EXECUTED_THEN_READ_BACK,
   },
@@ -119,18 +160,21 @@ export const UPSTREAM_CALLS: UpstreamCall[] = [
     op: 'bookingDetails',
     match: { method: 'GET', path: '/booking/*' },
     via: 'GetBookingDetails',
+    notFound: 'booking_not_found',
     prepare: async (f) => ({ method: 'GET', path: `/v1/demo/bookings/${await f.reserved()}` }),
   },
   {
     op: 'refundOptions',
     match: { method: 'GET', path: '/booking/*/refund-options' },
     via: 'CancelBooking',
+    notFound: 'booking_not_found',
     prepare: async (f) => ({ method: 'POST', path: `/v1/demo/bookings/${await f.confirmed()}/cancel` }),
   },
   {
     op: 'refund',
     match: { method: 'POST', path: '/booking/*/refund' },
     via: 'CancelBooking',
+    notFound: 'booking_not_found',
     prepare: async (f) => ({ method: 'POST', path: `/v1/demo/bookings/${await f.confirmed()}/cancel` }),
     overrides: EXECUTED_THEN_READ_BACK,
   },

@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { BookingIdsModule } from '../booking-ids/booking-ids.module';
 import { BookingOwnerModule } from '../booking-owner/booking-owner.module';
 import { IdsModule } from '../ids/ids.module';
-import { NotificationsAdminGuard } from './admin/admin-token.guard';
 import { DeadLettersService } from './admin/dead-letters.service';
 import { NotificationsAdminController } from './admin/notifications-admin.controller';
+import { WebhookTestController } from './admin/webhook-test.controller';
 import { DeliveryJobProcessor } from './delivery/delivery-job.processor';
 import { InboundJobProcessor } from './inbound/inbound-job.processor';
 import { InboundWebhookRoute } from './inbound/inbound-webhook.route';
@@ -22,7 +22,7 @@ import { NotificationWorkers } from './shared/notification-workers';
  */
 @Module({
   imports: [BookingOwnerModule, BookingIdsModule, IdsModule],
-  controllers: [NotificationsAdminController],
+  controllers: [NotificationsAdminController, WebhookTestController],
   providers: [
     notificationsSettingsProvider,
     NotificationQueues,
@@ -35,7 +35,6 @@ import { NotificationWorkers } from './shared/notification-workers';
     DeliveryJobProcessor,
     NotificationWorkers,
     DeadLettersService,
-    NotificationsAdminGuard,
   ],
 })
 export class NotificationsModule {}

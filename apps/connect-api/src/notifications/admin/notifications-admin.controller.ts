@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ContractError } from '../../platform/errors/contract-error';
-import { NotificationsAdminGuard } from './admin-token.guard';
+import { AdminGuard } from '../../platform/admin/admin.guard';
 import { DeadLettersService } from './dead-letters.service';
 import { BulkReplayDto, DeadLetterQueryDto, ReplayQueryDto } from './dto/dead-letter-query.dto';
 
@@ -12,9 +12,12 @@ function jobIdOf(raw: string): string {
   return raw;
 }
 
-/** operations.md §5.2 notification admin routes (DTOs validated by the global contract pipe). */
+/**
+ * operations.md §5.2 notification admin routes (DTOs validated by the global contract pipe). Authentication,
+ * the 10 req/s limit and the audit line come from the platform's `/admin/**` hook; AdminGuard re-checks.
+ */
 @Controller('admin/notifications')
-@UseGuards(NotificationsAdminGuard)
+@UseGuards(AdminGuard)
 export class NotificationsAdminController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 

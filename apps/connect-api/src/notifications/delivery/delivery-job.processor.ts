@@ -86,16 +86,17 @@ export class DeliveryJobProcessor {
       const endToEndMs = Date.now() - data.receivedAtMs;
       this.logger.log({ msg: 'webhook.delivery_succeeded', ...line, end_to_end_ms: endToEndMs });
       this.telemetry.delivered(data.clientId, data.type, endToEndMs);
-      this.telemetry.event('notification.delivered', 'success', {
-        event_id: data.eventId,
-        booking_id: data.bookingId,
-        client_id: data.clientId,
-        type: data.type,
-        attempts: attempt,
-        end_to_end_ms: endToEndMs,
-        'http.status_code': result.status,
-        correlation_id: data.correlationId,
-      });
+      this.telemetry.deliveredEvent(
+        {
+          event_id: data.eventId,
+          booking_id: data.bookingId,
+          type: data.type,
+          attempts: attempt,
+          end_to_end_ms: endToEndMs,
+          status_code: result.status,
+        },
+        { clientId: data.clientId, correlationId: data.correlationId },
+      );
       return { status: result.status ?? 200, attempts: attempt };
     }
     if (result.outcome === 'blocked_target') {
@@ -103,6 +104,6 @@ export class DeliveryJobProcessor {
       throw notificationFailure('blocked_target', result.detail, true);
     }
     this.logger.warn({ msg: 'webhook.delivery_failed', ...line, retry_after_ms: result.retryAfterMs });
-    throw new DeliveryAttemptError(`${result.outcome}: ${result.detail}`, result.retryAfterMs);
+    throw new DeliveryAttemptError(`${result.outcome}: ${result.detail}`, result.retryAfterMs, result.status);
   }
 }

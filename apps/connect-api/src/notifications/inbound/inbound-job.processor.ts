@@ -41,19 +41,20 @@ export class InboundJobProcessor {
     if (!client)
       throw notificationFailure('client_removed', `client ${owner.clientId} is not configured`, true);
     const received = (outcome: InboundOutcome) =>
-      this.telemetry.event('notification.received', 'success', {
-        bid: data.bid,
-        upstream_type: data.upstreamType ?? null,
-        stamp: data.stamp,
-        resolution: owner.method,
-        owner_client_id: owner.clientId,
-        client_id: owner.clientId,
-        duplicate: false,
-        new_status: data.newStatus,
-        previous_status: data.previousStatus,
-        correlation_id: data.correlationId,
-        outcome,
-      });
+      this.telemetry.received(
+        {
+          bid: data.bid,
+          upstream_type: typeof data.upstreamType === 'string' ? data.upstreamType.slice(0, 100) : null,
+          stamp: data.stamp,
+          resolution: owner.method,
+          owner_client_id: owner.clientId,
+          duplicate: false,
+          new_status: data.newStatus,
+          previous_status: data.previousStatus,
+          result: outcome,
+        },
+        { clientId: owner.clientId, correlationId: data.correlationId },
+      );
     const skip = (outcome: InboundOutcome): InboundJobResult => {
       this.logger.log({ msg: 'notification.skipped', ...base, outcome });
       received(outcome);

@@ -38,7 +38,7 @@ function sendError(
 /**
  * `POST /webhooks/12go/{path_secret}` as a plain Fastify route in its own encapsulated context, so it
  * owns its body handling: any content type is read as raw bytes up to 64 KiB and parsed as JSON by the
- * service (operations.md §2.2–2.3). A wrong secret or source gets the unknown-route 404 body.
+ * service (operations.md §2.2–2.3). A wrong secret or source is handed to the platform's not-found handler.
  */
 @Injectable()
 export class InboundWebhookRoute implements OnModuleInit {
@@ -87,7 +87,8 @@ export class InboundWebhookRoute implements OnModuleInit {
             !matchesPathSecret(secret, settings.pathSecrets) ||
             !sourceAllowed(req.ip, settings.allowedCidrs)
           ) {
-            sendError(req, reply, 'not_found');
+            // The platform's not-found handler: the same 404 body as a route that does not exist.
+            reply.callNotFound();
             return;
           }
           if (!limiter.tryTake()) {

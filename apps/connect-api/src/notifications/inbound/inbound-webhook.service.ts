@@ -75,14 +75,19 @@ export class InboundWebhookService {
       if ((await withTimeout(this.redis.client.exists(dedupKey), enqueueTimeout)) === 1) {
         this.logger.log({ msg: 'webhook.inbound', result: 'duplicate', bid: n.bid, type: n.type });
         this.telemetry.inbound('duplicate', n.type);
-        this.telemetry.event('notification.received', 'success', {
-          bid: n.bid,
-          upstream_type: typeof n.upstreamType === 'string' ? n.upstreamType.slice(0, 100) : null,
-          stamp: n.stamp,
-          duplicate: true,
-          new_status: n.newStatus,
-          previous_status: n.previousStatus,
-        });
+        this.telemetry.received(
+          {
+            bid: n.bid,
+            upstream_type: typeof n.upstreamType === 'string' ? n.upstreamType.slice(0, 100) : null,
+            stamp: n.stamp,
+            resolution: null,
+            owner_client_id: null,
+            duplicate: true,
+            new_status: n.newStatus,
+            previous_status: n.previousStatus,
+          },
+          { correlationId },
+        );
         return { status: 200, result: 'duplicate' };
       }
       const data: InboundJobData = {

@@ -68,6 +68,8 @@ export class DeliveryAttemptError extends Error {
   constructor(
     message: string,
     readonly retryAfterMs?: number,
+    /** The partner's HTTP status, when it answered. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'DeliveryAttemptError';

@@ -1,18 +1,54 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { getRequestContext } from '../../platform/context/request-context';
+import { BusinessEvents, type EventIds } from '../../platform/events/business-events.service';
+import { recordBusinessEvent } from '../../platform/events/record-business-event';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 
-type Fields = Record<string, unknown>;
+/** `notification.received` (operations.md §4.6); `resolution`/`owner_client_id` once the owner is known. */
+export interface ReceivedEventFields {
+  bid: string;
+  upstream_type: string | null;
+  stamp: unknown;
+  resolution: string | null;
+  owner_client_id: string | null;
+  duplicate: boolean;
+  new_status: unknown;
+  previous_status: unknown;
+  /** What the inbound job did with it (`queued`, `skipped_*`); absent for a duplicate. */
+  result?: string;
+}
+
+export interface DeliveredEventFields {
+  event_id: string;
+  booking_id: string;
+  type: string;
+  attempts: number;
+  end_to_end_ms: number;
+  status_code: number | undefined;
+}
+
+export interface DeadLetteredEventFields {
+  event_id: string | undefined;
+  booking_id: string | undefined;
+  bid: string | undefined;
+  type: string | undefined;
+  attempts: number;
+  queue: 'inbound' | 'deliver';
+  reason: string;
+  last_status: number | null;
+  job_id: string | undefined;
+}
 
 /**
  * Metrics (operations.md §4.5) and business events (§4.6) of the notification pipeline in one place.
- * Business events are JSON log lines at info carrying `evt.*`; they hold ids and statuses only.
+ * Business events go through the platform (same logger, common fields, `evt.*`); they hold ids and statuses only.
  */
 @Injectable()
 export class NotificationTelemetry {
-  private readonly events = new Logger('BusinessEvent');
-
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly events: BusinessEvents,
+  ) {}
 
   inbound(result: 'accepted' | 'duplicate' | 'invalid' | 'rejected' | 'unavailable', type?: string): void {
     this.metrics.increment('webhook.inbound', { result, type });
@@ -43,13 +79,28 @@ export class NotificationTelemetry {
     this.metrics.gauge('queue.oldest_waiting_s', oldestWaitingS, { queue });
   }
 
-  /** `notification.received` / `notification.delivered` / `notification.dead_lettered`. */
-  event(name: string, outcome: 'success' | 'failure', fields: Fields): void {
-    this.events.log({
-      msg: name,
-      evt: { name, version: 1, id: randomUUID(), outcome },
-      time: new Date().toISOString(),
-      ...fields,
-    });
+  /**
+   * `notification.received`: inside the 12go webhook request (a duplicate) the platform emits it with the
+   * response; from the inbound worker (owner resolved) at once with the request's correlation id.
+   */
+  received(fields: ReceivedEventFields, ids: EventIds): void {
+    if (getRequestContext()) recordBusinessEvent('notification.received', { ...fields });
+    else this.events.emitFor('notification.received', 'success', { ...fields }, ids);
+  }
+
+  /** `notification.delivered`, once per event (the attempt the partner acknowledged). */
+  deliveredEvent(fields: DeliveredEventFields, ids: EventIds): void {
+    const { status_code, ...rest } = fields;
+    this.events.emitFor('notification.delivered', 'success', { ...rest, http: { status_code } }, ids);
+  }
+
+  /** `notification.dead_lettered` (`evt.outcome: failure`), once when a job reaches the dead-letter list. */
+  deadLetteredEvent(fields: DeadLetteredEventFields, ids: EventIds): void {
+    this.events.emitFor(
+      'notification.dead_lettered',
+      'failure',
+      { ...fields, error: { code: fields.reason } },
+      ids,
+    );
   }
 }

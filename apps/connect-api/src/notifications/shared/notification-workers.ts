@@ -147,6 +147,7 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
         bid?: string;
         bookingId?: string;
         type?: string;
+        correlationId?: string;
       };
       const reason = reasonOf(err?.message, job.attemptsMade >= (job.opts.attempts ?? 1), kind);
       const fields = {
@@ -163,7 +164,20 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
       };
       this.logger.error({ msg: 'webhook.dead_lettered', ...fields });
       this.telemetry.deadLettered(data.clientId, kind, reason);
-      this.telemetry.event('notification.dead_lettered', 'failure', fields);
+      this.telemetry.deadLetteredEvent(
+        {
+          event_id: data.eventId,
+          booking_id: data.bookingId ?? data.bid,
+          bid: data.bid,
+          type: data.type,
+          attempts: job.attemptsMade,
+          queue: kind,
+          reason,
+          last_status: err instanceof DeliveryAttemptError ? (err.status ?? null) : null,
+          job_id: job.id,
+        },
+        { clientId: data.clientId, correlationId: data.correlationId },
+      );
     });
     worker
       .run()

@@ -30,10 +30,12 @@ export class ContractExceptionFilter implements ExceptionFilter {
     const routeUrl = request.routeOptions?.url;
     let error = toContractError(exception, { method: request.method, url: routeUrl });
 
-    // No route matched: a known path with another method is 405 (client-api.md §0.1).
+    // No route matched: a known path with another method is 405 (client-api.md §0.1). A route that exists for
+    // this very method got here through `reply.callNotFound()` (the route decided the resource does not
+    // exist, e.g. a wrong webhook path secret): that stays the plain 404.
     if (error.code === 'not_found' && !routeUrl) {
       const allowed = this.routes.allowedMethods(request.url);
-      if (allowed.length > 0)
+      if (allowed.length > 0 && !allowed.includes(request.method.toUpperCase()))
         error = new ContractError('method_not_allowed', undefined, {
           headers: { allow: allowed.join(', ') },
         });

@@ -8,6 +8,11 @@ import { recordBusinessEvent } from './record-business-event';
 
 export type EventFields = Record<string, unknown>;
 
+/** The ids an event carries: a request's, or those a background job kept from the request that caused it. */
+export type EventIds = Partial<
+  Pick<RequestContext, 'clientId' | 'correlationId' | 'requestId' | 'apiVersion'>
+>;
+
 export interface RequestOutcome {
   method: string;
   route: string | undefined;
@@ -40,12 +45,20 @@ export class BusinessEvents {
     ctx.emitBusinessEvent = (name, fields) => this.emit(name, 'success', fields, ctx);
   }
 
+  /**
+   * An event of background work (queue workers, outside any request), emitted now with the ids the work
+   * item carries — the correlation id of the request that started it, the client it concerns.
+   */
+  emitFor(name: BusinessEventName, outcome: 'success' | 'failure', fields: EventFields, ids: EventIds): void {
+    this.emit(name, outcome, fields, ids);
+  }
+
   /** Emits one event now. */
   emit(
     name: BusinessEventName,
     outcome: 'success' | 'failure',
     fields: EventFields,
-    ctx: RequestContext | undefined = getRequestContext(),
+    ctx: EventIds | undefined = getRequestContext(),
     common: EventFields = {},
   ): void {
     this.logger.info(

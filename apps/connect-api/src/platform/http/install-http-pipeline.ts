@@ -110,7 +110,9 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url;
     if (route?.startsWith('/admin/')) deps.adminAuth?.().logCall(request, reply);
-    if (deps.events && route?.startsWith('/v1/')) {
+    // Client routes (funnel events even without a record) and any other route whose handler recorded one
+    // (the 12go webhook's `notification.received`).
+    if (deps.events && (route?.startsWith('/v1/') || contextForRawRequest(request.raw).businessEvent)) {
       try {
         deps.events().finishRequest(contextForRawRequest(request.raw), {
           method: request.method,

@@ -98,15 +98,13 @@ export class MetricsService implements OnApplicationShutdown {
   /** Sends what the client has aggregated (it also flushes every 10 s on its own). */
   flush(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, 1000);
-      this.safely(() =>
-        this.sink.flush
-          ? this.sink.flush(() => {
-              clearTimeout(timer);
-              resolve();
-            })
-          : resolve(),
-      );
+      // Bounded wait for the sink; the timer must not outlive the flush (it would hold the process open).
+      const timer = setTimeout(done, 1000);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.safely(() => (this.sink.flush ? this.sink.flush(done) : done()));
     });
   }
 
