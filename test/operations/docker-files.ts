@@ -105,7 +105,7 @@ export function stageChain(df: ParsedDockerfile, name: string): DockerStage[] {
   let stage: DockerStage | undefined = stageByName(df, name);
   while (stage) {
     chain.unshift(stage);
-    const parent = stage.from;
+    const parent: string = stage.from;
     stage = df.stages.find((s) => s.name === parent);
   }
   return chain;

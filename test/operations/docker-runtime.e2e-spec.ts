@@ -261,7 +261,7 @@ describe('runtime stage of docker/Dockerfile (bff target), replayed without Dock
 
     const docs = await fetch(`${bff.url}/docs-json`);
     expect(docs.status).toBe(200);
-    const document = await docs.json();
+    const document = (await docs.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/{client_id}/itineraries']));
     // Swagger UI assets come from swagger-ui-dist in the production install.
@@ -281,7 +281,7 @@ describe('runtime stage of docker/Dockerfile (bff target), replayed without Dock
       },
     );
     expect([200, 206]).toContain(search.status); // 206: rechecks still running (client-api.md)
-    expect(Array.isArray((await search.json()).itineraries)).toBe(true);
+    expect(Array.isArray(((await search.json()) as { itineraries?: unknown }).itineraries)).toBe(true);
     const denied = await fetch(
       `${bff.url}/v1/demo/itineraries?departures=4055&arrivals=11553&departure_date=${tomorrow}&pax=1`,
       {
