@@ -139,7 +139,13 @@ export async function startSandbox(env: Record<string, string> = {}): Promise<Ru
 
 /** Deletes every key under the prefixes (SCAN, never KEYS/FLUSHDB). */
 export async function deleteKeysWithPrefixes(redisUrl: string, prefixes: string[]): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    disconnectTimeout: 100,
+    retryStrategy: () => null,
+  });
   try {
     await redis.connect();
     for (const prefix of prefixes) {
