@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   decodeItineraryId,
   encodeItineraryId,
+  encodeItineraryIdJsonValue,
   formatNativeItineraryId,
   toTwelveGoDateTime,
   ItineraryIdMode,
@@ -192,5 +193,42 @@ describe('primitives', () => {
     expect(normaliseInboundId('a b')).toBe('a+b');
     expect(normaliseInboundId('a%')).toBeNull();
     expect(normaliseInboundId('%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('calendar checks and the JSON-only encoder (performance changes)', () => {
+  const ref = { tripKey: 'abc123', departureTime: '07:05', seats: 2 };
+  it('accepts real dates only, leap years included', () => {
+    for (const [date, ok] of [
+      ['2024-02-29', true],
+      ['2000-02-29', true],
+      ['2100-02-29', false],
+      ['2026-02-29', false],
+      ['2026-02-28', true],
+      ['2026-04-31', false],
+      ['2026-12-31', true],
+      ['2026-13-01', false],
+      ['2026-00-10', false],
+      ['2026-01-00', false],
+    ] as const) {
+      expect(decodeItineraryId(`abc123-${date}-07:05`).ok).toBe(ok);
+      const encode = () => encodeItineraryId({ ...ref, mode: 'native', departureDate: date });
+      if (ok) expect(encode).not.toThrow();
+      else expect(encode).toThrow(RangeError);
+    }
+    expect(decodeItineraryId('abc123-2026-01-01-24:00').ok).toBe(false);
+    expect(decodeItineraryId('abc123-2026-01-01-23:60').ok).toBe(false);
+    expect(decodeItineraryId('abc123-2026-01-01-23:59').ok).toBe(true);
+  });
+  it('encodeItineraryIdJsonValue is the jsonValue of encodeItineraryId in every mode', () => {
+    for (const mode of ['native', 'cipher', 'plain'] as const) {
+      for (const seats of [1, 2, 100]) {
+        const input = { ...ref, seats, mode, departureDate: '2026-03-05', searchTime: '2026-03-01T10:00:00Z' };
+        expect(encodeItineraryIdJsonValue(input)).toBe(encodeItineraryId(input).jsonValue);
+      }
+    }
+    expect(() =>
+      encodeItineraryIdJsonValue({ ...ref, mode: 'native', departureDate: '2026-02-30' }),
+    ).toThrow(RangeError);
   });
 });

@@ -94,6 +94,16 @@ export function formatNativeItineraryId(ref: ItineraryRef): string {
   return ref.seats >= 2 ? `${product}~${ref.seats}` : product;
 }
 
+/**
+ * Only what the JSON response carries for this client mode (`jsonValue` of encodeItineraryId); search
+ * maps every trip through this, so it skips the path form nobody reads there.
+ */
+export function encodeItineraryIdJsonValue(input: ItineraryIdEncodeInput): string {
+  if (input.mode !== 'native') return encodeItineraryId(input).jsonValue;
+  assertEncodable(input);
+  return formatNativeItineraryId(input);
+}
+
 export function encodeItineraryId(input: ItineraryIdEncodeInput): EncodedItineraryId {
   assertEncodable(input);
   if (input.mode === 'native') {
@@ -193,12 +203,22 @@ function checkKlv(plain: string, form: 'cipher' | 'plain'): ItineraryIdDecodeRes
   };
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `yyyy-MM-dd` and `HH:mm`, already matched as digits by the caller: a real calendar date and clock time. */
 function isRealDateTime(date: string, time: string): boolean {
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  if (h > 23 || mi > 59 || mo < 1 || mo > 12 || d < 1) return false;
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= daysInMonth;
+  const mo = twoDigits(date, 5);
+  const d = twoDigits(date, 8);
+  if (twoDigits(time, 0) > 23 || twoDigits(time, 3) > 59 || mo < 1 || mo > 12 || d < 1) return false;
+  if (d <= DAYS_IN_MONTH[mo - 1]) return true;
+  if (mo !== 2 || d !== 29) return false;
+  let y = twoDigits(date, 0) * 100 + twoDigits(date, 2);
+  if (y < 100) y += 1900; // as Date.UTC reads two-digit years (the previous implementation)
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+}
+
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
 }
 
 function assertEncodable(input: ItineraryIdEncodeInput): void {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { minorUnitsOf } from './currency-minor-units';
 import {
   divideRoundHalfAwayFromZero,
@@ -96,5 +97,52 @@ describe('multiplyToMinorUnits', () => {
     expect(multiplyToMinorUnits(0.1, 3, 'THB')).toBe(30n); // 0.1 × 3 in floats would be 0.30000000000000004
     expect(multiplyToMinorUnits('100.5', 3, 'JPY')).toBe(302n); // 301.5 → 302, not 3 × 101
     expect(() => multiplyToMinorUnits(1, 1.5, 'THB')).toThrow(RangeError);
+  });
+});
+
+describe('parseDecimal fast path (performance change) agrees with the general grammar', () => {
+  // The grammar parseDecimal had before its regex-free path for `[-]digits[.digits]`.
+  function reference(value: string | number): { digits: bigint; scale: number } {
+    const text = String(value).trim();
+    const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+    if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) throw new RangeError(text);
+    const fracPart = m[3] ?? '';
+    let digits = BigInt((m[2] || '0') + fracPart) * (m[1] === '-' ? -1n : 1n);
+    let scale = fracPart.length - (m[4] ? Number(m[4]) : 0);
+    if (scale < 0) {
+      digits *= 10n ** BigInt(-scale);
+      scale = 0;
+    }
+    return { digits, scale };
+  }
+
+  it('on edge-shaped strings', () => {
+    const cases = ['0', '-0', '007.50', '0.000', '1.', '-.5', '+1.5', ' 1.5 ', '12345678901234567890.123',
+      '999999999999999', '9999999999999999', '-123456789012345.6789', '1e-7', '5E+3', '1.2.3', '1-2', '', '.', '-'];
+    for (const c of cases) {
+      let expected: unknown;
+      try {
+        expected = reference(c);
+      } catch {
+        expected = 'throws';
+      }
+      if (expected === 'throws') expect(() => parseDecimal(c)).toThrow(RangeError);
+      else expect(parseDecimal(c)).toEqual(expected);
+    }
+  });
+
+  it('on generated numbers and decimal strings', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        expect(parseDecimal(n)).toEqual(reference(n));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^-?\d{1,25}(\.\d{1,12})?$/), (s) => {
+        expect(parseDecimal(s)).toEqual(reference(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

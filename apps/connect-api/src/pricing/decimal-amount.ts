@@ -16,9 +16,34 @@ const DECIMAL_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /** Parses a decimal string or a finite JS number exactly (via its shortest round-trip text). */
 export function parseDecimal(value: string | number | bigint): ScaledDecimal {
   if (typeof value === 'bigint') return { digits: value, scale: 0 };
-  if (typeof value === 'number' && !Number.isFinite(value))
-    throw new RangeError(`not a finite amount: ${value}`);
-  const text = String(value).trim();
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`not a finite amount: ${value}`);
+    if (Number.isSafeInteger(value)) return { digits: BigInt(value), scale: 0 };
+  }
+  const text = String(value);
+  return parsePlainDecimal(text) ?? parseDecimalText(text.trim());
+}
+
+/**
+ * The common shape `[-]digits[.digits]` (12go prices), scanned without a regex; null for anything else
+ * (signs, exponents, spaces, a bare point), which the general parser handles.
+ */
+function parsePlainDecimal(text: string): ScaledDecimal | null {
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  let dot = -1;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && dot < 0) dot = i;
+    else if (c < 48 || c > 57) return null;
+  }
+  if (text.length === start || dot === start || dot === text.length - 1) return null;
+  const digitText = dot < 0 ? text.slice(start) : text.slice(start, dot) + text.slice(dot + 1);
+  // Up to 15 digits a double holds exactly, and BigInt(number) is cheaper than BigInt(string).
+  const magnitude = digitText.length <= 15 ? BigInt(Number(digitText)) : BigInt(digitText);
+  return { digits: start === 1 ? -magnitude : magnitude, scale: dot < 0 ? 0 : text.length - dot - 1 };
+}
+
+function parseDecimalText(text: string): ScaledDecimal {
   const m = DECIMAL_RE.exec(text);
   if (!m || (m[2] === '' && (m[3] === undefined || m[3] === '')))
     throw new RangeError(`not a decimal amount: "${text}"`);
@@ -29,10 +54,17 @@ export function parseDecimal(value: string | number | bigint): ScaledDecimal {
   let digits = BigInt(intPart + fracPart) * sign;
   let scale = fracPart.length - exponent;
   if (scale < 0) {
-    digits *= 10n ** BigInt(-scale);
+    digits *= pow10(-scale);
     scale = 0;
   }
   return { digits, scale };
+}
+
+const POW10: bigint[] = Array.from({ length: 24 }, (_, i) => 10n ** BigInt(i));
+
+/** 10^n as a bigint (n ≥ 0), from a table for the usual small exponents. */
+function pow10(n: number): bigint {
+  return n < POW10.length ? POW10[n] : 10n ** BigInt(n);
 }
 
 /** `numerator / denominator` rounded half away from zero (denominator > 0). */
@@ -48,8 +80,8 @@ export function divideRoundHalfAwayFromZero(numerator: bigint, denominator: bigi
 
 /** Rescales a decimal to `targetScale` digits, rounding half away from zero. */
 export function rescale(value: ScaledDecimal, targetScale: number): bigint {
-  if (value.scale <= targetScale) return value.digits * 10n ** BigInt(targetScale - value.scale);
-  return divideRoundHalfAwayFromZero(value.digits, 10n ** BigInt(value.scale - targetScale));
+  if (value.scale <= targetScale) return value.digits * pow10(targetScale - value.scale);
+  return divideRoundHalfAwayFromZero(value.digits, pow10(value.scale - targetScale));
 }
 
 /** An amount (decimal string or 12go JSON number) → integer minor units of `currency`, rounded half away from zero. */

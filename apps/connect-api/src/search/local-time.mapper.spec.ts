@@ -9,6 +9,14 @@ describe('local time', () => {
     expect(toLocalMinutes('18:57')).toBeNull();
     expect(parseWallClock(null)).toBeNull();
   });
+  it('reads the usual form without a regex exactly as the full grammar does', () => {
+    expect(parseWallClock('2026-04-01 18:57:00')).toEqual({ date: '2026-04-01', time: '18:57' });
+    expect(parseWallClock('2026-04-01T18:57:00')).toEqual({ date: '2026-04-01', time: '18:57' });
+    expect(parseWallClock(' 2026-04-01 18:57:00 ')).toEqual({ date: '2026-04-01', time: '18:57' });
+    expect(parseWallClock('2026-04-01 18:57:00.250')).toEqual({ date: '2026-04-01', time: '18:57' });
+    for (const bad of ['2026-04-01x18:57:00', '2026-04-01 18:57:0x', '2026/04/01 18:57:00', '2026-04-01 18-57-00', '２026-04-01 18:57:00'])
+      expect(parseWallClock(bad)).toBeNull();
+  });
   it('formats durations in hours and minutes only', () => {
     expect(isoDurationFromMinutes(738)).toBe('PT12H18M');
     expect(isoDurationFromMinutes(45)).toBe('PT45M');

@@ -6,7 +6,7 @@ import type {
   TwelveGoTravelOption,
   TwelveGoTrip,
 } from '@app/twelvego-client';
-import { encodeItineraryId, type ItineraryIdMode } from '../ids/itinerary-id';
+import { encodeItineraryIdJsonValue, type ItineraryIdMode } from '../ids/itinerary-id';
 import type { ClientMarkup } from '../pricing';
 import { mapCancellationPolicies } from './cancellation-policies.mapper';
 import type { Itinerary, SeatClass, Segment, SearchResponse, Vehicle, Image } from './dto/search-response';
@@ -100,7 +100,7 @@ export function mapTrip(
   if (!departure) return null;
   let id: string;
   try {
-    id = encodeItineraryId({
+    id = encodeItineraryIdJsonValue({
       mode: ctx.itineraryIdFormat,
       contractCode: ctx.contractCode,
       tripKey: trip.id,
@@ -108,25 +108,26 @@ export function mapTrip(
       departureTime: departure.time,
       seats: ctx.pax,
       searchTime: ctx.searchTime,
-    }).jsonValue;
+    });
   } catch {
     return null; // a trip key we could not decode again later is not offered
   }
 
   const seats = Number.isInteger(option.bookable) && option.bookable >= 0 ? option.bookable : undefined;
   const ticketType = toTicketType(option.ticket_type);
-  // Keys in the documented order (client-api.md §3.1); optional ones omitted, never null.
-  const itinerary: Itinerary = {
+  // Keys in the documented order (client-api.md §3.1); optional ones omitted, never null. Assigned in
+  // that order (insertion order is the JSON order) rather than spread: search builds one per trip.
+  const itinerary = {
     id,
     departure_segments: segments.map((s) => s.id),
     connection_guaranteed:
       rides.length === 1 || (trip.segments ?? []).every((s) => s.connection_guaranteed !== false),
     cancellation_policies: mapCancellationPolicies(option, rides[0].dep_time),
-    ...(seats !== undefined ? { number_of_available_seats: seats } : {}),
-    pricing,
-    confirmation_type: toConfirmationType(option.confirmation_time),
-    ...(ticketType ? { ticket_type: ticketType } : {}),
-  };
+  } as Itinerary;
+  if (seats !== undefined) itinerary.number_of_available_seats = seats;
+  itinerary.pricing = pricing;
+  itinerary.confirmation_type = toConfirmationType(option.confirmation_time);
+  if (ticketType) itinerary.ticket_type = ticketType;
   return { itinerary, segments, vehicles };
 }
 

@@ -84,7 +84,8 @@ export class DeliveryJobProcessor {
       .catch(() => undefined);
     if (result.outcome === 'success') {
       const endToEndMs = Date.now() - data.receivedAtMs;
-      this.logger.log({ msg: 'webhook.delivery_succeeded', ...line, end_to_end_ms: endToEndMs });
+      // debug: the `notification.delivered` business event carries the same facts at info
+      this.logger.debug({ msg: 'webhook.delivery_succeeded', ...line, end_to_end_ms: endToEndMs });
       this.telemetry.delivered(data.clientId, data.type, endToEndMs);
       this.telemetry.deliveredEvent(
         {

@@ -67,7 +67,8 @@ export class InboundJobProcessor {
     const deliver = await this.events.build(client, data, owner.details);
     // Deterministic job id = event id: re-running this job after a crash adds nothing twice.
     await this.queues.deliver.add('deliver', deliver, this.queues.deliverJobOptions(deliver.eventId));
-    this.logger.log({ msg: 'notification.queued', ...base, event_id: deliver.eventId, type: deliver.type });
+    // debug: `notification.received` (result queued) carries the same facts at info
+    this.logger.debug({ msg: 'notification.queued', ...base, event_id: deliver.eventId, type: deliver.type });
     received('queued');
     return {
       outcome: 'queued',

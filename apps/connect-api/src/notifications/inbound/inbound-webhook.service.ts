@@ -130,7 +130,14 @@ export class InboundWebhookService {
       // The job is stored under its deterministic id, which still de-duplicates while it is retained.
       this.logger.warn({ msg: 'webhook.dedup_write_failed', bid: n.bid, err: (err as Error).message });
     }
-    this.logger.log({ msg: 'webhook.inbound', result: 'accepted', bid: n.bid, type: n.type, stamp: n.stamp });
+    // debug: the access line and `notification.received` already record every accepted webhook (bench P6)
+    this.logger.debug({
+      msg: 'webhook.inbound',
+      result: 'accepted',
+      bid: n.bid,
+      type: n.type,
+      stamp: n.stamp,
+    });
     this.telemetry.inbound('accepted', n.type);
     return { status: 200, result: 'accepted' };
   }

@@ -3,6 +3,7 @@ import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { RedisService } from '../../platform/redis/redis.service';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
+import { closeBounded } from './bounded-close';
 import {
   DELIVER_QUEUE,
   INBOUND_QUEUE,
@@ -12,6 +13,7 @@ import {
 } from './notification-jobs';
 
 const DAY_S = 86_400;
+const QUEUE_CLOSE_GRACE_MS = 2_000;
 
 /**
  * The two BullMQ queues (operations.md §2.1). Producers use a connection without an offline queue so a
@@ -81,7 +83,9 @@ export class NotificationQueues implements OnApplicationShutdown {
     };
   }
 
+  /** `QUIT` when Redis answers, else drop the connection (never wait for a Redis that went away). */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.inboundQueue?.close(), this.deliverQueue?.close()]);
+    const queues = [this.inboundQueue, this.deliverQueue].filter((q): q is Queue => q !== undefined);
+    await Promise.all(queues.map((q) => closeBounded(q, { graceMs: QUEUE_CLOSE_GRACE_MS })));
   }
 }

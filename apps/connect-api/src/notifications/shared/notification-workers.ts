@@ -17,8 +17,11 @@ import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { NotificationQueues } from './notification-queues';
 import { NotificationTelemetry } from './notification-telemetry';
+import { closeBounded } from './bounded-close';
 
 const QUEUE_SAMPLE_MS = 15_000;
+/** Beyond the delivery timeout, for moving the finished job and releasing its lock. */
+const WORKER_CLOSE_MARGIN_MS = 5_000;
 
 /**
  * The two BullMQ workers (operations.md §2.6): custom backoff on the configured schedules, lock and
@@ -187,11 +190,20 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
     return worker;
   }
 
-  /** Stop taking jobs and wait for active ones (SIGTERM via Nest shutdown hooks). */
+  /**
+   * Stop taking jobs and wait for active ones (SIGTERM via Nest shutdown hooks, operations.md §6.6 step 5),
+   * bounded: at most one delivery timeout plus a margin, and not at all once Redis is gone (see closeBounded).
+   */
   async onModuleDestroy(): Promise<void> {
     if (this.sampler) clearInterval(this.sampler);
     const workers = this.workers;
     this.workers = [];
-    await Promise.allSettled(workers.map((w) => w.close()));
+    const graceMs = this.settings.deliveryTimeoutMs + WORKER_CLOSE_MARGIN_MS;
+    await Promise.all(
+      workers.map(async (w) => {
+        const outcome = await closeBounded(w, { graceMs });
+        if (outcome === 'forced') this.logger.warn({ msg: 'notify.worker_close_forced', queue: w.name });
+      }),
+    );
   }
 }

@@ -42,8 +42,16 @@ export class ClientAuthStep {
     const header = request.headers['x-api-key'];
     const key = Array.isArray(header) ? header[0] : header;
     const ip = request.ip;
-    const blocked = await this.failures.isBlocked(ip).catch(() => false);
-    const outcome = await this.authenticator.authenticate(clientId, key, { allowSlowHashes: !blocked });
+    // Fast hashes (and cached pbkdf2 successes) first: a valid key then costs no Redis round trip. The
+    // per-IP failure block only matters once that fails: it decides whether a slow hash may be tried and
+    // whether the refusal is 429.
+    let outcome = await this.authenticator.authenticate(clientId, key, { allowSlowHashes: false });
+    let blocked = false;
+    if (outcome.result === 'unauthorized') {
+      blocked = await this.failures.isBlocked(ip).catch(() => false);
+      if (!blocked && outcome.reason === 'bad_key')
+        outcome = await this.authenticator.authenticate(clientId, key, { allowSlowHashes: true });
+    }
 
     if (outcome.result === 'unauthorized') {
       await this.failures.recordFailure(ip).catch(() => undefined);

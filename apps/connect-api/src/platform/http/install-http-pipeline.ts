@@ -30,6 +30,16 @@ export interface HttpPipelineDeps {
   events?: () => BusinessEvents;
 }
 
+/** A string or Buffer body of at least the compression threshold (UTF-16 length ≤ UTF-8 byte length). */
+function isCompressible(payload: unknown): payload is string | Buffer {
+  if (typeof payload === 'string')
+    return (
+      payload.length >= COMPRESSION_THRESHOLD_BYTES ||
+      Buffer.byteLength(payload) >= COMPRESSION_THRESHOLD_BYTES
+    );
+  return Buffer.isBuffer(payload) && payload.length >= COMPRESSION_THRESHOLD_BYTES;
+}
+
 function policyOf(request: FastifyRequest, config: AppConfig): BodyPolicy {
   const routeConfig = request.routeOptions.config as BodyRouteConfig | undefined;
   return (
@@ -92,18 +102,20 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     }
   });
 
-  // client-api.md §1.5: gzip/br when Accept-Encoding allows it.
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (reply.hasHeader('content-encoding') || request.method === 'HEAD') return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    if (body.length < COMPRESSION_THRESHOLD_BYTES) return payload;
-    const encoding = negotiateEncoding(request.headers['accept-encoding']);
+  // client-api.md §1.5: gzip/br when Accept-Encoding allows it. Cheap checks first: most answers are
+  // small or go to clients that accept no encoding, and a large body must not be copied just to be measured.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (request.method === 'HEAD' || !isCompressible(payload) || reply.hasHeader('content-encoding'))
+      return done(null, payload);
     reply.header('vary', 'accept-encoding');
-    if (!encoding) return payload;
+    const encoding = negotiateEncoding(request.headers['accept-encoding']);
+    if (!encoding) return done(null, payload);
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
-    return compress(body, encoding);
+    compress(payload, encoding).then(
+      (body) => done(null, body),
+      (err: Error) => done(err),
+    );
   });
 
   // operations.md §4.5: http.requests / http.request.duration; §4.6 funnel events; §5.2 admin audit.

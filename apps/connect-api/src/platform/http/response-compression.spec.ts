@@ -15,4 +15,9 @@ describe('response compression (client-api.md §1.5)', () => {
     expect(gunzipSync(await compress(body, 'gzip')).equals(body)).toBe(true);
     expect(brotliDecompressSync(await compress(body, 'br')).equals(body)).toBe(true);
   });
+  it('compresses a string body as its UTF-8 bytes (no copy needed first)', async () => {
+    const text = JSON.stringify({ city: 'Đà Lạt – ชลบุรี', pad: 'z'.repeat(3000) });
+    expect(gunzipSync(await compress(text, 'gzip')).toString('utf8')).toBe(text);
+    expect(brotliDecompressSync(await compress(text, 'br')).toString('utf8')).toBe(text);
+  });
 });

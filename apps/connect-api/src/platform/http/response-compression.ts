@@ -11,6 +11,7 @@ export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 /** Picks `br` or `gzip` from an Accept-Encoding header (q=0 excluded); undefined = send uncompressed. */
 export function negotiateEncoding(header: string | string[] | undefined): Encoding | undefined {
+  if (!header) return undefined;
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
   const accepted = new Map<string, number>();
   for (const part of value.split(',')) {
@@ -25,7 +26,8 @@ export function negotiateEncoding(header: string | string[] | undefined): Encodi
   return undefined;
 }
 
-export function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
+/** zlib takes the string as it is: no intermediate Buffer copy of the body. */
+export function compress(body: string | Buffer, encoding: Encoding): Promise<Buffer> {
   return encoding === 'br'
     ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
     : gzipAsync(body, { level: 6 });

@@ -4,7 +4,13 @@ import type { Options as PinoHttpOptions } from 'pino-http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config/app-config';
 import { contextForRawRequest } from '../context/raw-request-context';
-import { REDACT_PATHS, SecretScrubber, sanitizeUrl } from './redaction';
+import {
+  redactSecrets,
+  redactSerializedError,
+  SECRET_KEY_SERIALIZERS,
+  SecretScrubber,
+  sanitizeUrl,
+} from './redaction';
 
 const UPSTREAM_ERROR_CODES = new Set([
   'unprocessable',
@@ -28,8 +34,13 @@ export function createRootLogger(
       instance_id: hostname(),
     },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+    formatters: {
+      level: (label) => ({ level: label }),
+      bindings: redactSecrets,
+      log: redactLogObject,
+    },
+    // Child-logger bindings bypass `formatters`; serializers reach them (top-level keys).
+    serializers: { ...SECRET_KEY_SERIALIZERS, err: serializeError },
     hooks: { streamWrite: (line) => scrubber.scrub(line) },
   };
   if (config.LOG_PRETTY && !stream) {
@@ -42,6 +53,19 @@ export function createRootLogger(
     }
   }
   return pino(options, (stream ?? process.stdout) as pino.DestinationStream);
+}
+
+/** Errors are redacted after pino's error serializer has turned them into data. */
+function serializeError(err: unknown): unknown {
+  return redactSerializedError(pino.stdSerializers.err(err as Error));
+}
+
+/** Secret properties of a log object become `[REDACTED]` (operations.md §4.3); `err` is left to serializeError. */
+function redactLogObject(obj: Record<string, unknown>): Record<string, unknown> {
+  if (obj.err === undefined) return redactSecrets(obj);
+  const { err, ...rest } = obj;
+  const redacted = redactSecrets(rest);
+  return redacted === rest ? obj : { ...redacted, err };
 }
 
 type SerializedLike = {
@@ -103,8 +127,8 @@ export function accessLogOptions(logger: Logger): PinoHttpOptions {
       if (res.statusCode >= 400 && ctx.errorCode && UPSTREAM_ERROR_CODES.has(ctx.errorCode)) return 'warn';
       return 'info';
     },
-    // Bindings of every log line written during the request (nestjs-pino's request-scoped logger).
-    customProps: (req: IncomingMessage) => ({ correlation_id: contextForRawRequest(req).correlationId }),
+    // No `customProps`: with the quiet request logger pino-http applied them only to the access line,
+    // which carries correlation_id itself (accessFields), at the price of two child loggers per request.
     customSuccessObject: (req: IncomingMessage, res: ServerResponse, val: { duration_ms?: unknown }) => {
       const ctx = contextForRawRequest(req);
       return {
@@ -131,6 +155,11 @@ export function accessLogOptions(logger: Logger): PinoHttpOptions {
       };
     },
     customAttributeKeys: { responseTime: 'duration_ms', reqId: 'request_id' },
+    // pino-http binds the whole request to a per-request child logger that these options never write
+    // (quiet request/response loggers; the access line is built by customSuccessObject): serialising it
+    // on every request was pure cost. Errors keep the redacting serializer.
+    wrapSerializers: false,
+    serializers: { req: () => undefined, res: () => undefined, err: serializeError },
     quietReqLogger: true,
     quietResLogger: true,
   };
