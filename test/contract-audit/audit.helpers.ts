@@ -106,7 +106,13 @@ export const ORDER = {
     'confidence_score',
     'cut_off',
   ],
-  checkoutExtra: ['booking_token', 'booking_schema', 'to_segments', 'from_segments', 'number_available_seats'],
+  checkoutExtra: [
+    'booking_token',
+    'booking_schema',
+    'to_segments',
+    'from_segments',
+    'number_available_seats',
+  ],
   segment: [
     'id',
     'operator_designated_name',
@@ -204,8 +210,7 @@ export function headerProblems(call: Call, exp: HeaderExpectations = {}): string
     } else if (!UUID_V4.test(value)) p.push(`${where}: generated ${name} ${value} is not a UUID v4`);
   }
   const experiment = Object.entries(call.sent).find(([k]) => k.toLowerCase() === 'x-api-experiment')?.[1];
-  if (experiment && h.get('x-api-experiment') !== experiment)
-    p.push(`${where}: x-api-experiment not echoed`);
+  if (experiment && h.get('x-api-experiment') !== experiment) p.push(`${where}: x-api-experiment not echoed`);
   if (!experiment && h.get('x-api-experiment')) p.push(`${where}: x-api-experiment without request value`);
   if (h.get('x-content-type-options') !== 'nosniff') p.push(`${where}: no X-Content-Type-Options: nosniff`);
   if (exp.versioned !== false) {
@@ -228,7 +233,9 @@ export function errorProblems(call: Call, status: number, code: string): string[
   const where = `${call.method} ${call.path}`;
   const p: string[] = [];
   if (call.status !== status || call.body?.error?.code !== code)
-    return [`${where}: ${call.status} ${call.body?.error?.code ?? call.text.slice(0, 80)} ≠ ${status} ${code}`];
+    return [
+      `${where}: ${call.status} ${call.body?.error?.code ?? call.text.slice(0, 80)} ≠ ${status} ${code}`,
+    ];
   p.push(...openApiErrors('Error', call.body).map((e) => `${where}: Error schema ${e}`));
   if (call.body.correlation_id !== call.headers.get('x-correlation-id'))
     p.push(`${where}: correlation_id ≠ x-correlation-id header`);
@@ -238,7 +245,8 @@ export function errorProblems(call: Call, status: number, code: string): string[
   p.push(...keyOrderProblems(call.body.error, ORDER.errorInner, `${where} error`));
   // booking_data_invalid details keep booking-schema.md §4.4's `code` as a fourth key (docs/decisions.md).
   const detailOrder = code === 'booking_data_invalid' ? [...ORDER.fieldError, 'code'] : ORDER.fieldError;
-  for (const d of call.body.error.details ?? []) p.push(...keyOrderProblems(d, detailOrder, `${where} detail`));
+  for (const d of call.body.error.details ?? [])
+    p.push(...keyOrderProblems(d, detailOrder, `${where} detail`));
   if ([429, 503].includes(status) && !/^[0-9]+$/.test(call.headers.get('retry-after') ?? ''))
     p.push(`${where}: ${status} without Retry-After`);
   if (status === 401 && call.headers.get('www-authenticate') !== 'ApiKey header="x-api-key"')
@@ -263,7 +271,7 @@ export function bookingProblems(body: any, where: string): string[] {
     if (!UTC.test(body[k])) p.push(`${where}: ${k} ${body[k]} is not YYYY-MM-DDTHH:mm:ssZ`);
   if (body.updated_at < body.created_at) p.push(`${where}: updated_at before created_at`);
   if (body.integration !== 'onetwogo') p.push(`${where}: integration ${body.integration}`);
-  if (!/^[A-Za-z0-9_=\-]{1,512}$/.test(body.id ?? '')) p.push(`${where}: id ${body.id}`);
+  if (!/^[A-Za-z0-9_=-]{1,512}$/.test(body.id ?? '')) p.push(`${where}: id ${body.id}`);
   if (body.voucher_url !== null && body.status !== 'approved')
     p.push(`${where}: voucher_url set on a ${body.status} booking`);
   // Absolute URL; HTTPS in production, the sandbox serves plain http.
@@ -280,14 +288,12 @@ export function durationProblems(value: unknown, where: string): string[] {
     : [`${where}: duration ${JSON.stringify(value)} is not PT{h}H{m}M without zero parts`];
 }
 
-function minutesBetween(a: string, b: string): number {
-  return (Date.parse(`${b}:00Z`) - Date.parse(`${a}:00Z`)) / 60_000;
-}
-
 /** Itinerary rules of §2.2–2.4, §2.6, §3.1 beyond the schema. */
 export function itineraryProblems(it: any, where: string, checkout = false): string[] {
   const p: string[] = [];
-  p.push(...keyOrderProblems(it, checkout ? [...ORDER.itinerary, ...ORDER.checkoutExtra] : ORDER.itinerary, where));
+  p.push(
+    ...keyOrderProblems(it, checkout ? [...ORDER.itinerary, ...ORDER.checkoutExtra] : ORDER.itinerary, where),
+  );
   if (!/^([A-Za-z0-9]+)-(\d{4}-\d{2}-\d{2})-(\d{2}:\d{2})(?:~(\d{1,3}))?$/.test(it.id))
     p.push(`${where}: itinerary id ${it.id} not in the native form (D10)`);
   if ('return_segments' in it) p.push(`${where}: return_segments emitted (D13)`);
@@ -346,17 +352,23 @@ export function segmentProblems(body: any, where: string): string[] {
     if (!/^[A-Z0-9]{1,32}$/.test(s.from_station) || !/^[A-Z0-9]{1,32}$/.test(s.to_station))
       p.push(`${w}: station ids not ^[A-Z0-9]{1,32}$`);
     p.push(...durationProblems(s.travel_duration, `${w} travel_duration`));
-    const m = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(s.travel_duration ?? '');
-    if (m && 'operator_designated_name' in s && s.operator_designated_name === '')
+    const minutes = (Date.parse(`${s.arrival_time}:00Z`) - Date.parse(`${s.departure_time}:00Z`)) / 60_000;
+    if (!(minutes >= 0)) p.push(`${w}: arrival before departure`);
+    // Optional keys are omitted when there is no value (§0.2).
+    if (s.operator_designated_name === '' || s.operator_designated_name === null)
       p.push(`${w}: empty operator_designated_name emitted`);
-    void minutesBetween;
   }
   for (const v of body.vehicles ?? []) {
     const w = `${where} vehicle ${v.id}`;
     p.push(...keyOrderProblems(v, ORDER.vehicle, w));
-    const types = new Set((body.segments ?? []).filter((s: any) => s.vehicle_id === v.id).flatMap((s: any) => [`${s.operating_carrier_id}-${s.transportation_types[0]}`]));
+    const types = new Set(
+      (body.segments ?? [])
+        .filter((s: any) => s.vehicle_id === v.id)
+        .map((s: any) => `${s.operating_carrier_id}-${s.transportation_types[0]}`),
+    );
     if (types.size && !types.has(v.id)) p.push(`${w}: id not {operating_carrier_id}-{transportation type}`);
-    for (const c of v.seat_classes ?? []) p.push(...keyOrderProblems(c, ORDER.seatClass, `${w} seat class ${c.id}`));
+    for (const c of v.seat_classes ?? [])
+      p.push(...keyOrderProblems(c, ORDER.seatClass, `${w} seat class ${c.id}`));
   }
   return p;
 }

@@ -1,6 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of the API are walked dynamically */
 import { openApiErrors, searchResponseProblems } from '../contract/search-contract';
-import { fillBookingData, scenarioItineraryId, travelDate, waitFor } from '../booking/support/funnel.helpers';
+import {
+  addFault,
+  clearFaults,
+  fillBookingData,
+  scenarioItineraryId,
+  travelDate,
+  waitFor,
+} from '../booking/support/funnel.helpers';
 import { startStack, type TestStack } from '../support/stack';
 import {
   CURRENT_VERSION,
@@ -10,7 +17,6 @@ import {
   errorProblems,
   headerProblems,
   itineraryProblems,
-  keyOrderProblems,
   minorUnitProblems,
   segmentProblems,
   type Call,
@@ -36,7 +42,8 @@ describe('contract audit: booking funnel (e2e)', () => {
   });
   afterAll(() => stack?.close());
 
-  const ok = (call: Call, status = 200) => expect(`${call.status} ${call.text.slice(0, 300)}`).toMatch(new RegExp(`^${status}`));
+  const ok = (call: Call, status = 200) =>
+    expect(`${call.status} ${call.text.slice(0, 300)}`).toMatch(new RegExp(`^${status}`));
 
   async function checkout(code: string, pax = 1) {
     const r = await api.get(`itineraries/${encodeURIComponent(scenarioItineraryId(code, date, pax))}`);
@@ -68,17 +75,20 @@ describe('contract audit: booking funnel (e2e)', () => {
         expect(Object.keys(r.body)).toEqual(['vehicles', 'segments', 'itineraries']);
         expect(searchResponseProblems(r.body)).toEqual([]);
         expect(r.body.itineraries.length).toBeGreaterThan(0);
-        const problems = r.body.itineraries.flatMap((it: any) => itineraryProblems(it, `pax ${pax} ${it.id}`));
+        const problems = r.body.itineraries.flatMap((it: any) =>
+          itineraryProblems(it, `pax ${pax} ${it.id}`),
+        );
         expect([...problems, ...segmentProblems(r.body, `pax ${pax}`)]).toEqual([]);
-        for (const it of r.body.itineraries)
-          expect(it.id.endsWith(`~${pax}`)).toBe(pax >= 2); // D10
+        for (const it of r.body.itineraries) expect(it.id.endsWith(`~${pax}`)).toBe(pax >= 2); // D10
       }
     });
 
     it('accepts currency case-insensitively; amounts keep the minor units of their currency (§1.6, D5)', async () => {
       // docs/decisions.md: 12go prices in the account currency and there is no FX source, so `currency`
       // is validated but does not convert.
-      const r = await api.get(`itineraries?departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=1&currency=jpy`);
+      const r = await api.get(
+        `itineraries?departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=1&currency=jpy`,
+      );
       expect([200, 206]).toContain(r.status);
       expect(r.body.itineraries.length).toBeGreaterThan(0);
       for (const it of r.body.itineraries) expect(minorUnitProblems(it.pricing.net_price, it.id)).toEqual([]);
@@ -97,14 +107,58 @@ describe('contract audit: booking funnel (e2e)', () => {
         arrivals: 'required',
       });
       expect(['out_of_range', 'invalid_value']).toContain(reasons.pax);
-      expect(Object.entries(reasons).some(([f, why]) => /departure/.test(f) && why === 'not_allowed')).toBe(true);
+      expect(Object.entries(reasons).some(([f, why]) => /departure/.test(f) && why === 'not_allowed')).toBe(
+        true,
+      );
+    });
+
+    it.each([
+      [
+        'departures[]=9001&departures[]=abc&arrivals[]=9002&arrivals[]=9003',
+        'departures[1]',
+        'pattern_mismatch',
+      ],
+      ['departures[]=9001&arrivals[]=9002&pax=abc', 'pax', 'invalid_type'],
+      ['departures[]=9001&arrivals[]=9002&pax=101', 'pax', 'out_of_range'],
+      ['departures[]=9001&arrivals[]=9002&return_date=2020-01-01', 'return_date', 'out_of_range'],
+      ['departures[]=9001&arrivals[]=9002&timeout=abc', 'timeout', 'invalid_type'],
+      ['departures[]=9001&arrivals[]=9002&confidence_score=2', 'confidence_score', 'out_of_range'],
+      ['departures[]=9001&arrivals[]=9002&pax_ages=200', 'pax_ages[0]', 'out_of_range'],
+      ['departure_poi=abc&arrival_poi=1', 'departure_poi', 'pattern_mismatch'],
+      ['arrivals[]=9002', 'departures', 'required'],
+      [
+        `${Array.from({ length: 101 }, (_, i) => `departures[]=${9001 + i}`).join('&')}&arrivals[]=9002`,
+        'departures',
+        'too_many',
+      ],
+    ])('reports %s as %s / %s (§4.1, §5.2)', async (query, field, reason) => {
+      const extra = /pax=/.test(query) ? '' : '&pax=1';
+      const r = await api.get(`itineraries?${query}&departure_date=${date}${extra}`);
+      expect(errorProblems(r, 400, 'validation_error')).toEqual([]);
+      expect(r.body.error.details).toContainEqual(expect.objectContaining({ field, reason }));
+    });
+
+    it('accepts and ignores the compatibility parameters, an ISO date-time, unknown params and locales (D4, D13)', async () => {
+      for (const q of [
+        `departure_date=${date}T10:00:00Z&pax=1`,
+        `departure_date=${date}&pax=1&cache_only=TRUE&confidence_score=0.5&pax_ages=30&pax_ages=5&return_date=${date}`,
+        `departure_date=${date}&pax=1&locale=zz&unknown_param=1&timeout=0`,
+      ]) {
+        const r = await api.get(`itineraries?departures[]=9001&arrivals[]=9002&${q}`);
+        expect(`${q} → ${r.status}`).toMatch(/→ 20[06]$/);
+        expect(r.body.itineraries.length).toBeGreaterThan(0);
+      }
     });
 
     it('prices itineraries as totals for all passengers (D6)', async () => {
       const prices = async (pax: number) => {
-        const r = await api.get(`itineraries?departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=${pax}`);
+        const r = await api.get(
+          `itineraries?departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=${pax}`,
+        );
         expect([200, 206]).toContain(r.status);
-        return new Map<string, any>(r.body.itineraries.map((it: any) => [it.id.replace(/~\d+$/, ''), it.pricing]));
+        return new Map<string, any>(
+          r.body.itineraries.map((it: any) => [it.id.replace(/~\d+$/, ''), it.pricing]),
+        );
       };
       const [one, three] = [await prices(1), await prices(3)];
       const common = [...one.keys()].filter((k) => three.has(k));
@@ -144,6 +198,28 @@ describe('contract audit: booking funnel (e2e)', () => {
     });
   });
 
+  describe('supplier failures (§5.3, D26)', () => {
+    afterEach(() => clearFaults(stack));
+
+    it.each([
+      [{ status: 500 }, 502, 'upstream_error'],
+      [{ body: 'wrongshape' }, 502, 'upstream_bad_response'],
+      [{ status: 429, retryAfterSec: 7 }, 429, 'rate_limited'],
+    ])('search and checkout answer %j with %i %s in the error envelope', async (action, status, code) => {
+      await addFault(stack, { match: { apiKey: 'sandbox-key-1', path: '/search/**' }, action });
+      await addFault(stack, { match: { apiKey: 'sandbox-key-1', path: '/trip/**' }, action });
+      const searched = await api.get(
+        `itineraries?departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=1`,
+      );
+      const opened = await api.get(`itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', date))}`);
+      for (const r of [searched, opened]) {
+        expect(errorProblems(r, status, code)).toEqual([]);
+        expect(headerProblems(r)).toEqual([]);
+        if (status === 429) expect(r.headers.get('retry-after')).toBe('7');
+      }
+    });
+  });
+
   describe('GetItinerary (§4.2)', () => {
     it('returns the checkout itinerary with both naming families, token and booking_schema', async () => {
       for (const id of [scenarioItineraryId('ALLFLD', date, 2), scenarioItineraryId('OKINST', date)]) {
@@ -161,7 +237,10 @@ describe('contract audit: booking funnel (e2e)', () => {
           expect(schema.type).toBe('object');
           expect(schema.properties.passengers.type).toBe('array');
           const pax = id.endsWith('~2') ? 2 : 1;
-          expect([schema.properties.passengers.minItems, schema.properties.passengers.maxItems]).toEqual([pax, pax]);
+          expect([schema.properties.passengers.minItems, schema.properties.passengers.maxItems]).toEqual([
+            pax,
+            pax,
+          ]);
           // Titles on every data field; the fixture vectors (booking-schema.md, issue 4) give none to the
           // containers and to the allow_automatic_seat_selection flag.
           const leaves = {
@@ -169,7 +248,8 @@ describe('contract audit: booking funnel (e2e)', () => {
             ...schema.properties.passengers.items.properties,
             ...schema.properties.additional_fields?.properties,
           };
-          for (const name of ['passengers', 'additional_fields', 'allow_automatic_seat_selection']) delete leaves[name];
+          for (const name of ['passengers', 'additional_fields', 'allow_automatic_seat_selection'])
+            delete leaves[name];
           for (const [name, prop] of Object.entries<any>(leaves))
             expect(`${name}: ${typeof prop.title}`).toBe(`${name}: string`);
         }
@@ -181,7 +261,9 @@ describe('contract audit: booking funnel (e2e)', () => {
       const soldOut = await api.get(`itineraries/${encodeURIComponent(scenarioItineraryId('SOLDOU', date))}`);
       expect(errorProblems(soldOut, 422, 'itinerary_not_available')).toEqual([]);
       expect(headerProblems(soldOut)).toEqual([]);
-      const badCurrency = await api.get(`itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', date))}?currency=ZZZ`);
+      const badCurrency = await api.get(
+        `itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', date))}?currency=ZZZ`,
+      );
       expect(errorProblems(badCurrency, 400, 'validation_error')).toEqual([]);
       expect(badCurrency.body.error.details).toEqual([
         expect.objectContaining({ field: 'currency', reason: 'invalid_value' }),
@@ -193,7 +275,10 @@ describe('contract audit: booking funnel (e2e)', () => {
     it('answers exactly passenger_count, status, total_price (D17)', async () => {
       const it0 = await checkout('ALLFLD', 2);
       const free = it0.booking_schema.properties.seat_selection.items.anyOf.map((o: any) => o.const);
-      const r = await api.post('seats', { booking_token: it0.booking_token, booking_data: { seat_selection: free.slice(0, 2) } });
+      const r = await api.post('seats', {
+        booking_token: it0.booking_token,
+        booking_data: { seat_selection: free.slice(0, 2) },
+      });
       ok(r);
       expect(headerProblems(r, { noStore: true })).toEqual([]);
       expect(openApiErrors('LockSeatsResponse', r.body)).toEqual([]);
@@ -206,31 +291,52 @@ describe('contract audit: booking funnel (e2e)', () => {
     it('reports duplicate, unavailable, malformed and foreign requests with the documented codes', async () => {
       const it0 = await checkout('ALLFLD', 2);
       const free = it0.booking_schema.properties.seat_selection.items.anyOf.map((o: any) => o.const);
-      const dup = await api.post('seats', { booking_token: it0.booking_token, booking_data: { seat_selection: [free[0], free[0]] } });
+      const dup = await api.post('seats', {
+        booking_token: it0.booking_token,
+        booking_data: { seat_selection: [free[0], free[0]] },
+      });
       expect(errorProblems(dup, 400, 'validation_error')).toEqual([]);
       expect(dup.body.error.details.map((d: any) => d.reason)).toContain('duplicate');
 
-      const gone = await api.post('seats', { booking_token: it0.booking_token, booking_data: { seat_selection: [free[0], 'NOSEAT99'] } });
+      const gone = await api.post('seats', {
+        booking_token: it0.booking_token,
+        booking_data: { seat_selection: [free[0], 'NOSEAT99'] },
+      });
       expect(errorProblems(gone, 422, 'seats_unavailable')).toEqual([]);
       expect(gone.body.error.details).toEqual([
         expect.objectContaining({ field: 'booking_data.seat_selection[1]', reason: 'unavailable' }),
       ]);
 
       const media = await api.request('POST', 'seats', {
-        rawBody: JSON.stringify({ booking_token: it0.booking_token, booking_data: { seat_selection: [free[0]] } }),
+        rawBody: JSON.stringify({
+          booking_token: it0.booking_token,
+          booking_data: { seat_selection: [free[0]] },
+        }),
         headers: { 'content-type': 'text/plain' },
       });
       expect(errorProblems(media, 415, 'unsupported_media_type')).toEqual([]);
 
-      const bad = await api.request('POST', 'seats', { rawBody: '{"booking_token": ', headers: { 'content-type': 'application/json' } });
+      const bad = await api.request('POST', 'seats', {
+        rawBody: '{"booking_token": ',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(errorProblems(bad, 400, 'invalid_json')).toEqual([]);
-      const array = await api.request('POST', 'seats', { rawBody: '[1]', headers: { 'content-type': 'application/json' } });
+      const array = await api.request('POST', 'seats', {
+        rawBody: '[1]',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(errorProblems(array, 400, 'invalid_json')).toEqual([]);
 
-      const tampered = await api.post('seats', { booking_token: `${it0.booking_token}x`, booking_data: { seat_selection: [free[0]] } });
+      const tampered = await api.post('seats', {
+        booking_token: `${it0.booking_token}x`,
+        booking_data: { seat_selection: [free[0]] },
+      });
       expect(errorProblems(tampered, 400, 'invalid_booking_token')).toEqual([]);
 
-      const foreign = await apiB.post('seats', { booking_token: it0.booking_token, booking_data: { seat_selection: [free[0]] } });
+      const foreign = await apiB.post('seats', {
+        booking_token: it0.booking_token,
+        booking_data: { seat_selection: [free[0]] },
+      });
       expect(errorProblems(foreign, 404, 'booking_token_expired')).toEqual([]);
     });
   });
@@ -240,7 +346,11 @@ describe('contract audit: booking funnel (e2e)', () => {
       const it0 = await checkout('OKINST');
       const created = await api.post(
         'bookings?locale=de&currency=USD',
-        { booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1), total_price: it0.pricing.net_price },
+        {
+          booking_token: it0.booking_token,
+          booking_data: fillBookingData(it0.booking_schema, 1),
+          total_price: it0.pricing.net_price,
+        },
         tracing,
       );
       ok(created);
@@ -309,7 +419,9 @@ describe('contract audit: booking funnel (e2e)', () => {
       ok(confirmed);
       expect(confirmed.body.status).toBe('pending');
       expect(bookingProblems(confirmed.body, 'pending confirm')).toEqual([]);
-      expect(errorProblems(await api.post(`bookings/${booking.id}/confirm`), 409, 'already_confirmed')).toEqual([]);
+      expect(
+        errorProblems(await api.post(`bookings/${booking.id}/confirm`), 409, 'already_confirmed'),
+      ).toEqual([]);
       const ticket = await api.get(`bookings/${booking.id}/ticket`);
       expect(errorProblems(ticket, 405, 'ticket_not_available')).toEqual([]);
       expect(ticket.headers.get('allow')).toBe('GET');
@@ -355,29 +467,47 @@ describe('contract audit: booking funnel (e2e)', () => {
       ok(details);
       expect(bookingProblems(details.body, 'reserved details')).toEqual([]);
       expect(details.body.status).toBe('reserved');
-      expect(errorProblems(await api.get(`bookings/${booking.id}/ticket`), 405, 'ticket_not_available')).toEqual([]);
-      expect(errorProblems(await api.post(`bookings/${booking.id}/cancel`), 422, 'booking_not_cancellable')).toEqual([]);
+      expect(
+        errorProblems(await api.get(`bookings/${booking.id}/ticket`), 405, 'ticket_not_available'),
+      ).toEqual([]);
+      expect(
+        errorProblems(await api.post(`bookings/${booking.id}/cancel`), 422, 'booking_not_cancellable'),
+      ).toEqual([]);
     });
 
     it('answers CreateBooking errors with the documented codes, details and meta', async () => {
       const it0 = await checkout('OKINST');
       const data = fillBookingData(it0.booking_schema, 1);
 
-      const shape = await api.post('bookings', { booking_token: it0.booking_token, booking_data: { passengers: 'x' } });
+      const shape = await api.post('bookings', {
+        booking_token: it0.booking_token,
+        booking_data: { passengers: 'x' },
+      });
       expect(errorProblems(shape, 400, 'validation_error')).toEqual([]);
       expect(shape.body.error.details.map((d: any) => d.field)).toContain('booking_data.passengers');
 
       const missing = await api.post('bookings', { booking_data: data });
       expect(errorProblems(missing, 400, 'validation_error')).toEqual([]);
-      expect(missing.body.error.details).toEqual([expect.objectContaining({ field: 'booking_token', reason: 'required' })]);
+      expect(missing.body.error.details).toEqual([
+        expect.objectContaining({ field: 'booking_token', reason: 'required' }),
+      ]);
 
       const invalid = await api.post('bookings', {
         booking_token: it0.booking_token,
-        booking_data: { ...data, email: undefined, passengers: [{ ...data.passengers[0], first_name: undefined, last_name: undefined }] },
+        booking_data: {
+          ...data,
+          email: undefined,
+          passengers: [{ ...data.passengers[0], first_name: undefined, last_name: undefined }],
+        },
       });
       expect(errorProblems(invalid, 422, 'booking_data_invalid')).toEqual([]);
       const fields = invalid.body.error.details.map((d: any) => d.field);
-      expect(fields).toEqual(expect.arrayContaining(['booking_data.passengers[0].first_name', 'booking_data.passengers[0].last_name']));
+      expect(fields).toEqual(
+        expect.arrayContaining([
+          'booking_data.passengers[0].first_name',
+          'booking_data.passengers[0].last_name',
+        ]),
+      );
       expect(invalid.body.error.details.every((d: any) => d.field.startsWith('booking_data.'))).toBe(true);
 
       const count = await api.post('bookings', {
@@ -397,16 +527,62 @@ describe('contract audit: booking funnel (e2e)', () => {
         amount: it0.pricing.net_price.amount,
       });
 
-      const tampered = await api.post('bookings', { booking_token: `${it0.booking_token.slice(0, -2)}zz`, booking_data: data });
+      const tampered = await api.post('bookings', {
+        booking_token: `${it0.booking_token.slice(0, -2)}zz`,
+        booking_data: data,
+      });
       expect(errorProblems(tampered, 400, 'invalid_booking_token')).toEqual([]);
       const foreign = await apiB.post('bookings', { booking_token: it0.booking_token, booking_data: data });
       expect(errorProblems(foreign, 404, 'booking_token_expired')).toEqual([]);
+
+      const shapes: Array<[unknown, string, string]> = [
+        [
+          {
+            booking_token: it0.booking_token,
+            booking_data: data,
+            total_price: { currency: 'THB', amount: 'abc' },
+          },
+          'total_price.amount',
+          'invalid_format',
+        ],
+        [
+          { booking_token: it0.booking_token, booking_data: data, total_price: { amount: '1.00' } },
+          'total_price.currency',
+          'required',
+        ],
+        [
+          { booking_token: it0.booking_token, booking_data: { ...data, seat_selection: '1A' } },
+          'booking_data.seat_selection',
+          'invalid_type',
+        ],
+        [{ booking_token: it0.booking_token, booking_data: [] }, 'booking_data', 'invalid_type'],
+        [{ booking_token: 5, booking_data: data }, 'booking_token', 'invalid_type'],
+        [
+          { booking_token: it0.booking_token, booking_data: { ...data, passengers: [] } },
+          'booking_data.passengers',
+          'required',
+        ],
+      ];
+      for (const [body, field, reason] of shapes) {
+        const r = await api.post('bookings', body);
+        expect(errorProblems(r, 400, 'validation_error')).toEqual([]);
+        expect(r.body.error.details).toEqual([expect.objectContaining({ field, reason })]);
+      }
+      const otherCurrency = await api.post('bookings', {
+        booking_token: it0.booking_token,
+        booking_data: data,
+        total_price: { currency: 'USD', amount: it0.pricing.net_price.amount },
+      });
+      expect(errorProblems(otherCurrency, 422, 'cost_mismatch')).toEqual([]);
 
       // A JSON number as total_price amount is accepted leniently (D5).
       const first = await api.post('bookings', {
         booking_token: it0.booking_token,
         booking_data: data,
-        total_price: { currency: it0.pricing.net_price.currency.toLowerCase(), amount: Number(it0.pricing.net_price.amount) },
+        total_price: {
+          currency: it0.pricing.net_price.currency.toLowerCase(),
+          amount: Number(it0.pricing.net_price.amount),
+        },
       });
       ok(first);
       const reused = await api.post('bookings', { booking_token: it0.booking_token, booking_data: data });

@@ -1,7 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of the API are walked dynamically */
 import { createHash } from 'node:crypto';
 import { openApiErrors } from '../contract/search-contract';
-import { addFault, fillBookingData, scenarioItineraryId, travelDate, waitFor } from '../booking/support/funnel.helpers';
+import {
+  addFault,
+  fillBookingData,
+  scenarioItineraryId,
+  travelDate,
+  waitFor,
+} from '../booking/support/funnel.helpers';
 import { startStack, writeClientsFile, type TestStack } from '../support/stack';
 import {
   CURRENT_VERSION,
@@ -76,7 +82,9 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       const upper = await new PartnerClient(stack, 'demo', '').get(search(), { 'X-API-KEY': stack.demoKey });
       expect([200, 206]).toContain(upper.status);
       // Not the real key: a key in the query string is logged with the URL (reported to the platform owner).
-      const query = await new PartnerClient(stack, 'demo', '').get(`${search()}&x-api-key=not-a-registered-key-000000000000`);
+      const query = await new PartnerClient(stack, 'demo', '').get(
+        `${search()}&x-api-key=not-a-registered-key-000000000000`,
+      );
       expect(errorProblems(query, 401, 'unauthorized')).toEqual([]);
       const disabled = await new PartnerClient(stack, 'demo-off', OFF_KEY).get(search());
       expect(errorProblems(disabled, 403, 'client_disabled')).toEqual([]);
@@ -95,8 +103,8 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       for (const client of [anon, api]) {
         const unknown = await client.get('no_such_route');
         expect(errorProblems(unknown, 404, 'not_found')).toEqual([]);
-        const slash = await client.get('stations/');
-        expect(slash.status).toBe(404);
+        expect(errorProblems(await client.get('stations/'), 404, 'not_found')).toEqual([]);
+        expect(errorProblems(await client.get('Stations'), 404, 'not_found')).toEqual([]);
         const method = await client.request('DELETE', 'bookings');
         expect(errorProblems(method, 405, 'method_not_allowed')).toEqual([]);
         expect(method.headers.get('allow')).toMatch(/POST/);
@@ -113,7 +121,10 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       expect(alias.headers.get('deprecation')).toBe('2023-11-14');
       expect(headerProblems(alias)).toEqual([]);
 
-      const both = await api.get(search(), { 'Travelier-Version': CURRENT_VERSION, 'X-Travelier-Version': '2022-01-01' });
+      const both = await api.get(search(), {
+        'Travelier-Version': CURRENT_VERSION,
+        'X-Travelier-Version': '2022-01-01',
+      });
       expect(both.headers.get('travelier-version')).toBe(CURRENT_VERSION);
       expect(both.headers.get('deprecation')).toBeNull();
 
@@ -129,6 +140,23 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       }
     });
 
+    it('applies the §1.1 order: route, then authentication, then version, then body', async () => {
+      const anon = new PartnerClient(stack, 'demo', '');
+      const bad = { 'Travelier-Version': '1999-01-01' };
+      expect(errorProblems(await anon.get('no_such_route', bad), 404, 'not_found')).toEqual([]);
+      expect(errorProblems(await anon.get(search(), bad), 401, 'unauthorized')).toEqual([]);
+      const versionFirst = await api.request('POST', 'bookings', {
+        rawBody: '{not json',
+        headers: { 'content-type': 'application/json', ...bad },
+      });
+      expect(errorProblems(versionFirst, 400, 'unsupported_version')).toEqual([]);
+      const authFirst = await anon.request('POST', 'bookings', {
+        rawBody: '{}',
+        headers: { 'content-type': 'text/plain' },
+      });
+      expect(errorProblems(authFirst, 401, 'unauthorized')).toEqual([]);
+    });
+
     it('echoes valid tracing headers, replaces invalid ones with UUIDs, never rejects (D3)', async () => {
       const valid = await api.get(search(), {
         'x-correlation-id': 'abc-DEF=123',
@@ -136,7 +164,10 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
         'x-api-experiment': 'exp:blue/2',
       });
       expect(headerProblems(valid)).toEqual([]);
-      const invalid = await api.get('no_such_route', { 'x-correlation-id': 'bad id!', 'X-Request-Id': 'x'.repeat(101) });
+      const invalid = await api.get('no_such_route', {
+        'x-correlation-id': 'bad id!',
+        'X-Request-Id': 'x'.repeat(101),
+      });
       expect(invalid.headers.get('x-correlation-id')).toMatch(UUID);
       expect(invalid.headers.get('x-request-id')).toMatch(UUID);
       expect(invalid.body.correlation_id).toBe(invalid.headers.get('x-correlation-id'));
@@ -146,8 +177,32 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       expect(experimentTooLong.headers.get('x-api-experiment')).toBeNull();
     });
 
+    it.each(['gzip', 'br'])(
+      'compresses responses when Accept-Encoding allows %s (§1.5)',
+      async (encoding) => {
+        const { request } = await import('node:http');
+        const res = await new Promise<{ status?: number; encoding?: string }>((resolve, reject) => {
+          const req = request(
+            `${stack.bffUrl}/v1/demo/${search()}`,
+            { headers: { 'x-api-key': stack.demoKey, 'accept-encoding': encoding } },
+            (r) => {
+              r.resume();
+              resolve({ status: r.statusCode, encoding: r.headers['content-encoding'] });
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        });
+        expect([200, 206]).toContain(res.status);
+        expect(res.encoding).toBe(encoding);
+      },
+    );
+
     it('applies the body rules of §1.7 (415, 413, invalid_json, prototype poisoning)', async () => {
-      const media = await api.request('POST', 'bookings', { rawBody: '{}', headers: { 'content-type': 'text/plain' } });
+      const media = await api.request('POST', 'bookings', {
+        rawBody: '{}',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(errorProblems(media, 415, 'unsupported_media_type')).toEqual([]);
       const charset = await api.request('POST', 'bookings', {
         rawBody: '{}',
@@ -178,44 +233,49 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       ['pois', 'Poi', ORDER.poi],
     ] as const;
 
-    it.each(FEEDS)('%s: the URL by Accept, the document without a key, the GetList variant', async (feed, schema, order) => {
-      const asJson = await api.get(`${feed}?locale=en`, { accept: 'application/json' });
-      expect(asJson.status).toBe(200);
-      expect(headerProblems(asJson)).toEqual([]);
-      expect(typeof asJson.body).toBe('string');
-      const url: string = asJson.body;
-      expect(url).toMatch(/^https?:\/\/[^/]+\//);
+    it.each(FEEDS)(
+      '%s: the URL by Accept, the document without a key, the GetList variant',
+      async (feed, schema, order) => {
+        const asJson = await api.get(`${feed}?locale=en`, { accept: 'application/json' });
+        expect(asJson.status).toBe(200);
+        expect(headerProblems(asJson)).toEqual([]);
+        expect(typeof asJson.body).toBe('string');
+        const url: string = asJson.body;
+        expect(url).toMatch(/^https?:\/\/[^/]+\//);
 
-      for (const accept of [undefined, '*/*', 'text/plain', 'text/plain, application/json;q=0.5']) {
-        const plain = await api.get(`${feed}`, accept ? { accept } : {});
-        expect(plain.status).toBe(200);
-        expect(plain.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-        expect(plain.text).toMatch(/^https?:\/\/\S+$/);
-      }
+        for (const accept of [undefined, '*/*', 'text/plain', 'text/plain, application/json;q=0.5']) {
+          const plain = await api.get(`${feed}`, accept ? { accept } : {});
+          expect(plain.status).toBe(200);
+          expect(plain.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+          expect(plain.text).toMatch(/^https?:\/\/\S+$/);
+        }
 
-      const doc = await fetch(url);
-      expect(doc.status).toBe(200);
-      expect(doc.headers.get('content-type')).toMatch(/^application\/json/);
-      const records = (await doc.json()) as any[];
-      expect(records.length).toBeGreaterThan(0);
-      const problems = records.flatMap((r, i) => [
-        ...openApiErrors(schema, r).map((e) => `[${i}] ${e}`),
-        ...keyOrderProblems(r, order, `[${i}]`),
-        ...(schema === 'Station' ? keyOrderProblems(r.address, ORDER.address, `[${i}].address`) : []),
-        ...(schema === 'Station' && !/^[A-Z0-9]{1,32}$/.test(r.id) ? [`[${i}] id ${r.id}`] : []),
-        ...(schema === 'Poi' && !/^[A-Z0-9]{1,32}$/.test(r.Id) ? [`[${i}] Id ${r.Id}`] : []),
-        ...Object.entries(r).filter(([, v]) => v === null).map(([k]) => `[${i}] ${k} is null (optional keys are omitted)`),
-      ]);
-      expect(problems.slice(0, 20)).toEqual([]);
+        const doc = await fetch(url);
+        expect(doc.status).toBe(200);
+        expect(doc.headers.get('content-type')).toMatch(/^application\/json/);
+        const records = (await doc.json()) as any[];
+        expect(records.length).toBeGreaterThan(0);
+        const problems = records.flatMap((r, i) => [
+          ...openApiErrors(schema, r).map((e) => `[${i}] ${e}`),
+          ...keyOrderProblems(r, order, `[${i}]`),
+          ...(schema === 'Station' ? keyOrderProblems(r.address, ORDER.address, `[${i}].address`) : []),
+          ...(schema === 'Station' && !/^[A-Z0-9]{1,32}$/.test(r.id) ? [`[${i}] id ${r.id}`] : []),
+          ...(schema === 'Poi' && !/^[A-Z0-9]{1,32}$/.test(r.Id) ? [`[${i}] Id ${r.Id}`] : []),
+          ...Object.entries(r)
+            .filter(([, v]) => v === null)
+            .map(([k]) => `[${i}] ${k} is null (optional keys are omitted)`),
+        ]);
+        expect(problems.slice(0, 20)).toEqual([]);
 
-      const list = await api.get(`${feed}/GetList?locale=en&top10K=false`);
-      expect(list.status).toBe(200);
-      expect(headerProblems(list)).toEqual([]);
-      expect(list.body).toEqual(records);
-      const top = await api.get(`${feed}/GetList?top10K=true`);
-      expect(top.status).toBe(200);
-      expect(top.body.length).toBeLessThanOrEqual(10_000);
-    });
+        const list = await api.get(`${feed}/GetList?locale=en&top10K=false`);
+        expect(list.status).toBe(200);
+        expect(headerProblems(list)).toEqual([]);
+        expect(list.body).toEqual(records);
+        const top = await api.get(`${feed}/GetList?top10K=true`);
+        expect(top.status).toBe(200);
+        expect(top.body.length).toBeLessThanOrEqual(10_000);
+      },
+    );
 
     it('serves the document with ETag / Last-Modified, 304, gzip; a tampered link is refused (issue 6)', async () => {
       const url: string = (await api.get('stations', { accept: 'application/json' })).body;
@@ -243,6 +303,16 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       expect(openApiErrors('Error', body)).toEqual([]);
     });
 
+    it('issues links valid for at least 60 minutes and falls back to en for unknown locales (§4.10, D4)', async () => {
+      const url = new URL((await api.get('stations?locale=xx', { accept: 'application/json' })).body);
+      const expires = Number(url.searchParams.get('expires'));
+      expect(expires * 1000 - Date.now()).toBeGreaterThanOrEqual(59 * 60_000);
+      const fallback = await api.get('stations/GetList?locale=xx');
+      const en = await api.get('stations/GetList?locale=EN');
+      expect(fallback.status).toBe(200);
+      expect(fallback.body).toEqual(en.body);
+    });
+
     it('serves station ids that Search accepts (§2.6)', async () => {
       const stations = (await api.get('stations/GetList')).body as any[];
       const ids = stations.map((s) => s.id);
@@ -252,8 +322,9 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
 
   describe('IncompleteResults (§4.9, D20)', () => {
     it('answers a slow reserve with 202 + Location + Retry-After, then replays the Booking', async () => {
-      const it0 = (await asyncApi.get(`itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', date))}`)).body
-        .itineraries[0];
+      const it0 = (
+        await asyncApi.get(`itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', date))}`)
+      ).body.itineraries[0];
       await addFault(stack, { match: { path: '/reserve/*' }, action: { delayMs: 1500 }, times: 1 });
       const accepted = await asyncApi.post('bookings', {
         booking_token: it0.booking_token,
@@ -284,6 +355,18 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       expect(bookingProblems(done.body, 'replayed booking')).toEqual([]);
       expect(done.body.status).toBe('reserved');
 
+      await addFault(stack, { match: { path: '/confirm/*' }, action: { delayMs: 1500 }, times: 1 });
+      const confirm = await asyncApi.post(`bookings/${done.body.id}/confirm`);
+      expect(confirm.status).toBe(202);
+      expect(confirm.headers.get('location')).toBe(`/v1/demo-b/incomplete_results/${confirm.body.id}`);
+      expect(headerProblems(confirm, { noStore: true })).toEqual([]);
+      const confirmed = await waitFor(async () => {
+        const r = await asyncApi.get(confirm.headers.get('location')!);
+        return r.status === 202 ? undefined : r;
+      });
+      expect(bookingProblems(confirmed.body, 'replayed confirm')).toEqual([]);
+      expect(['approved', 'pending']).toContain(confirmed.body.status);
+
       const foreign = await api.get(location.replace('/demo-b/', '/demo/'));
       expect(errorProblems(foreign, 404, 'incomplete_result_not_found')).toEqual([]);
       const malformed = await asyncApi.get('incomplete_results/not-a-uuid');
@@ -291,10 +374,13 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
     });
 
     it('keeps synchronous clients synchronous even when the supplier is slow (D20 off)', async () => {
-      const it0 = (await api.get(`itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', date))}`)).body
-        .itineraries[0];
+      const it0 = (await api.get(`itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', date))}`))
+        .body.itineraries[0];
       await addFault(stack, { match: { path: '/reserve/*' }, action: { delayMs: 600 }, times: 1 });
-      const r = await api.post('bookings', { booking_token: it0.booking_token, booking_data: fillBookingData(it0.booking_schema, 1) });
+      const r = await api.post('bookings', {
+        booking_token: it0.booking_token,
+        booking_data: fillBookingData(it0.booking_schema, 1),
+      });
       expect(r.status).toBe(200);
       expect(bookingProblems(r.body, 'sync booking')).toEqual([]);
     });

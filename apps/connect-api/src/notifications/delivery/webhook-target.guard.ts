@@ -1,48 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
-
-/** operations.md §8.5 — ranges a partner webhook may not reach unless private targets are allowed. */
-const BLOCKED_V4 = [
-  '0.0.0.0/8',
-  '10.0.0.0/8',
-  '100.64.0.0/10',
-  '127.0.0.0/8',
-  '169.254.0.0/16',
-  '172.16.0.0/12',
-  '192.0.0.0/24',
-  '192.0.2.0/24',
-  '192.168.0.0/16',
-  '198.18.0.0/15',
-  '198.51.100.0/24',
-  '203.0.113.0/24',
-  '224.0.0.0/4',
-  '240.0.0.0/4',
-].map((c) => ipaddr.IPv4.parseCIDR(c));
-
-const BLOCKED_V6 = ['::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'ff00::/8', '2001:db8::/32'].map((c) =>
-  ipaddr.IPv6.parseCIDR(c),
-);
-
-const MAPPED_V4 = ipaddr.IPv6.parseCIDR('::ffff:0:0/96');
-const NAT64 = ipaddr.IPv6.parseCIDR('64:ff9b::/96');
-
-function v4Blocked(ip: ipaddr.IPv4): boolean {
-  return BLOCKED_V4.some((range) => ip.match(range));
-}
-
-/** True when `address` (IPv4 or IPv6 literal) lies in a blocked range; unparseable input counts as blocked. */
-export function isBlockedAddress(address: string): boolean {
-  const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
-  if (!ipaddr.isValid(bare)) return true;
-  const ip = ipaddr.parse(bare);
-  if (ip.kind() === 'ipv4') return v4Blocked(ip as ipaddr.IPv4);
-  const v6 = ip as ipaddr.IPv6;
-  if (BLOCKED_V6.some((range) => v6.match(range))) return true;
-  if (v6.match(MAPPED_V4) || v6.match(NAT64)) {
-    const bytes = v6.toByteArray().slice(12);
-    return v4Blocked(ipaddr.fromByteArray(bytes) as ipaddr.IPv4);
-  }
-  return false;
-}
+import { isBlockedAddress } from '../../platform/clients/webhook-url.rules';
 
 export interface WebhookUrlPolicy {
   requireHttps: boolean;
