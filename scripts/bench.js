@@ -177,7 +177,10 @@ async function main() {
       'test/bench/baseline-server.main.ts',
       { TWELVEGO_BASE_URL: sandbox.url, TWELVEGO_API_KEY: 'sandbox-key-1' },
       path.join(WORK, 'baseline.log'),
-      PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(WORK, 'cpu-profile-baseline')}`] : [],
+      [
+        ...PROD_V8_FLAGS,
+        ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(WORK, 'cpu-profile-baseline')}`] : []),
+      ],
     );
     const receiver = wanted('P6') ? await require('../test/bench/lib/webhooks').startReceiver() : null;
     const clientsFile = writeClientsFile(receiver?.url);
@@ -217,7 +220,7 @@ async function main() {
     const profileDir = path.join(WORK, 'cpu-profile');
     const profileFlags = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     const bff = spawnNode(
-      [...profileFlags, '--expose-gc', '-r', './test/bench/lib/memory-probe.js', API_MAIN],
+      [...PROD_V8_FLAGS, ...profileFlags, '--expose-gc', '-r', './test/bench/lib/memory-probe.js', API_MAIN],
       { ...bffEnv, PORT: String(port) },
       path.join(WORK, 'bff.log'),
     );
@@ -411,6 +414,12 @@ function median(xs) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
+/**
+ * V8 flags the production image runs with (docker/Dockerfile NODE_OPTIONS, `npm run start:api`); the BFF and
+ * the bare baseline both get them so the ratio compares servers, not heap settings.
+ */
+const PROD_V8_FLAGS = ['--max-semi-space-size=32'];
+
 /** P5: spawn → first 200 on /health/ready, three times; baseline = a bare `node -e` process start. */
 async function measureColdStart(bffEnv) {
   const runs = [];
@@ -418,7 +427,7 @@ async function measureColdStart(bffEnv) {
     const port = await freePort();
     const started = performance.now();
     const child = spawnNode(
-      [API_MAIN],
+      [...PROD_V8_FLAGS, API_MAIN],
       { ...bffEnv, PORT: String(port) },
       path.join(WORK, `coldstart-${i}.log`),
     );

@@ -255,7 +255,7 @@ describe('docker/Dockerfile', () => {
     expect(stageExec(dockerfile, 'bff', 'ENTRYPOINT')).toEqual(['/usr/bin/tini', '--']);
     const env = stageEnv(dockerfile, 'bff');
     expect(env).toMatchObject({ NODE_ENV: 'production', PORT: '3000' });
-    expect(env.NODE_OPTIONS).toMatch(/^--max-old-space-size=\d+$/);
+    expect(env.NODE_OPTIONS).toMatch(/^--max-old-space-size=\d+ --max-semi-space-size=\d+$/);
     const health = stageByName(dockerfile, 'bff').instructions.find((i) => i.keyword === 'HEALTHCHECK');
     expect(health?.args).toContain('/health/live');
     // The build installs from the lockfile, builds, and drops dev dependencies before the runtime copies.
