@@ -7,7 +7,8 @@ import { toPriceType } from './trip-enums.mapper';
  * An itinerary's pricing (client-api.md §2.2): totals for all `pax` passengers.
  * - `net_price` = 12go `netprice` × pax, plus the client's markup (percent, then the fixed part once).
  * - `gross_price` = 12go `price` × pax, `price_type` from `price_restriction`; the selling-price rule stays 12go's.
- * - `taxes_and_fees` = gross − net (never below zero), so `gross = net + taxes_and_fees` holds.
+ * - `taxes_and_fees` = gross − net, so `gross = net + taxes_and_fees` holds; omitted (it is optional) when a
+ *   client's markup lifts net above the recommended gross, rather than reporting a figure that breaks that sum.
  * Returns null when the option has no net price (not sellable).
  */
 export function mapItineraryPricing(
@@ -41,8 +42,8 @@ export function mapItineraryPricing(
     price_type: toPriceType(option.price_restriction),
   };
   // No FX rates are available here: a gross in another currency is passed on alone.
-  if (grossCurrency !== netCurrency) return { gross_price: grossPrice, net_price: netPrice };
-  const taxes = gross > net ? gross - net : 0n;
+  if (grossCurrency !== netCurrency || gross < net) return { gross_price: grossPrice, net_price: netPrice };
+  const taxes = gross - net;
   return {
     gross_price: grossPrice,
     net_price: netPrice,

@@ -233,9 +233,14 @@ describe('mapSearchResponses edge cases', () => {
     expect(up.itineraries[2].pricing.net_price.amount).toBe('102.81');
   });
 
-  it('keeps taxes_and_fees non-negative when the markup exceeds the spread', () => {
+  it('omits taxes_and_fees when the markup lifts net above the gross (gross = net + taxes must hold)', () => {
     const r = mapSearchResponses([load()], ctx({ pax: 1, markup: { percent: '50', fixedPerBooking: null } }));
-    expect(r.itineraries[2].pricing.taxes_and_fees).toEqual({ amount: '0.00', currency: 'THB' });
+    const pricing = r.itineraries[2].pricing;
+    expect(BigInt(pricing.net_price.amount.replace('.', ''))).toBeGreaterThan(
+      BigInt(pricing.gross_price!.amount.replace('.', '')),
+    );
+    expect(pricing).not.toHaveProperty('taxes_and_fees');
+    expect(pricing.gross_price).toMatchObject({ price_type: 'Recommended' });
   });
 
   it('omits unsellable and hidden trips', () => {
