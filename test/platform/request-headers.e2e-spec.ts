@@ -148,6 +148,13 @@ describe('versions and tracing headers (client-api.md §1.3–1.5)', () => {
       });
       expect(line).toMatchObject({ status: 200, method: 'GET', api_version: '2023-07-01' });
       expect(typeof line.duration_ms).toBe('number');
+      // Each key once: JSON.parse keeps the last of duplicated keys, so count them in the raw text.
+      const raw = stack.logs
+        .text()
+        .split('\n')
+        .find((l) => l.includes('"request completed"') && l.includes('log-check-1'));
+      expect(raw?.match(/"request_id":/g)).toHaveLength(1);
+      expect(raw?.match(/"correlation_id":/g)).toHaveLength(1);
     });
   });
 });

@@ -90,8 +90,8 @@ function accessFields(
   const raw = req as IncomingMessage & SerializedLike & { ip?: string };
   const calls = ctx.upstreamCalls ?? [];
   return {
+    // request_id is bound by pino-http itself (genReqId + customAttributeKeys): not repeated here.
     correlation_id: ctx.correlationId,
-    request_id: ctx.requestId,
     client_id: ctx.clientId,
     key_id: ctx.keyId,
     route: ctx.route ? `${req.method} ${ctx.route}` : undefined,
