@@ -380,9 +380,15 @@ describe('sandbox booking flow', () => {
           for (const re of field.regexp ?? []) expect(re).toMatch(/^\/.*\/[a-z]*$/);
         }
         const reserve = await sb.post(`/reserve/${cart.json}`, reserveBodyFor(form.json, 2));
-        expect([r.trip_key, reserve.status, reserve.json]).toEqual([r.trip_key, 200, { bid: expect.stringMatching(/^\d+$/) }]);
+        expect([r.trip_key, reserve.status, reserve.json]).toEqual([
+          r.trip_key,
+          200,
+          { bid: expect.stringMatching(/^\d+$/) },
+        ]);
         expect((await sb.post(`/confirm/${reserve.json.bid}`)).status).toBe(200);
-        expect(['confirmed', 'pending']).toContain((await sb.get(`/booking/${reserve.json.bid}`)).json.status);
+        expect(['confirmed', 'pending']).toContain(
+          (await sb.get(`/booking/${reserve.json.bid}`)).json.status,
+        );
         booked++;
       }
       expect(booked).toBeGreaterThan(routes.length * 0.8);

@@ -46,7 +46,9 @@ export async function startCatalogSource(): Promise<{
 
 function renameStation(body: Record<string, unknown>, id: number, name: string): void {
   const stations = body.stations;
-  const list = Array.isArray(stations) ? stations : Object.values((stations ?? {}) as Record<string, unknown>);
+  const list = Array.isArray(stations)
+    ? stations
+    : Object.values((stations ?? {}) as Record<string, unknown>);
   for (const s of list as Array<Record<string, unknown>>) {
     if (Number(s.station_id ?? s.id) === id) {
       if ('station_name' in s) s.station_name = name;

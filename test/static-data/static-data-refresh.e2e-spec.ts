@@ -19,7 +19,11 @@ describe('static data refresh', () => {
     expect(link.status).toBe(200);
     const doc = await rawGet(link.text);
     expect(doc.status).toBe(200);
-    return { etag: doc.headers.etag as string, stations: doc.json<Array<{ id: string; name: string }>>(), link: link.text };
+    return {
+      etag: doc.headers.etag as string,
+      stations: doc.json<Array<{ id: string; name: string }>>(),
+      link: link.text,
+    };
   };
 
   beforeAll(async () => {
@@ -44,7 +48,9 @@ describe('static data refresh', () => {
 
     source.set('pass', stack.sandboxUrl);
     // The retry loop picks it up on its own (short backoff while nothing is published).
-    await eventually(async () => ((await rawGet(`${stack.bffUrl}/v1/demo/stations`, key())).status === 200 ? true : undefined));
+    await eventually(async () =>
+      (await rawGet(`${stack.bffUrl}/v1/demo/stations`, key())).status === 200 ? true : undefined,
+    );
   });
 
   it('publishes a changed catalogue and keeps the last good version when refreshes fail', async () => {

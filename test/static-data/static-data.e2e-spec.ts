@@ -29,7 +29,9 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
   beforeAll(async () => {
     stack = await startStack({ env: { STATIC_LINK_HMAC_KEY: LINK_KEY } });
     // The first catalogue load runs at boot; wait until it is published.
-    await eventually(async () => ((await rawGet(`${stack.bffUrl}/v1/demo/stations`, key())).status === 200 ? true : undefined));
+    await eventually(async () =>
+      (await rawGet(`${stack.bffUrl}/v1/demo/stations`, key())).status === 200 ? true : undefined,
+    );
   });
   afterAll(async () => {
     await stack?.close();
@@ -62,13 +64,19 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
         expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
         expect(res.json()).toEqual(viaLink);
       }
-      expectEnvelope(await rawGet(`${stack.bffUrl}/v1/demo/${doc}/GetList?top10K=maybe`, key()), 400, 'validation_error');
+      expectEnvelope(
+        await rawGet(`${stack.bffUrl}/v1/demo/${doc}/GetList?top10K=maybe`, key()),
+        400,
+        'validation_error',
+      );
       expectEnvelope(await rawGet(`${stack.bffUrl}/v1/demo/${doc}/GetList`), 401, 'unauthorized');
     });
   });
 
   it('holds the seed data: names, coordinates, countries, modes, logos and POI stations', async () => {
-    const stations = (await rawGet(await linkOf('stations'))).json<Array<Record<string, unknown> & { address: { time_zone: string } }>>();
+    const stations = (await rawGet(await linkOf('stations'))).json<
+      Array<Record<string, unknown> & { address: { time_zone: string } }>
+    >();
     expect(stations.find((s) => s.id === '4055')).toEqual({
       id: '4055',
       name: 'Mo Chit Bus Terminal',
@@ -83,10 +91,19 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
     });
     expect(stations.find((s) => s.id === '5937')!.transportation_type).toBe('Airplane');
     expect(stations.find((s) => s.id === '30301')!.address.time_zone).toBe('Asia/Kuala_Lumpur');
-    const operators = (await rawGet(await linkOf('operating_carriers'))).json<Array<Record<string, unknown>>>();
-    expect(operators.find((o) => o.Id === '16779')).toMatchObject({ name: 'Siam State Railway', transportation_type: 'Train' });
+    const operators = (await rawGet(await linkOf('operating_carriers'))).json<
+      Array<Record<string, unknown>>
+    >();
+    expect(operators.find((o) => o.Id === '16779')).toMatchObject({
+      name: 'Siam State Railway',
+      transportation_type: 'Train',
+    });
     const pois = (await rawGet(await linkOf('pois'))).json<Array<Record<string, unknown>>>();
-    expect(pois.find((p) => p.Id === '1')).toEqual({ Id: '1', name: 'Bangkok', stations: ['3', '4055', '5936', '5937'] });
+    expect(pois.find((p) => p.Id === '1')).toEqual({
+      Id: '1',
+      name: 'Bangkok',
+      stations: ['3', '4055', '5936', '5937'],
+    });
   });
 
   it('follows Accept: JSON string for application/json, plain text otherwise', async () => {
@@ -99,7 +116,9 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
       const res = await rawGet(url, { ...key(), ...(accept ? { accept } : {}) });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
-      expect(res.text).toMatch(/^http:\/\/[^\s"]+\/v1\/demo\/static\/stations\.json\?locale=en&expires=\d+&sig=[\w-]+$/);
+      expect(res.text).toMatch(
+        /^http:\/\/[^\s"]+\/v1\/demo\/static\/stations\.json\?locale=en&expires=\d+&sig=[\w-]+$/,
+      );
     }
     expectEnvelope(await rawGet(url), 401, 'unauthorized');
   });
@@ -117,7 +136,9 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
     expect(again.raw.length).toBe(0);
     expect(again.headers.etag).toBe(etag);
     expect((await rawGet(link, { 'if-none-match': '"other"' })).status).toBe(200);
-    expect((await rawGet(link, { 'if-modified-since': plain.headers['last-modified'] as string })).status).toBe(304);
+    expect(
+      (await rawGet(link, { 'if-modified-since': plain.headers['last-modified'] as string })).status,
+    ).toBe(304);
 
     const gz = await rawGet(link, { 'accept-encoding': 'gzip, deflate' });
     expect(gz.status).toBe(200);
@@ -125,7 +146,9 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
     expect(gz.raw.length).toBeLessThan(Buffer.byteLength(plain.text));
     expect(gz.json()).toEqual(plain.json());
     expect(gz.headers.etag).toBe(etag.replace(/"$/, '-gzip"'));
-    expect((await rawGet(link, { 'accept-encoding': 'gzip', 'if-none-match': gz.headers.etag as string })).status).toBe(304);
+    expect(
+      (await rawGet(link, { 'accept-encoding': 'gzip', 'if-none-match': gz.headers.etag as string })).status,
+    ).toBe(304);
     // Another request for a link of the same document gets the same ETag (content-derived).
     expect((await rawGet(await linkOf('stations'))).headers.etag).toBe(etag);
   });
@@ -167,7 +190,11 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
       u.searchParams.set('sig', freshSig);
     });
     expect((await rawGet(ok)).status).toBe(200);
-    expectEnvelope(await rawGet(`${stack.bffUrl}/v1/demo/static/other.json?locale=en&expires=1&sig=x`), 404, 'not_found');
+    expectEnvelope(
+      await rawGet(`${stack.bffUrl}/v1/demo/static/other.json?locale=en&expires=1&sig=x`),
+      404,
+      'not_found',
+    );
   });
 
   it('station and POI ids from the documents work in a search, whose ids are in the documents', async () => {
@@ -185,7 +212,10 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
       segments: Array<{ from_station: string; to_station: string; operating_carrier_id: string }>;
     };
     const search = async (query: string) => {
-      const res = await rawGet(`${stack.bffUrl}/v1/demo/itineraries?${query}&departure_date=${date}&pax=1`, key());
+      const res = await rawGet(
+        `${stack.bffUrl}/v1/demo/itineraries?${query}&departure_date=${date}&pax=1`,
+        key(),
+      );
       expect([200, 206]).toContain(res.status);
       return res.json<SearchBody>();
     };

@@ -11,11 +11,15 @@ const SPEC = join(__dirname, '..', '..', '..', 'shared', 'spec', 'client-api.ope
 
 /** Validators for the master-data schemas of client-api.openapi.yaml. */
 export function openApiValidators() {
-  const doc = parseYaml(readFileSync(process.env.CLIENT_API_OPENAPI ?? SPEC, 'utf8')) as Record<string, unknown>;
+  const doc = parseYaml(readFileSync(process.env.CLIENT_API_OPENAPI ?? SPEC, 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema({ ...doc, $id: 'client-api' }, 'client-api');
-  const arrayOf = (name: string) => ajv.compile({ type: 'array', items: { $ref: `client-api#/components/schemas/${name}` } });
+  const arrayOf = (name: string) =>
+    ajv.compile({ type: 'array', items: { $ref: `client-api#/components/schemas/${name}` } });
   return {
     stations: arrayOf('Station'),
     operating_carriers: arrayOf('OperatingCarrier'),
@@ -45,7 +49,13 @@ export function rawGet(url: string, headers: Record<string, string> = {}): Promi
         const raw = Buffer.concat(chunks);
         const decoded = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
         const text = decoded.toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, raw, text, json: () => JSON.parse(text) });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          raw,
+          text,
+          json: () => JSON.parse(text),
+        });
       });
       res.on('error', reject);
     });
@@ -55,7 +65,11 @@ export function rawGet(url: string, headers: Record<string, string> = {}): Promi
 }
 
 /** Polls until `fn` returns a value (not undefined) or the time is up. */
-export async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 15_000, stepMs = 100): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  stepMs = 100,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -65,7 +79,8 @@ export async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs 
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > end)
+      throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }

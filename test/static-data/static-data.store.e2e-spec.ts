@@ -6,7 +6,10 @@ import { AppLogger } from '../../apps/connect-api/src/platform/logging/app-logge
 import { RedisService } from '../../apps/connect-api/src/platform/redis/redis.service';
 import { parseCatalog } from '../../apps/connect-api/src/static-data/catalog/catalog.parser';
 import { documentIdMapper } from '../../apps/connect-api/src/static-data/documents/document-id-mapper';
-import { buildDocumentSet, variantKey } from '../../apps/connect-api/src/static-data/documents/document-set.builder';
+import {
+  buildDocumentSet,
+  variantKey,
+} from '../../apps/connect-api/src/static-data/documents/document-set.builder';
 import { StaticDataStore } from '../../apps/connect-api/src/static-data/store/static-data.store';
 import { handMadeCatalog } from '../../apps/connect-api/src/static-data/testing/hand-made-catalog';
 import { deleteKeysWithPrefixes, testRedisUrl } from '../support/stack';
@@ -14,11 +17,17 @@ import { deleteKeysWithPrefixes, testRedisUrl } from '../support/stack';
 /** The store against the real test Redis: publish, read, version switch, TTLs, lock. */
 describe('StaticDataStore (real Redis)', () => {
   const prefix = `test:static-store:${randomBytes(4).toString('hex')}:`;
-  const config = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, REDIS_COMMAND_TIMEOUT_MS: 2000 } as unknown as AppConfig;
+  const config = {
+    REDIS_URL: testRedisUrl(),
+    REDIS_KEY_PREFIX: prefix,
+    REDIS_COMMAND_TIMEOUT_MS: 2000,
+  } as unknown as AppConfig;
   let redis: RedisService;
   let store: StaticDataStore;
   const build = (catalog = handMadeCatalog()) =>
-    buildDocumentSet(parseCatalog(catalog).catalog, { native: documentIdMapper(IdMapping.identity(), 'native') });
+    buildDocumentSet(parseCatalog(catalog).catalog, {
+      native: documentIdMapper(IdMapping.identity(), 'native'),
+    });
 
   beforeAll(async () => {
     redis = new RedisService(config, new AppLogger(pino({ level: 'silent' })));
@@ -53,7 +62,9 @@ describe('StaticDataStore (real Redis)', () => {
     expect((await store.current())!.version).toBe(second.version);
     // Blobs only the old version used are kept briefly; shared ones keep the full retention.
     const oldStations = first.documents.get(variantKey('native', 'en', 'stations'))!.etag.replace(/"/g, '');
-    const sharedOps = first.documents.get(variantKey('native', 'en', 'operating_carriers'))!.etag.replace(/"/g, '');
+    const sharedOps = first.documents
+      .get(variantKey('native', 'en', 'operating_carriers'))!
+      .etag.replace(/"/g, '');
     expect(await redis.client.ttl(`${prefix}{static}:blob:${oldStations}`)).toBeLessThanOrEqual(600);
     expect(await redis.client.ttl(`${prefix}{static}:blob:${sharedOps}`)).toBeGreaterThan(600);
   });

@@ -18,7 +18,11 @@ import {
   COMMON_ERROR_STATUSES,
   SUCCESS_HEADERS,
 } from '../openapi/decorators/partner-route.decorators';
-import { BookingRequestSchema, BookingSchema, IncompleteResultAcceptedSchema } from '../openapi/schemas/booking.schemas';
+import {
+  BookingRequestSchema,
+  BookingSchema,
+  IncompleteResultAcceptedSchema,
+} from '../openapi/schemas/booking.schemas';
 
 /** CreateBooking and ConfirmBooking (client-api.md §4.3–4.4), synchronous or via IncompleteResults (§4.9). */
 @ApiPartnerController('Booking')
@@ -36,12 +40,18 @@ export class BookingController {
   @ApiOperation({
     operationId: 'createBooking',
     summary: 'Reserve (CreateBooking)',
-    description: 'Shape errors → 400 `validation_error`; violations of the booking schema → 422 `booking_data_invalid`.',
+    description:
+      'Shape errors → 400 `validation_error`; violations of the booking schema → 422 `booking_data_invalid`.',
   })
   @ApiFunnelQuery()
   @ApiBody({ required: true, type: BookingRequestSchema })
   @ApiResponse({ status: 200, description: 'Booking.', type: BookingSchema, headers: SUCCESS_HEADERS })
-  @ApiResponse({ status: 202, description: 'Still processing (asynchronous mode); poll the Location URL.', type: IncompleteResultAcceptedSchema, headers: ACCEPTED_HEADERS })
+  @ApiResponse({
+    status: 202,
+    description: 'Still processing (asynchronous mode); poll the Location URL.',
+    type: IncompleteResultAcceptedSchema,
+    headers: ACCEPTED_HEADERS,
+  })
   @ApiContractErrors(...COMMON_ERROR_STATUSES, 402, 404, 409, 413, 415, 422)
   async create(
     @CurrentClient() client: ClientSnapshot,
@@ -67,12 +77,18 @@ export class BookingController {
   @ApiOperation({
     operationId: 'confirmBooking',
     summary: 'Confirm a reserved booking',
-    description: 'No request body (any body is ignored). Returns the Booking with status `approved`, `pending` or `declined`.',
+    description:
+      'No request body (any body is ignored). Returns the Booking with status `approved`, `pending` or `declined`.',
   })
   @ApiBookingIdParam()
   @ApiFunnelQuery()
   @ApiResponse({ status: 200, description: 'Booking.', type: BookingSchema, headers: SUCCESS_HEADERS })
-  @ApiResponse({ status: 202, description: 'Still processing (asynchronous mode); poll the Location URL.', type: IncompleteResultAcceptedSchema, headers: ACCEPTED_HEADERS })
+  @ApiResponse({
+    status: 202,
+    description: 'Still processing (asynchronous mode); poll the Location URL.',
+    type: IncompleteResultAcceptedSchema,
+    headers: ACCEPTED_HEADERS,
+  })
   @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 409, 422)
   async confirm(
     @CurrentClient() client: ClientSnapshot,

@@ -23,13 +23,22 @@ export class IncompleteResultsController {
   @ApiOperation({
     operationId: 'getIncompleteResult',
     summary: 'Poll an asynchronous CreateBooking / ConfirmBooking',
-    description: 'While running: 202. When finished: the status and body the original endpoint would have returned.',
+    description:
+      'While running: 202. When finished: the status and body the original endpoint would have returned.',
   })
-  @ApiParam({ name: 'incomplete_results_id', required: true, description: 'UUID from a 202 response (malformed values return 404).', schema: { type: 'string' } })
+  @ApiParam({
+    name: 'incomplete_results_id',
+    required: true,
+    description: 'UUID from a 202 response (malformed values return 404).',
+    schema: { type: 'string' },
+  })
   @ApiResponse({ status: 200, description: 'Booking.', type: BookingSchema, headers: SUCCESS_HEADERS })
   @ApiResponse({ status: 202, description: 'Still running. No body.', headers: ACCEPTED_HEADERS })
   @ApiContractErrors(400, 401, 403, 404, 429, 504)
-  @ApiDefaultResponse({ description: 'Replayed error outcome of the original CreateBooking / ConfirmBooking call.', type: ErrorEnvelopeSchema })
+  @ApiDefaultResponse({
+    description: 'Replayed error outcome of the original CreateBooking / ConfirmBooking call.',
+    type: ErrorEnvelopeSchema,
+  })
   async poll(
     @CurrentClient() client: ClientSnapshot,
     @Param('incomplete_results_id') id: string,

@@ -29,7 +29,10 @@ export class ItineraryController {
   ) {}
 
   @Get('v1/:client_id/itineraries/*')
-  @ApiOperation({ operationId: 'getItinerary', summary: 'Start checkout for one itinerary (details, booking schema, booking token)' })
+  @ApiOperation({
+    operationId: 'getItinerary',
+    summary: 'Start checkout for one itinerary (details, booking schema, booking token)',
+  })
   @ApiParam({
     name: 'itinerary_id',
     required: true,
@@ -37,7 +40,12 @@ export class ItineraryController {
     schema: { type: 'string', maxLength: 128, examples: ['TH000300044mDt00c01hdkRw-2026-04-01-18:57'] },
   })
   @ApiFunnelQuery()
-  @ApiResponse({ status: 200, description: 'Checkout data.', type: GetItineraryResponseSchema, headers: SUCCESS_HEADERS })
+  @ApiResponse({
+    status: 200,
+    description: 'Checkout data.',
+    type: GetItineraryResponseSchema,
+    headers: SUCCESS_HEADERS,
+  })
   @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 422)
   get(
     @CurrentClient() client: ClientSnapshot,

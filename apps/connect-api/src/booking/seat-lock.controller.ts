@@ -27,10 +27,18 @@ export class SeatLockController {
 
   @Post('v1/:client_id/seats')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'lockSeats', summary: 'Verify and remember seats for a checkout session (SeatLock)' })
+  @ApiOperation({
+    operationId: 'lockSeats',
+    summary: 'Verify and remember seats for a checkout session (SeatLock)',
+  })
   @ApiFunnelQuery()
   @ApiBody({ required: true, type: LockSeatsRequestSchema })
-  @ApiResponse({ status: 200, description: 'Seats verified and remembered for the token.', type: LockSeatsResponseSchema, headers: SUCCESS_HEADERS })
+  @ApiResponse({
+    status: 200,
+    description: 'Seats verified and remembered for the token.',
+    type: LockSeatsResponseSchema,
+    headers: SUCCESS_HEADERS,
+  })
   @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 413, 415, 422)
   lock(
     @CurrentClient() client: ClientSnapshot,

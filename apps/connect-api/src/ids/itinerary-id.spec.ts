@@ -223,12 +223,18 @@ describe('calendar checks and the JSON-only encoder (performance changes)', () =
   it('encodeItineraryIdJsonValue is the jsonValue of encodeItineraryId in every mode', () => {
     for (const mode of ['native', 'cipher', 'plain'] as const) {
       for (const seats of [1, 2, 100]) {
-        const input = { ...ref, seats, mode, departureDate: '2026-03-05', searchTime: '2026-03-01T10:00:00Z' };
+        const input = {
+          ...ref,
+          seats,
+          mode,
+          departureDate: '2026-03-05',
+          searchTime: '2026-03-01T10:00:00Z',
+        };
         expect(encodeItineraryIdJsonValue(input)).toBe(encodeItineraryId(input).jsonValue);
       }
     }
-    expect(() =>
-      encodeItineraryIdJsonValue({ ...ref, mode: 'native', departureDate: '2026-02-30' }),
-    ).toThrow(RangeError);
+    expect(() => encodeItineraryIdJsonValue({ ...ref, mode: 'native', departureDate: '2026-02-30' })).toThrow(
+      RangeError,
+    );
   });
 });

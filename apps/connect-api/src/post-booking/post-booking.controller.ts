@@ -43,8 +43,17 @@ export class PostBookingController {
   @Get('ticket')
   @ApiOperation({ operationId: 'getTicket', summary: 'Ticket URL of an approved booking' })
   @ApiFunnelQuery()
-  @ApiResponse({ status: 200, description: 'Ticket URL.', type: TicketResponseSchema, headers: SUCCESS_HEADERS })
-  @ApiResponse({ status: 202, description: 'Booking approved but ticket not produced yet. No body; retry later.', headers: RETRY_LATER_HEADERS })
+  @ApiResponse({
+    status: 200,
+    description: 'Ticket URL.',
+    type: TicketResponseSchema,
+    headers: SUCCESS_HEADERS,
+  })
+  @ApiResponse({
+    status: 202,
+    description: 'Booking approved but ticket not produced yet. No body; retry later.',
+    headers: RETRY_LATER_HEADERS,
+  })
   @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 405)
   async getTicket(
     @CurrentClient() client: ClientSnapshot,
@@ -65,7 +74,12 @@ export class PostBookingController {
     description: 'No request body. Refund = largest refund offered by the supplier at call time.',
   })
   @ApiFunnelQuery()
-  @ApiResponse({ status: 200, description: 'Cancelled.', type: BookingCancellationSchema, headers: SUCCESS_HEADERS })
+  @ApiResponse({
+    status: 200,
+    description: 'Cancelled.',
+    type: BookingCancellationSchema,
+    headers: SUCCESS_HEADERS,
+  })
   @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 422)
   cancelBooking(
     @CurrentClient() client: ClientSnapshot,

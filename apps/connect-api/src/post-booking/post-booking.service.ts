@@ -65,8 +65,7 @@ export class PostBookingService {
     const { ref, ctx, details } = owned;
     const previousStatus = mapBookingStatus(details.status).status;
     recordBusinessEvent('booking.cancelled', { booking_id: ref.id, previous_status: previousStatus });
-    if (previousStatus !== 'approved')
-      throw notCancellable('Only approved bookings can be cancelled.');
+    if (previousStatus !== 'approved') throw notCancellable('Only approved bookings can be cancelled.');
     const options = await this.twelvego.getRefundOptions(ctx, ref.bid).catch(rethrowNotFound);
     recordBusinessEvent('booking.cancelled', { refund_options_count: refundOptionCount(options) });
     const option = pickRefundOption(options);

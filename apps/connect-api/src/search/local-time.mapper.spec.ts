@@ -14,7 +14,13 @@ describe('local time', () => {
     expect(parseWallClock('2026-04-01T18:57:00')).toEqual({ date: '2026-04-01', time: '18:57' });
     expect(parseWallClock(' 2026-04-01 18:57:00 ')).toEqual({ date: '2026-04-01', time: '18:57' });
     expect(parseWallClock('2026-04-01 18:57:00.250')).toEqual({ date: '2026-04-01', time: '18:57' });
-    for (const bad of ['2026-04-01x18:57:00', '2026-04-01 18:57:0x', '2026/04/01 18:57:00', '2026-04-01 18-57-00', '２026-04-01 18:57:00'])
+    for (const bad of [
+      '2026-04-01x18:57:00',
+      '2026-04-01 18:57:0x',
+      '2026/04/01 18:57:00',
+      '2026-04-01 18-57-00',
+      '２026-04-01 18:57:00',
+    ])
       expect(parseWallClock(bad)).toBeNull();
   });
   it('formats durations in hours and minutes only', () => {

@@ -31,8 +31,18 @@ export class SearchController {
       'Two station lists are read as pairs by index. Array parameters are also accepted without brackets or with indexes.',
   })
   @ApiSearchQuery()
-  @ApiResponse({ status: 200, description: 'Complete results (possibly empty arrays).', type: SearchResponseSchema, headers: SUCCESS_HEADERS })
-  @ApiResponse({ status: 206, description: 'Partial results; more inventory is being fetched. Retry after ~500 ms or treat as final.', type: SearchResponseSchema, headers: SUCCESS_HEADERS })
+  @ApiResponse({
+    status: 200,
+    description: 'Complete results (possibly empty arrays).',
+    type: SearchResponseSchema,
+    headers: SUCCESS_HEADERS,
+  })
+  @ApiResponse({
+    status: 206,
+    description: 'Partial results; more inventory is being fetched. Retry after ~500 ms or treat as final.',
+    type: SearchResponseSchema,
+    headers: SUCCESS_HEADERS,
+  })
   @ApiContractErrors(...COMMON_ERROR_STATUSES)
   async searchItineraries(
     @Query(SearchQueryPipe) query: SearchQuery,

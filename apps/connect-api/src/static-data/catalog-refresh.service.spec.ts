@@ -13,7 +13,13 @@ import { handMadeCatalog } from './testing/hand-made-catalog';
 
 /** In-memory stand-in for the Redis store (the one mocked class). */
 function fakeStore() {
-  const state = { current: null as VersionMeta | null, checkedAt: null as Date | null, locked: false, publishes: 0, touches: 0 };
+  const state = {
+    current: null as VersionMeta | null,
+    checkedAt: null as Date | null,
+    locked: false,
+    publishes: 0,
+    touches: 0,
+  };
   const store = {
     whenReady: jest.fn(async () => undefined),
     newLockToken: () => 'token',
@@ -36,8 +42,15 @@ function fakeStore() {
       state.publishes++;
       state.checkedAt = now;
       const documents = {} as VersionMeta['documents'];
-      for (const [key, doc] of set.documents) documents[key] = { etag: doc.etag, count: doc.count, bytes: doc.body.length };
-      state.current = { version: set.version, builtAt: now.toISOString(), locales: set.locales, schemes: set.schemes, documents };
+      for (const [key, doc] of set.documents)
+        documents[key] = { etag: doc.etag, count: doc.count, bytes: doc.body.length };
+      state.current = {
+        version: set.version,
+        builtAt: now.toISOString(),
+        locales: set.locales,
+        schemes: set.schemes,
+        documents,
+      };
       return state.current;
     }),
   };
@@ -49,8 +62,10 @@ const logger = new AppLogger(pino({ level: 'silent' }));
 describe('CatalogRefreshService', () => {
   let dir: string;
   let file: string;
-  const write = (body: unknown) => writeFileSync(file, typeof body === 'string' ? body : JSON.stringify(body));
-  const config = () => ({ CATALOG_REFRESH_MIN: 360, catalogUrl: pathToFileURL(file).href }) as unknown as AppConfig;
+  const write = (body: unknown) =>
+    writeFileSync(file, typeof body === 'string' ? body : JSON.stringify(body));
+  const config = () =>
+    ({ CATALOG_REFRESH_MIN: 360, catalogUrl: pathToFileURL(file).href }) as unknown as AppConfig;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'catalog-'));
@@ -61,7 +76,12 @@ describe('CatalogRefreshService', () => {
 
   it('publishes a first version, skips while fresh, and only touches an unchanged catalogue', async () => {
     const { state, store } = fakeStore();
-    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity(), logger);
+    const service = new CatalogRefreshService(
+      config(),
+      store as unknown as StaticDataStore,
+      IdMapping.identity(),
+      logger,
+    );
     expect(await service.refreshNow(false)).toBe('updated');
     expect(state.current!.documents['native:en:stations'].count).toBe(7);
     expect(await service.refreshNow(false)).toBe('fresh');
@@ -73,7 +93,12 @@ describe('CatalogRefreshService', () => {
 
   it('publishes a new version when the catalogue changes', async () => {
     const { state, store } = fakeStore();
-    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity(), logger);
+    const service = new CatalogRefreshService(
+      config(),
+      store as unknown as StaticDataStore,
+      IdMapping.identity(),
+      logger,
+    );
     await service.refreshNow();
     const first = state.current!.version;
     const changed = handMadeCatalog();
@@ -84,26 +109,39 @@ describe('CatalogRefreshService', () => {
     expect(store.publish.mock.calls[1][1]!.version).toBe(first);
   });
 
-  it.each([['not json'], [JSON.stringify({ stations: [] })]])('keeps the last good version when a refresh fails (%s)', async (broken) => {
-    const { state, store } = fakeStore();
-    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity(), logger);
-    await service.refreshNow();
-    const good = state.current;
-    write(broken);
-    expect(await service.refreshNow()).toBe('failed');
-    expect(await service.refreshNow()).toBe('failed');
-    expect(state.current).toBe(good);
-    expect(service.stats).toMatchObject({ failures: 2, consecutiveFailures: 2, lastOutcome: 'failed' });
-    expect(state.locked).toBe(false);
-    write(handMadeCatalog());
-    expect(await service.refreshNow()).toBe('unchanged');
-    expect(service.stats.consecutiveFailures).toBe(0);
-  });
+  it.each([['not json'], [JSON.stringify({ stations: [] })]])(
+    'keeps the last good version when a refresh fails (%s)',
+    async (broken) => {
+      const { state, store } = fakeStore();
+      const service = new CatalogRefreshService(
+        config(),
+        store as unknown as StaticDataStore,
+        IdMapping.identity(),
+        logger,
+      );
+      await service.refreshNow();
+      const good = state.current;
+      write(broken);
+      expect(await service.refreshNow()).toBe('failed');
+      expect(await service.refreshNow()).toBe('failed');
+      expect(state.current).toBe(good);
+      expect(service.stats).toMatchObject({ failures: 2, consecutiveFailures: 2, lastOutcome: 'failed' });
+      expect(state.locked).toBe(false);
+      write(handMadeCatalog());
+      expect(await service.refreshNow()).toBe('unchanged');
+      expect(service.stats.consecutiveFailures).toBe(0);
+    },
+  );
 
   it('fails without a version when the first load fails', async () => {
     const { state, store } = fakeStore();
     rmSync(file);
-    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity(), logger);
+    const service = new CatalogRefreshService(
+      config(),
+      store as unknown as StaticDataStore,
+      IdMapping.identity(),
+      logger,
+    );
     expect(await service.refreshNow()).toBe('failed');
     expect(state.current).toBeNull();
     expect(service.stats.lastError).toMatch(/catalogue file unreadable/);
@@ -111,7 +149,12 @@ describe('CatalogRefreshService', () => {
 
   it('does not build while another instance holds the lock, and joins a refresh already running', async () => {
     const { state, store } = fakeStore();
-    const service = new CatalogRefreshService(config(), store as unknown as StaticDataStore, IdMapping.identity(), logger);
+    const service = new CatalogRefreshService(
+      config(),
+      store as unknown as StaticDataStore,
+      IdMapping.identity(),
+      logger,
+    );
     state.locked = true;
     expect(await service.refreshNow()).toBe('locked');
     expect(state.publishes).toBe(0);

@@ -114,7 +114,8 @@ export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicat
       const previous = await this.store.current();
       if (!force && previous) {
         const checked = await this.store.lastCheckedAt();
-        if (checked && started - checked.getTime() < this.intervalMs * 0.9) return this.finish('fresh', started);
+        if (checked && started - checked.getTime() < this.intervalMs * 0.9)
+          return this.finish('fresh', started);
       }
       const lockToken = this.store.newLockToken();
       if (!(await this.store.acquireLock(lockToken, LOCK_TTL_MS))) return this.finish('locked', started);
@@ -156,7 +157,8 @@ export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicat
       return 'unchanged';
     }
     const meta = await this.store.publish(set, previous, retentionS, now, checkTtlS);
-    const en = (doc: string) => meta.documents[`native:en:${doc}` as keyof VersionMeta['documents']]?.count ?? 0;
+    const en = (doc: string) =>
+      meta.documents[`native:en:${doc}` as keyof VersionMeta['documents']]?.count ?? 0;
     this.logger.log({
       msg: 'static_data.published',
       static_version: meta.version,

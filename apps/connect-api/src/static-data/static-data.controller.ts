@@ -28,20 +28,36 @@ export class StaticDataController {
   constructor(private readonly service: StaticDataService) {}
 
   @Get('stations')
-  @ApiOperation({ operationId: 'getStationsUrl', summary: 'URL of the station list document (array of Station)' })
+  @ApiOperation({
+    operationId: 'getStationsUrl',
+    summary: 'URL of the station list document (array of Station)',
+  })
   @ApiLocaleQuery()
   @ApiMasterDataUrlResponse()
   @ApiContractErrors(...COMMON_ERROR_STATUSES)
-  stations(@CurrentClient() client: ClientSnapshot, @Query() q: StaticUrlQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  stations(
+    @CurrentClient() client: ClientSnapshot,
+    @Query() q: StaticUrlQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return this.sendLink(client, 'stations', q, req, reply);
   }
 
   @Get('operating_carriers')
-  @ApiOperation({ operationId: 'getOperatorsUrl', summary: 'URL of the operator list document (array of OperatingCarrier)' })
+  @ApiOperation({
+    operationId: 'getOperatorsUrl',
+    summary: 'URL of the operator list document (array of OperatingCarrier)',
+  })
   @ApiLocaleQuery()
   @ApiMasterDataUrlResponse()
   @ApiContractErrors(...COMMON_ERROR_STATUSES)
-  operators(@CurrentClient() client: ClientSnapshot, @Query() q: StaticUrlQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  operators(
+    @CurrentClient() client: ClientSnapshot,
+    @Query() q: StaticUrlQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return this.sendLink(client, 'operating_carriers', q, req, reply);
   }
 
@@ -50,7 +66,12 @@ export class StaticDataController {
   @ApiLocaleQuery()
   @ApiMasterDataUrlResponse()
   @ApiContractErrors(...COMMON_ERROR_STATUSES)
-  pois(@CurrentClient() client: ClientSnapshot, @Query() q: StaticUrlQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  pois(
+    @CurrentClient() client: ClientSnapshot,
+    @Query() q: StaticUrlQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return this.sendLink(client, 'pois', q, req, reply);
   }
 
@@ -58,9 +79,20 @@ export class StaticDataController {
   @ApiOperation({ operationId: 'getStationsList', summary: 'Station list inline' })
   @ApiLocaleQuery()
   @ApiTop10KQuery()
-  @ApiResponse({ status: 200, description: 'All stations (or the first 10 000 by ID when `top10K=true`).', type: StationSchema, isArray: true, headers: LIST_HEADERS })
+  @ApiResponse({
+    status: 200,
+    description: 'All stations (or the first 10 000 by ID when `top10K=true`).',
+    type: StationSchema,
+    isArray: true,
+    headers: LIST_HEADERS,
+  })
   @ApiContractErrors(...COMMON_ERROR_STATUSES)
-  stationList(@CurrentClient() client: ClientSnapshot, @Query() q: GetListQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  stationList(
+    @CurrentClient() client: ClientSnapshot,
+    @Query() q: GetListQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return this.sendList(client, 'stations', q, req, reply);
   }
 
@@ -68,9 +100,20 @@ export class StaticDataController {
   @ApiOperation({ operationId: 'getOperatorsList', summary: 'Operator list inline' })
   @ApiLocaleQuery()
   @ApiTop10KQuery()
-  @ApiResponse({ status: 200, description: 'All operators (or the first 10 000 by ID when `top10K=true`).', type: OperatingCarrierSchema, isArray: true, headers: LIST_HEADERS })
+  @ApiResponse({
+    status: 200,
+    description: 'All operators (or the first 10 000 by ID when `top10K=true`).',
+    type: OperatingCarrierSchema,
+    isArray: true,
+    headers: LIST_HEADERS,
+  })
   @ApiContractErrors(...COMMON_ERROR_STATUSES)
-  operatorList(@CurrentClient() client: ClientSnapshot, @Query() q: GetListQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  operatorList(
+    @CurrentClient() client: ClientSnapshot,
+    @Query() q: GetListQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return this.sendList(client, 'operating_carriers', q, req, reply);
   }
 
@@ -78,22 +121,48 @@ export class StaticDataController {
   @ApiOperation({ operationId: 'getPoisList', summary: 'POI list inline' })
   @ApiLocaleQuery()
   @ApiTop10KQuery()
-  @ApiResponse({ status: 200, description: 'All POIs (or the first 10 000 by ID when `top10K=true`).', type: PoiSchema, isArray: true, headers: LIST_HEADERS })
+  @ApiResponse({
+    status: 200,
+    description: 'All POIs (or the first 10 000 by ID when `top10K=true`).',
+    type: PoiSchema,
+    isArray: true,
+    headers: LIST_HEADERS,
+  })
   @ApiContractErrors(...COMMON_ERROR_STATUSES)
-  poiList(@CurrentClient() client: ClientSnapshot, @Query() q: GetListQueryDto, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  poiList(
+    @CurrentClient() client: ClientSnapshot,
+    @Query() q: GetListQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return this.sendList(client, 'pois', q, req, reply);
   }
 
-  private async sendLink(client: ClientSnapshot, document: StaticDocumentName, q: StaticUrlQueryDto, req: FastifyRequest, reply: FastifyReply) {
+  private async sendLink(
+    client: ClientSnapshot,
+    document: StaticDocumentName,
+    q: StaticUrlQueryDto,
+    req: FastifyRequest,
+    reply: FastifyReply,
+  ) {
     const origin = publicOrigin(req, this.service.linkBaseUrl);
     const url = await this.service.link(client, document, normaliseLocale(q.locale), origin);
     if (wantsJsonString(req.headers.accept)) {
-      return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(url));
+      return reply
+        .code(200)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(JSON.stringify(url));
     }
     return reply.code(200).header('content-type', 'text/plain; charset=utf-8').send(url);
   }
 
-  private async sendList(client: ClientSnapshot, document: StaticDocumentName, q: GetListQueryDto, req: FastifyRequest, reply: FastifyReply) {
+  private async sendList(
+    client: ClientSnapshot,
+    document: StaticDocumentName,
+    q: GetListQueryDto,
+    req: FastifyRequest,
+    reply: FastifyReply,
+  ) {
     const top10K = typeof q.top10K === 'string' && q.top10K.toLowerCase() === 'true';
     const doc = await this.service.list(client, document, normaliseLocale(q.locale), top10K);
     const body = sendJsonDocument(req, reply, doc);

@@ -24,12 +24,24 @@ describe('static document HTTP helpers', () => {
     expect(isNotModified(req({ 'if-none-match': '*' }), etag, modified)).toBe(true);
     expect(isNotModified(req({ 'if-none-match': '"abd"' }), etag, modified)).toBe(false);
     // If-None-Match wins over If-Modified-Since.
-    expect(isNotModified(req({ 'if-none-match': '"abd"', 'if-modified-since': modified.toUTCString() }), etag, modified)).toBe(false);
+    expect(
+      isNotModified(
+        req({ 'if-none-match': '"abd"', 'if-modified-since': modified.toUTCString() }),
+        etag,
+        modified,
+      ),
+    ).toBe(false);
   });
 
   it('honours If-Modified-Since at second precision', () => {
     expect(isNotModified(req({ 'if-modified-since': modified.toUTCString() }), etag, modified)).toBe(true);
-    expect(isNotModified(req({ 'if-modified-since': new Date(modified.getTime() - 1000).toUTCString() }), etag, modified)).toBe(false);
+    expect(
+      isNotModified(
+        req({ 'if-modified-since': new Date(modified.getTime() - 1000).toUTCString() }),
+        etag,
+        modified,
+      ),
+    ).toBe(false);
     expect(isNotModified(req({ 'if-modified-since': 'yesterday' }), etag, modified)).toBe(false);
   });
 });

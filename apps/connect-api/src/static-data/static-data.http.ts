@@ -18,7 +18,11 @@ export function acceptsGzip(req: FastifyRequest): boolean {
 }
 
 /** Sends a JSON document, gzipped as stored when the client accepts it. */
-export function sendJsonDocument(req: FastifyRequest, reply: FastifyReply, doc: StoredDocument | Buffer): Buffer {
+export function sendJsonDocument(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  doc: StoredDocument | Buffer,
+): Buffer {
   reply.header('content-type', 'application/json; charset=utf-8');
   reply.header('vary', 'Accept-Encoding');
   if (Buffer.isBuffer(doc)) return doc;

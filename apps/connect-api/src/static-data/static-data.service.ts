@@ -34,7 +34,13 @@ export class StaticDataService {
   }
 
   /** Absolute signed link to a client's document (client-api.md §4.10, reconciliation 4). */
-  async link(client: ClientSnapshot, document: StaticDocumentName, locale: string, origin: string, nowMs = Date.now()): Promise<string> {
+  async link(
+    client: ClientSnapshot,
+    document: StaticDocumentName,
+    locale: string,
+    origin: string,
+    nowMs = Date.now(),
+  ): Promise<string> {
     // The link is only worth handing out when there is something to serve.
     await this.currentOrUnavailable();
     const expires = Math.floor(nowMs / 1000) + this.config.STATIC_LINK_TTL_MIN * 60;
@@ -42,7 +48,12 @@ export class StaticDataService {
   }
 
   /** Inline GetList body (JSON array), first 10 000 records by id when `top10K`. */
-  async list(client: ClientSnapshot, document: StaticDocumentName, locale: string, top10K: boolean): Promise<StoredDocument | Buffer> {
+  async list(
+    client: ClientSnapshot,
+    document: StaticDocumentName,
+    locale: string,
+    top10K: boolean,
+  ): Promise<StoredDocument | Buffer> {
     const doc = await this.document(client, document, locale);
     if (!top10K) return doc;
     const records = JSON.parse(doc.json().toString('utf8')) as unknown[];
@@ -50,7 +61,12 @@ export class StaticDataService {
   }
 
   /** Checks a signed link; `linkRejected` for a bad or expired signature. */
-  verifyLink(clientId: string, document: StaticDocumentName, query: SignedDocumentQuery, nowMs = Date.now()): StaticLinkClaims {
+  verifyLink(
+    clientId: string,
+    document: StaticDocumentName,
+    query: SignedDocumentQuery,
+    nowMs = Date.now(),
+  ): StaticLinkClaims {
     const locale = typeof query.locale === 'string' ? query.locale : '';
     const expiresText = typeof query.expires === 'string' ? query.expires : '';
     const sig = typeof query.sig === 'string' ? query.sig : '';
@@ -61,7 +77,11 @@ export class StaticDataService {
     return claims;
   }
 
-  async document(client: ClientSnapshot, document: StaticDocumentName, locale: string): Promise<StoredDocument> {
+  async document(
+    client: ClientSnapshot,
+    document: StaticDocumentName,
+    locale: string,
+  ): Promise<StoredDocument> {
     const meta = await this.currentOrUnavailable();
     const served = meta.locales.includes(locale) ? locale : 'en';
     const key = variantKey(client.idScheme, served, document);
@@ -120,6 +140,7 @@ function storeUnavailable(cause: unknown): ContractError {
  * credential (the error-code enum is closed; `client_disabled`, the other 403 code, would mislead).
  */
 export function linkRejected(reason: 'expired' | 'invalid'): ContractError {
-  const message = reason === 'expired' ? 'This link has expired; request a new one.' : 'This link is not valid.';
+  const message =
+    reason === 'expired' ? 'This link has expired; request a new one.' : 'This link is not valid.';
   return new ContractError('unauthorized', message, { status: 403 });
 }

@@ -13,13 +13,7 @@ export interface TwelveGoConfirmResponse {
 
 /** §12 — known statuses; any other value means "in progress, state unknown". */
 export type TwelveGoBookingStatus =
-  | 'pending_client_confirmation'
-  | 'pending'
-  | 'confirmed'
-  | 'cancelled'
-  | 'declined'
-  | 'expired'
-  | string;
+  'pending_client_confirmation' | 'pending' | 'confirmed' | 'cancelled' | 'declined' | 'expired' | string;
 
 export interface TwelveGoSellerPrice {
   fxcode: string;

@@ -85,7 +85,9 @@ export class GetItineraryService {
         price_type: pricing.gross_price?.price_type ?? null,
       },
       schema_field_count: parsed.fields.passenger.length + parsed.fields.additional.length,
-      unknown_required_fields: parsed.events.filter((e) => e.event === 'checkout_unknown_field' && e.detail?.required).length,
+      unknown_required_fields: parsed.events.filter(
+        (e) => e.event === 'checkout_unknown_field' && e.detail?.required,
+      ).length,
       seat_selection_available: parsed.fields.seatSelection?.hasSeatMap ?? false,
     });
     return toGetItineraryResponse(mapped, token, parsed.bookingSchema);

@@ -14,12 +14,27 @@ describe('parseCatalog', () => {
 
   it('reads maps keyed by id and plain field names', () => {
     const { catalog } = parseCatalog({
-      provinces: { '1': { name: 'Bangkok', country_code: 'TH', timezone: 'Asia/Bangkok', name_th: 'กรุงเทพ' } },
-      stations: { '3': { name: 'Hua Lamphong', province_id: '1', lat: 13.7, lng: 100.5, station_name_ru: 'Хуалампонг' } },
+      provinces: {
+        '1': { name: 'Bangkok', country_code: 'TH', timezone: 'Asia/Bangkok', name_th: 'กรุงเทพ' },
+      },
+      stations: {
+        '3': { name: 'Hua Lamphong', province_id: '1', lat: 13.7, lng: 100.5, station_name_ru: 'Хуалампонг' },
+      },
       operators: { '7': { name: 'Op', vehicle: 'Bus', logo_url: 'https://x/7.png' } },
     });
-    expect(catalog.provinces[0]).toMatchObject({ id: 1, country: 'TH', timeZone: 'Asia/Bangkok', names: { th: 'กรุงเทพ' } });
-    expect(catalog.stations[0]).toMatchObject({ id: 3, provinceId: 1, latitude: 13.7, longitude: 100.5, names: { ru: 'Хуалампонг' } });
+    expect(catalog.provinces[0]).toMatchObject({
+      id: 1,
+      country: 'TH',
+      timeZone: 'Asia/Bangkok',
+      names: { th: 'กรุงเทพ' },
+    });
+    expect(catalog.stations[0]).toMatchObject({
+      id: 3,
+      provinceId: 1,
+      latitude: 13.7,
+      longitude: 100.5,
+      names: { ru: 'Хуалампонг' },
+    });
     expect(catalog.operators[0]).toMatchObject({ id: 7, vehclasses: ['bus'], logoUrl: 'https://x/7.png' });
   });
 
@@ -39,10 +54,14 @@ describe('parseCatalog', () => {
     expect(skipped.stations).toBe(1);
   });
 
-  it.each([[null], ['text'], [[]], [{ stations: [] }], [{ stations: 'x' }], [{ stations: [{ id: 'x', name: 'A' }] }]])(
-    'rejects an unusable body %j',
-    (body) => {
-      expect(() => parseCatalog(body)).toThrow(CatalogFormatError);
-    },
-  );
+  it.each([
+    [null],
+    ['text'],
+    [[]],
+    [{ stations: [] }],
+    [{ stations: 'x' }],
+    [{ stations: [{ id: 'x', name: 'A' }] }],
+  ])('rejects an unusable body %j', (body) => {
+    expect(() => parseCatalog(body)).toThrow(CatalogFormatError);
+  });
 });

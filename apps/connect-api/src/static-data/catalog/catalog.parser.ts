@@ -1,4 +1,10 @@
-import type { Catalog, CatalogOperator, CatalogProvince, CatalogRoute, CatalogStation } from './catalog.types';
+import type {
+  Catalog,
+  CatalogOperator,
+  CatalogProvince,
+  CatalogRoute,
+  CatalogStation,
+} from './catalog.types';
 import { normaliseTimeZone } from './time-zone';
 
 /** The catalogue body is unusable as a whole (not JSON of the expected shape, or no stations). */
@@ -67,7 +73,8 @@ function collect<T>(items: unknown[], parse: (r: Rec) => T | null, onSkip: () =>
   const seen = new Set<unknown>();
   for (const item of items) {
     const parsed = isRec(item) ? parse(item) : null;
-    const id = parsed && typeof parsed === 'object' && 'id' in parsed ? (parsed as { id: unknown }).id : undefined;
+    const id =
+      parsed && typeof parsed === 'object' && 'id' in parsed ? (parsed as { id: unknown }).id : undefined;
     if (!parsed || (id !== undefined && seen.has(id))) {
       onSkip();
       continue;
@@ -88,7 +95,10 @@ function parseProvince(r: Rec): CatalogProvince | null {
     name,
     names: translations(r, ['province_name', 'name']),
     country,
-    timeZone: normaliseTimeZone(first(r, ['time_zone', 'timezone', 'timeZone', 'tz', 'utc_offset', 'utcOffsetHours']), country),
+    timeZone: normaliseTimeZone(
+      first(r, ['time_zone', 'timezone', 'timeZone', 'tz', 'utc_offset', 'utcOffsetHours']),
+      country,
+    ),
     parentId: posInt(first(r, ['parent_id', 'parentId', 'parent_province_id'])),
   };
 }
@@ -111,9 +121,9 @@ function parseStation(r: Rec, countryOf: Map<number, string | null>): CatalogSta
     code: text(first(r, ['station_code', 'code', 'iata'])),
     latitude: coordinate(first(r, ['station_lat', 'lat', 'latitude']), 90),
     longitude: coordinate(first(r, ['station_lng', 'lng', 'lon', 'longitude']), 180),
-    vehclasses: stringList(first(r, ['vehclasses', 'vehclass', 'vehicle', 'transport_types', 'transport_type'])).map(
-      (v) => v.toLowerCase(),
-    ),
+    vehclasses: stringList(
+      first(r, ['vehclasses', 'vehclass', 'vehicle', 'transport_types', 'transport_type']),
+    ).map((v) => v.toLowerCase()),
     country,
     timeZone: zone === undefined || zone === null || zone === '' ? null : normaliseTimeZone(zone, country),
     address: {
@@ -132,9 +142,9 @@ function parseOperator(r: Rec): CatalogOperator | null {
     name,
     displayName: text(first(r, ['display_name', 'displayName', 'short_name'])),
     vehclasses: uniq(
-      stringList(first(r, ['vehclasses', 'vehclass', 'vehicle', 'vehicles', 'transport_types', 'transport_type'])).map(
-        (v) => v.toLowerCase(),
-      ),
+      stringList(
+        first(r, ['vehclasses', 'vehclass', 'vehicle', 'vehicles', 'transport_types', 'transport_type']),
+      ).map((v) => v.toLowerCase()),
     ),
     logoUrl: logo(first(r, ['logo_url', 'logo', 'logoUrl'])),
     email: text(first(r, ['email', 'contact_email'])),
@@ -150,14 +160,19 @@ function parseRoute(r: Rec): CatalogRoute | null {
     .filter((v): v is number => v !== null);
   const legStations = arrayOf(first(r, ['legs', 'segments'])).flatMap((leg) =>
     isRec(leg)
-      ? [posInt(first(leg, ['from', 'from_station_id', 'fromStationId'])), posInt(first(leg, ['to', 'to_station_id', 'toStationId']))]
+      ? [
+          posInt(first(leg, ['from', 'from_station_id', 'fromStationId'])),
+          posInt(first(leg, ['to', 'to_station_id', 'toStationId'])),
+        ]
       : [],
   );
   const stationIds = uniq([from, ...via, ...legStations, to].filter((v): v is number => v !== null));
   if (stationIds.length === 0) return null;
   const operatorIds = uniq(
     [
-      ...arrayOf(first(r, ['operators', 'operator_ids', 'operatorIds'])).map((v) => posInt(isRec(v) ? first(v, ['id', 'operator_id']) : v)),
+      ...arrayOf(first(r, ['operators', 'operator_ids', 'operatorIds'])).map((v) =>
+        posInt(isRec(v) ? first(v, ['id', 'operator_id']) : v),
+      ),
       posInt(first(r, ['operator', 'operator_id', 'operatorId'])),
       ...arrayOf(first(r, ['legs', 'segments', 'departures'])).map((leg) =>
         isRec(leg) ? posInt(first(leg, ['operator', 'operator_id', 'operatorId'])) : null,
@@ -199,7 +214,11 @@ function arrayOf(v: unknown): unknown[] {
 }
 
 function stringList(v: unknown): string[] {
-  return uniq(arrayOf(v).map(text).filter((s): s is string => s !== null));
+  return uniq(
+    arrayOf(v)
+      .map(text)
+      .filter((s): s is string => s !== null),
+  );
 }
 
 function uniq<T>(items: T[]): T[] {

@@ -24,14 +24,21 @@ export async function fetchCatalog(url: string, timeoutMs: number): Promise<unkn
   }
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (e) {
-    const reason = (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'connection failed';
+    const reason =
+      (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'connection failed';
     throw new CatalogFetchError(`catalogue ${reason} (${safeUrl(url)})`);
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    throw new CatalogFetchError(`catalogue answered HTTP ${response.status} (${safeUrl(url)})`, response.status);
+    throw new CatalogFetchError(
+      `catalogue answered HTTP ${response.status} (${safeUrl(url)})`,
+      response.status,
+    );
   }
   return parseJson(await response.text());
 }

@@ -51,9 +51,15 @@ function offsetMinutes(zone: string, at: Date): number {
 }
 
 /** IANA zone for a source value (IANA name or offset), or null when it cannot be determined. */
-export function normaliseTimeZone(value: unknown, country: string | null, at = new Date('2026-01-15T00:00:00Z')): string | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return fromOffset(Math.round(value * 60), country, at);
-  if (typeof value !== 'string' || value.trim() === '') return country ? (COUNTRY_ZONES[country] ?? null) : null;
+export function normaliseTimeZone(
+  value: unknown,
+  country: string | null,
+  at = new Date('2026-01-15T00:00:00Z'),
+): string | null {
+  if (typeof value === 'number' && Number.isFinite(value))
+    return fromOffset(Math.round(value * 60), country, at);
+  if (typeof value !== 'string' || value.trim() === '')
+    return country ? (COUNTRY_ZONES[country] ?? null) : null;
   const text = value.trim();
   if (isIanaZone(text)) return text;
   if (/^(UTC|GMT|Z)$/i.test(text)) return 'Etc/UTC';

@@ -29,6 +29,8 @@ describe('buildDocumentSet', () => {
     (changed.stations as Array<Record<string, unknown>>)[0].station_name = 'Mo Chit 2';
     expect(buildDocumentSet(parseCatalog(changed).catalog, mappers()).version).not.toBe(a.version);
     const mapping = IdMapping.fromCsv({ pois: 'client_poi_id,twelvego_province_id\nBKK,1\n' });
-    expect(buildDocumentSet(parseCatalog(handMadeCatalog()).catalog, mappers(mapping)).version).not.toBe(a.version);
+    expect(buildDocumentSet(parseCatalog(handMadeCatalog()).catalog, mappers(mapping)).version).not.toBe(
+      a.version,
+    );
   });
 });

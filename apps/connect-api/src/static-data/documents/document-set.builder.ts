@@ -42,12 +42,17 @@ export function buildDocumentSet(catalog: Catalog, mappers: Record<string, Docum
       if (scheme === schemes[0] && locale === 'en') droppedStations = built.droppedStations;
       for (const name of STATIC_DOCUMENTS) {
         const body = Buffer.from(JSON.stringify(built[name]), 'utf8');
-        documents.set(variantKey(scheme, locale, name), { body, etag: contentEtag(body), count: built[name].length });
+        documents.set(variantKey(scheme, locale, name), {
+          body,
+          etag: contentEtag(body),
+          count: built[name].length,
+        });
       }
     }
   }
   const hash = createHash('sha256');
-  for (const [key, doc] of [...documents.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${key}=${doc.etag}\n`);
+  for (const [key, doc] of [...documents.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))
+    hash.update(`${key}=${doc.etag}\n`);
   return { version: hash.digest('base64url').slice(0, 22), locales, schemes, documents, droppedStations };
 }
 

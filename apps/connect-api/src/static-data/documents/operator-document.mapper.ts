@@ -24,7 +24,9 @@ export function buildOperatorDocument(catalog: Catalog, ids: DocumentIdMapper): 
     if (taken.has(Id)) continue;
     taken.add(Id);
     const stated = [
-      ...new Set(o.vehclasses.map(toStationTransportationType).filter((t): t is StationTransportationType => !!t)),
+      ...new Set(
+        o.vehclasses.map(toStationTransportationType).filter((t): t is StationTransportationType => !!t),
+      ),
     ];
     const modes = stated.length > 0 ? stated : rankTransportationTypes(routeModes.get(o.id) ?? []);
     const record: OperatingCarrier = {

@@ -9,7 +9,11 @@ import { buildStaticDocuments } from './static-documents.builder';
 const sandboxCatalog = () => JSON.parse(JSON.stringify(buildCatalog())) as unknown;
 
 describe('buildStaticDocuments (sandbox seed catalogue)', () => {
-  const docs = buildStaticDocuments(parseCatalog(sandboxCatalog()).catalog, 'en', documentIdMapper(IdMapping.identity(), 'native'));
+  const docs = buildStaticDocuments(
+    parseCatalog(sandboxCatalog()).catalog,
+    'en',
+    documentIdMapper(IdMapping.identity(), 'native'),
+  );
   const mode = (id: string) => docs.stations.find((s) => s.id === id)?.transportation_type;
 
   it('emits every seed station with coordinates, country and the province time zone', () => {
@@ -30,8 +34,19 @@ describe('buildStaticDocuments (sandbox seed catalogue)', () => {
 
   it('gives each station the mode of the services that call there', () => {
     expect([mode('3'), mode('4')]).toEqual(['Train', 'Train']);
-    expect([mode('4055'), mode('11553'), mode('20101'), mode('30101'), mode('9001')]).toEqual(['Bus', 'Bus', 'Bus', 'Bus', 'Bus']);
-    expect([mode('5936'), mode('5937'), mode('5939'), mode('5943')]).toEqual(['Airplane', 'Airplane', 'Airplane', 'Airplane']);
+    expect([mode('4055'), mode('11553'), mode('20101'), mode('30101'), mode('9001')]).toEqual([
+      'Bus',
+      'Bus',
+      'Bus',
+      'Bus',
+      'Bus',
+    ]);
+    expect([mode('5936'), mode('5937'), mode('5939'), mode('5943')]).toEqual([
+      'Airplane',
+      'Airplane',
+      'Airplane',
+      'Airplane',
+    ]);
     expect([mode('20102'), mode('20201'), mode('20301')]).toEqual(['Ferry', 'Ferry', 'Ferry']);
     expect([mode('20401'), mode('30301')]).toEqual(['Shuttle', 'Shuttle']);
   });
@@ -58,7 +73,11 @@ describe('buildStaticDocuments (sandbox seed catalogue)', () => {
 
   it('emits one POI per province with its stations', () => {
     expect(docs.pois).toHaveLength(PROVINCES.length);
-    expect(docs.pois.find((p) => p.Id === '1')).toEqual({ Id: '1', name: 'Bangkok', stations: ['3', '4055', '5936', '5937'] });
+    expect(docs.pois.find((p) => p.Id === '1')).toEqual({
+      Id: '1',
+      name: 'Bangkok',
+      stations: ['3', '4055', '5936', '5937'],
+    });
     expect(docs.pois.find((p) => p.Id === '999')!.stations).toEqual(['9001', '9002']);
   });
 });

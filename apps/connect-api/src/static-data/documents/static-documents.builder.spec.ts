@@ -27,7 +27,13 @@ describe('buildStaticDocuments (hand-made catalogue)', () => {
       },
     });
     expect(Object.keys(station('3')!)).toEqual(['id', 'name', 'transportation_type', 'address']);
-    expect(Object.keys(station('3')!.address)).toEqual(['country', 'province', 'city', 'time_zone', 'coordinate']);
+    expect(Object.keys(station('3')!.address)).toEqual([
+      'country',
+      'province',
+      'city',
+      'time_zone',
+      'coordinate',
+    ]);
   });
 
   it('omits the coordinate when missing or a 0/0 placeholder, and parses numeric strings', () => {
@@ -76,7 +82,14 @@ describe('buildStaticDocuments (hand-made catalogue)', () => {
       transportation_type: 'Ferry',
       transportation_types: ['Ferry', 'Bus', 'Shuttle'],
     });
-    expect(Object.keys(operator('40050')!)).toEqual(['Id', 'name', 'display_name', 'phone', 'transportation_type', 'transportation_types']);
+    expect(Object.keys(operator('40050')!)).toEqual([
+      'Id',
+      'name',
+      'display_name',
+      'phone',
+      'transportation_type',
+      'transportation_types',
+    ]);
   });
 
   it('emits single-mode operators without transportation_types, with logos in either source form', () => {
@@ -87,7 +100,10 @@ describe('buildStaticDocuments (hand-made catalogue)', () => {
       transportation_type: 'Train',
     });
     expect(operator('231')).toEqual({ Id: '231', name: 'Nakhon Express Coach', transportation_type: 'Bus' });
-    expect(operator('26146')).toMatchObject({ logo_url: 'https://cdn.example/26146.png', transportation_type: 'Shuttle' });
+    expect(operator('26146')).toMatchObject({
+      logo_url: 'https://cdn.example/26146.png',
+      transportation_type: 'Shuttle',
+    });
     expect(operator('5')!.transportation_type).toBe('Airplane');
   });
 
@@ -117,7 +133,10 @@ describe('buildStaticDocuments (hand-made catalogue)', () => {
     });
     const mapped = buildStaticDocuments(catalog(), 'en', documentIdMapper(mapping, 'mapped'));
     expect(mapped.pois.find((p) => p.Id === 'BKK')!.stations).toEqual(['5937', 'THBKKHLS', 'THBKKMCT']);
-    expect(mapped.stations.find((s) => s.id === 'THBKKMCT')!.address.city).toEqual({ id: 'BKK', name: 'Bangkok' });
+    expect(mapped.stations.find((s) => s.id === 'THBKKMCT')!.address.city).toEqual({
+      id: 'BKK',
+      name: 'Bangkok',
+    });
     expect(mapped.operating_carriers.map((o) => o.Id)).toContain('SRT');
     const nativeDocs = buildStaticDocuments(catalog(), 'en', documentIdMapper(mapping, 'native'));
     expect(nativeDocs.stations.map((s) => s.id)).toContain('4055');

@@ -13,7 +13,11 @@ export interface StaticDocuments {
 }
 
 /** The three documents for one locale and one id scheme. Pure. */
-export function buildStaticDocuments(catalog: Catalog, locale: string, ids: DocumentIdMapper): StaticDocuments {
+export function buildStaticDocuments(
+  catalog: Catalog,
+  locale: string,
+  ids: DocumentIdMapper,
+): StaticDocuments {
   const { stations, emitted, dropped } = buildStationDocument(catalog, locale, ids);
   return {
     stations,
@@ -26,6 +30,7 @@ export function buildStaticDocuments(catalog: Catalog, locale: string, ids: Docu
 /** Languages with at least one translated station or POI name; every other locale reads the `en` build. */
 export function translatedLocales(catalog: Catalog): string[] {
   const langs = new Set<string>();
-  for (const item of [...catalog.stations, ...catalog.provinces]) for (const l of Object.keys(item.names)) langs.add(l);
+  for (const item of [...catalog.stations, ...catalog.provinces])
+    for (const l of Object.keys(item.names)) langs.add(l);
   return [...langs].sort();
 }

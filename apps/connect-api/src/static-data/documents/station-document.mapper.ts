@@ -1,6 +1,11 @@
 import type { Catalog, CatalogProvince, CatalogStation } from '../catalog/catalog.types';
 import { compareIds } from './document-order';
-import type { DocumentIdMapper, Station, StationAddress, StationTransportationType } from './static-document.types';
+import type {
+  DocumentIdMapper,
+  Station,
+  StationAddress,
+  StationTransportationType,
+} from './static-document.types';
 import { rankTransportationTypes } from './transportation-type.mapper';
 
 export interface StationDocumentResult {
@@ -12,7 +17,11 @@ export interface StationDocumentResult {
 }
 
 /** Stations document (client-api.md §4.10) for one locale and one id scheme. */
-export function buildStationDocument(catalog: Catalog, locale: string, ids: DocumentIdMapper): StationDocumentResult {
+export function buildStationDocument(
+  catalog: Catalog,
+  locale: string,
+  ids: DocumentIdMapper,
+): StationDocumentResult {
   const provinces = new Map(catalog.provinces.map((p) => [p.id, p]));
   const routeModes = stationModesFromRoutes(catalog);
   const stations: Station[] = [];
@@ -64,7 +73,9 @@ function stationAddress(
       : null;
   const address: StationAddress = {
     country,
-    ...(province && provinceName ? { province: provinceName, city: { id: ids.poi(province.id), name: provinceName } } : {}),
+    ...(province && provinceName
+      ? { province: provinceName, city: { id: ids.poi(province.id), name: provinceName } }
+      : {}),
     ...(s.address.street ? { street_and_number: s.address.street } : {}),
     ...(s.address.zip ? { zip_code: s.address.zip } : {}),
     time_zone: timeZone,
@@ -81,7 +92,11 @@ function stationModesFromRoutes(catalog: Catalog): Map<number, string[]> {
     const modes =
       route.vehclasses.length > 0
         ? route.vehclasses
-        : [...new Set(route.operatorIds.map((id) => operatorModes.get(id)?.[0]).filter((m): m is string => !!m))];
+        : [
+            ...new Set(
+              route.operatorIds.map((id) => operatorModes.get(id)?.[0]).filter((m): m is string => !!m),
+            ),
+          ];
     for (const stationId of route.stationIds) {
       const list = out.get(stationId) ?? [];
       list.push(...modes);

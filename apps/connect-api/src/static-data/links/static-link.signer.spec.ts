@@ -1,7 +1,17 @@
-import { signStaticLink, staticLinkPath, verifyStaticLink, type StaticLinkClaims } from './static-link.signer';
+import {
+  signStaticLink,
+  staticLinkPath,
+  verifyStaticLink,
+  type StaticLinkClaims,
+} from './static-link.signer';
 
 const key = 'k'.repeat(40);
-const claims: StaticLinkClaims = { clientId: 'demo', document: 'stations', locale: 'en', expires: 2_000_000_000 };
+const claims: StaticLinkClaims = {
+  clientId: 'demo',
+  document: 'stations',
+  locale: 'en',
+  expires: 2_000_000_000,
+};
 
 describe('static link signing', () => {
   it('verifies its own signature until expiry', () => {
@@ -18,12 +28,16 @@ describe('static link signing', () => {
     expect(verifyStaticLink({ ...claims, locale: 'th' }, sig, key, now)).toBe('bad_signature');
     expect(verifyStaticLink({ ...claims, expires: claims.expires + 1 }, sig, key, now)).toBe('bad_signature');
     expect(verifyStaticLink(claims, sig, 'x'.repeat(40), now)).toBe('bad_signature');
-    expect(verifyStaticLink(claims, sig.slice(0, -1) + (sig.endsWith('A') ? 'B' : 'A'), key, now)).toBe('bad_signature');
+    expect(verifyStaticLink(claims, sig.slice(0, -1) + (sig.endsWith('A') ? 'B' : 'A'), key, now)).toBe(
+      'bad_signature',
+    );
     expect(verifyStaticLink(claims, '', key, now)).toBe('bad_signature');
   });
 
   it('builds the documented path', () => {
     const path = staticLinkPath(claims, key);
-    expect(path).toMatch(/^\/v1\/demo\/static\/stations\.json\?locale=en&expires=2000000000&sig=[A-Za-z0-9_-]{43}$/);
+    expect(path).toMatch(
+      /^\/v1\/demo\/static\/stations\.json\?locale=en&expires=2000000000&sig=[A-Za-z0-9_-]{43}$/,
+    );
   });
 });

@@ -19,7 +19,12 @@ export function signStaticLink(claims: StaticLinkClaims, key: string): string {
   return createHmac('sha256', key).update(payload(claims)).digest('base64url');
 }
 
-export function verifyStaticLink(claims: StaticLinkClaims, sig: string, key: string, nowSec: number): StaticLinkCheck {
+export function verifyStaticLink(
+  claims: StaticLinkClaims,
+  sig: string,
+  key: string,
+  nowSec: number,
+): StaticLinkCheck {
   const expected = Buffer.from(signStaticLink(claims, key));
   const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'bad_signature';

@@ -149,7 +149,13 @@ export class StaticDataStore implements OnApplicationShutdown {
   }
 
   /** Writes every blob and the meta, then switches `current` in one MULTI (readers see the old or the new version). */
-  async publish(set: DocumentSet, previous: VersionMeta | null, retentionS: number, now: Date, checkTtlS: number): Promise<VersionMeta> {
+  async publish(
+    set: DocumentSet,
+    previous: VersionMeta | null,
+    retentionS: number,
+    now: Date,
+    checkTtlS: number,
+  ): Promise<VersionMeta> {
     const meta: VersionMeta = {
       version: set.version,
       builtAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(),
@@ -173,7 +179,8 @@ export class StaticDataStore implements OnApplicationShutdown {
     swap.set(this.k('checked'), now.toISOString(), 'EX', checkTtlS);
     if (previous && previous.version !== meta.version) {
       const kept = new Set(blobs.keys());
-      for (const id of blobIds(previous)) if (!kept.has(id)) swap.expire(this.k('blob', id), SUPERSEDED_GRACE_S);
+      for (const id of blobIds(previous))
+        if (!kept.has(id)) swap.expire(this.k('blob', id), SUPERSEDED_GRACE_S);
       swap.expire(this.k('meta', previous.version), SUPERSEDED_GRACE_S);
     }
     await execOrThrow(swap);
