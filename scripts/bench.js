@@ -12,7 +12,7 @@ const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ensureRedis, HOW_TO_GET_REDIS } = require('./lib/redis');
+const { ensureRedis, deleteKeysWithPrefixes, HOW_TO_GET_REDIS } = require('./lib/redis');
 const {
   ROOT,
   freePort,
@@ -102,32 +102,6 @@ function writeClientsFile(webhookUrl) {
 
 function sandboxDate(days) {
   return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function cleanupRedis(redisUrl, prefixes) {
-  const Redis = require('ioredis');
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    for (const prefix of prefixes) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(
-          cursor,
-          'MATCH',
-          `${prefix.replace(/([*?[\]\\])/g, '\\$1')}*`,
-          'COUNT',
-          500,
-        );
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-    }
-  } catch {
-    /* nothing to clean */
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function main() {
@@ -383,7 +357,7 @@ async function main() {
     }
   } finally {
     await stopAll();
-    await cleanupRedis(redis.url, [keyPrefix, queuePrefix]);
+    await deleteKeysWithPrefixes(redis.url, [keyPrefix, queuePrefix]);
     await redis.stop();
   }
   results.finishedAt = new Date().toISOString();

@@ -133,4 +133,40 @@ async function ensureRedis(opts) {
   return { url: priv.url + (db && db !== '/' ? db : ''), source: 'private', stop: priv.stop };
 }
 
-module.exports = { ensureRedis, pingRedis, freePort, waitFor, HOW_TO_GET_REDIS };
+/**
+ * Deletes every key under the prefixes (SCAN + DEL, never KEYS/FLUSHDB); a Redis that is gone is ignored.
+ * Used by the test harness and the bench to leave the test database as they found it.
+ */
+async function deleteKeysWithPrefixes(redisUrl, prefixes) {
+  const Redis = require('ioredis');
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    disconnectTimeout: 100,
+    retryStrategy: () => null,
+  });
+  try {
+    await redis.connect();
+    for (const prefix of prefixes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(
+          cursor,
+          'MATCH',
+          `${prefix.replace(/([*?[\]\\])/g, '\\$1')}*`,
+          'COUNT',
+          500,
+        );
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+    }
+  } catch {
+    /* Redis gone: nothing to clean */
+  } finally {
+    redis.disconnect();
+  }
+}
+
+module.exports = { ensureRedis, pingRedis, freePort, waitFor, deleteKeysWithPrefixes, HOW_TO_GET_REDIS };

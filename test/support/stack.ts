@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import Redis from 'ioredis';
 import { createConnectApp } from '../../apps/connect-api/src/create-connect-app';
 import { ClientRegistry } from '../../apps/connect-api/src/platform/clients/client-registry';
 import { createSandboxApp } from '../../apps/twelvego-sandbox/src/create-sandbox-app';
+import { deleteKeysWithPrefixes } from '../../scripts/lib/redis';
 import { readLocalEnv, REPO_ROOT } from './local-env';
 
 /** The local demo clients of config/clients.local.json. */
@@ -137,37 +137,7 @@ export async function startSandbox(env: Record<string, string> = {}): Promise<Ru
   }
 }
 
-/** Deletes every key under the prefixes (SCAN, never KEYS/FLUSHDB). */
-export async function deleteKeysWithPrefixes(redisUrl: string, prefixes: string[]): Promise<void> {
-  const redis = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    disconnectTimeout: 100,
-    retryStrategy: () => null,
-  });
-  try {
-    await redis.connect();
-    for (const prefix of prefixes) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(
-          cursor,
-          'MATCH',
-          `${prefix.replace(/([*?[\]\\])/g, '\\$1')}*`,
-          'COUNT',
-          500,
-        );
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-    }
-  } catch {
-    /* Redis gone: nothing to clean */
-  } finally {
-    redis.disconnect();
-  }
-}
+export { deleteKeysWithPrefixes };
 
 /**
  * Starts the real sandbox and the real BFF in-process on ephemeral ports, with a unique Redis key

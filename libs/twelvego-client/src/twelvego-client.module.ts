@@ -7,8 +7,8 @@ import { TwelveGoClient } from './twelvego.client';
 export interface TwelveGoClientModuleAsyncOptions {
   imports?: ModuleMetadata['imports'];
   inject?: FactoryProvider['inject'];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest's factory convention (typed parameters)
-  useFactory: (...args: any[]) => TwelveGoClientOptions | Promise<TwelveGoClientOptions>;
+  /** Nest's own factory type: receives the `inject` tokens' values, returns the options (or a promise). */
+  useFactory: FactoryProvider<TwelveGoClientOptions | Promise<TwelveGoClientOptions>>['useFactory'];
   /**
    * Global by default: register once (in AppModule) so every feature shares one client — one connection
    * pool and one set of circuit breakers per instance.
