@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapSearchResponses } from '../../apps/connect-api/src/search/search.mapper';
 import {
-  SHARED_DIR,
+  FIXTURES_DIR,
   openApiErrors,
   searchEnvelopeProblems,
   searchPocProfile,
@@ -89,7 +89,7 @@ describe('search contract checks', () => {
 
   it('the mapper output for fixtures/twelvego/search.json has the real responses’ structure', () => {
     const upstream = JSON.parse(
-      readFileSync(join(SHARED_DIR, 'fixtures', 'twelvego', 'search.json'), 'utf8'),
+      readFileSync(join(FIXTURES_DIR, 'twelvego', 'search.json'), 'utf8'),
     );
     for (const pax of [1, 2]) {
       const body = mapSearchResponses([upstream], {

@@ -6,10 +6,10 @@ import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { buildShapeProfile, compareToProfile, type ShapeProfile } from './structural-compare';
 
-/** Read-only spec tree next to the repository (`../shared`). */
-export const SHARED_DIR = join(__dirname, '..', '..', '..', 'shared');
-export const OPENAPI_PATH = join(SHARED_DIR, 'spec', 'client-api.openapi.yaml');
-export const SEARCH_POC_DIR = join(SHARED_DIR, 'fixtures', 'search-poc');
+/** Test data kept in the repository (test/fixtures/README.md says where each set came from). */
+export const FIXTURES_DIR = join(__dirname, '..', 'fixtures');
+export const OPENAPI_PATH = join(FIXTURES_DIR, 'contract', 'client-api.openapi.yaml');
+export const SEARCH_POC_DIR = join(FIXTURES_DIR, 'search-poc');
 
 let ajv: Ajv2020 | undefined;
 function openApiValidator(): Ajv2020 {

@@ -1,6 +1,6 @@
 /**
  * Structural comparison of JSON documents against reference samples (the real search responses in
- * `shared/fixtures/search-poc/`): not a byte diff, but for every path (array indexes collapsed to `[]`)
+ * `test/fixtures/search-poc/`): not a byte diff, but for every path (array indexes collapsed to `[]`)
  * the ordered key lists of objects, the JSON value types and the string/number formats must be among
  * those the references show.
  */

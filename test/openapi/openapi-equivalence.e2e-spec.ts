@@ -4,10 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import { startStack, type TestStack } from '../support/stack';
 import { compareOpenApi, type Json } from './openapi-comparator';
 
-/** The contract (read-only spec tree next to the repository); only this test reads it. */
+/** The partner contract's OpenAPI document (test/fixtures/README.md). */
 const CONTRACT_PATH =
-  process.env.CLIENT_API_OPENAPI ??
-  join(__dirname, '..', '..', '..', 'shared', 'spec', 'client-api.openapi.yaml');
+  process.env.CLIENT_API_OPENAPI ?? join(__dirname, '..', 'fixtures', 'contract', 'client-api.openapi.yaml');
 
 function loadContract(): Json {
   return parseYaml(readFileSync(CONTRACT_PATH, 'utf8'));

@@ -7,7 +7,7 @@ import { shapeDiff } from './shape-compare';
 
 /** §17.14: the sandbox's answers have the shapes of fixtures/twelvego (structure, not values). */
 
-const FIXTURES = process.env.TWELVEGO_FIXTURES_DIR || join(__dirname, '../../../shared/fixtures/twelvego');
+const FIXTURES = process.env.TWELVEGO_FIXTURES_DIR || join(__dirname, '../fixtures/twelvego');
 const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 
 const VIP_TRIP = 'TH013p030l03Jb004030KpBe';

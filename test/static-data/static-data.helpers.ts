@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 
-/** Read-only spec tree next to the repository (`../shared`). */
-const SPEC = join(__dirname, '..', '..', '..', 'shared', 'spec', 'client-api.openapi.yaml');
+/** The partner contract's OpenAPI document (test/fixtures/README.md). */
+const SPEC = join(__dirname, '..', 'fixtures', 'contract', 'client-api.openapi.yaml');
 
 /** Validators for the master-data schemas of client-api.openapi.yaml. */
 export function openApiValidators() {

@@ -21,7 +21,7 @@ interface VectorCase {
 }
 const VECTORS = JSON.parse(
   readFileSync(
-    join(__dirname, '../../../../../shared/fixtures/booking-schema/itinerary-id-vectors.json'),
+    join(__dirname, '../../../../test/fixtures/booking-schema/itinerary-id-vectors.json'),
     'utf8',
   ),
 ) as {

@@ -5,7 +5,7 @@ import { pickRefundOption, toBookingCancellation } from './booking-cancellation.
 
 const fixture = (): TwelveGoRefundOptionsResponse =>
   JSON.parse(
-    readFileSync(join(__dirname, '../../../../../shared/fixtures/twelvego/refund-options.json'), 'utf8'),
+    readFileSync(join(__dirname, '../../../../test/fixtures/twelvego/refund-options.json'), 'utf8'),
   );
 
 const opt = (over: Partial<TwelveGoRefundOption>): TwelveGoRefundOption => ({

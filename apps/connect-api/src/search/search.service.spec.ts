@@ -9,7 +9,7 @@ import type { SearchQuery } from './dto/search-query.parser';
 import { SearchService } from './search.service';
 
 const FIXTURE: TwelveGoSearchResponse = JSON.parse(
-  readFileSync(join(__dirname, '../../../../../shared/fixtures/twelvego/search.json'), 'utf8'),
+  readFileSync(join(__dirname, '../../../../test/fixtures/twelvego/search.json'), 'utf8'),
 );
 const withoutRecheck = (): TwelveGoSearchResponse => ({ ...structuredClone(FIXTURE), recheck: [] });
 

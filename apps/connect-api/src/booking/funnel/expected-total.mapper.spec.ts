@@ -12,7 +12,7 @@ import {
   seatExtras,
 } from './expected-total.mapper';
 
-const BOOKING_FIXTURE = join(__dirname, '../../../../../../shared/fixtures/twelvego/booking-details.json');
+const BOOKING_FIXTURE = join(__dirname, '../../../../../test/fixtures/twelvego/booking-details.json');
 const addonPrice = (amount: number, currency: string) => money(amount, currency);
 const thb = (value: number) => ({ value, fxcode: 'THB' });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { money } from '../../pricing';
 import { parseCheckout } from './checkout-schema.mapper';
 
-const FIXTURES = join(__dirname, '../../../../../../shared/fixtures/booking-schema');
+const FIXTURES = join(__dirname, '../../../../../test/fixtures/booking-schema');
 const load = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 const addonPrice = (amount: number, currency: string) => money(amount, currency);
 

@@ -5,7 +5,7 @@ import { parseCheckout } from './checkout-schema.mapper';
 import { validateBookingData } from './booking-data.validator';
 import { buildReserveBody, reindexPassengerKey } from './reserve-body.mapper';
 
-const FIXTURES = join(__dirname, '../../../../../../shared/fixtures/booking-schema');
+const FIXTURES = join(__dirname, '../../../../../test/fixtures/booking-schema');
 const load = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 const addonPrice = (amount: number, currency: string) => money(amount, currency);
 

@@ -6,7 +6,7 @@ import { bookingTokenKlv, decodeBookingToken, encodeBookingToken, newUniqueId } 
 
 const vectors = JSON.parse(
   readFileSync(
-    join(__dirname, '../../../../../../shared/fixtures/booking-schema/itinerary-id-vectors.json'),
+    join(__dirname, '../../../../../test/fixtures/booking-schema/itinerary-id-vectors.json'),
     'utf8',
   ),
 );

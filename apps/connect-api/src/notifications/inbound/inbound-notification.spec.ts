@@ -10,7 +10,7 @@ import {
 } from './inbound-notification';
 
 const fixture = readFileSync(
-  join(__dirname, '../../../../../../shared/fixtures/twelvego/webhook-booking-confirmed.json'),
+  join(__dirname, '../../../../../test/fixtures/twelvego/webhook-booking-confirmed.json'),
 );
 const buf = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v));
 
