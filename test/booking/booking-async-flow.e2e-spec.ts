@@ -9,7 +9,7 @@ import {
   waitFor,
 } from './support/funnel.helpers';
 
-/** IncompleteResults for a client with `async_flow` (client-api.md §4.9). */
+/** IncompleteResults for a client with `async_flow` (docs/contract/endpoints.md#incompleteresults-async-flow). */
 describe('async booking flow (e2e)', () => {
   let stack: TestStack;
   let api: FunnelClient;
@@ -107,7 +107,7 @@ describe('async booking flow (e2e)', () => {
   });
 });
 
-/** operations.md §6.5: without Redis, SeatLock is 503 while GetItinerary and CreateBooking keep working. */
+/** docs/operations.md#when-redis-is-down: without Redis, SeatLock is 503 while GetItinerary and CreateBooking keep working. */
 describe('booking funnel with Redis down (e2e)', () => {
   let stack: TestStack;
   let api: FunnelClient;

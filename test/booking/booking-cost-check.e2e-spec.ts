@@ -11,7 +11,7 @@ import {
 } from './support/funnel.helpers';
 
 /**
- * CreateBooking's `total_price` check before reserve (client-api.md §4.3): the expected total includes seat
+ * CreateBooking's `total_price` check before reserve (docs/contract/endpoints.md#createbooking): the expected total includes seat
  * surcharges and priced options and carries the client's markup exactly as the Booking's `total_price` does.
  * `demo` has a markup (7.5 % + 20 THB per booking); `demo-b` has none.
  */

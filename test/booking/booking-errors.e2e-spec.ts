@@ -173,7 +173,7 @@ describe('booking funnel errors (e2e)', () => {
     it('maps a 12go field rejection on reserve back to the client field name', async () => {
       const it0 = await open('OKINST');
       const data = fillBookingData(it0.booking_schema, 1);
-      // A fixed passenger field the checkout does not ask for is forwarded (booking-schema.md §4.3); 12go rejects it.
+      // A fixed passenger field the checkout does not ask for is forwarded (docs/contract/booking-schema.md#booking-data-normalisation-and-validation); 12go rejects it.
       expect(it0.booking_schema.properties.passengers.items.properties.visa_reason).toBeUndefined();
       data.passengers[0].visa_reason = 'tourism';
       const res = await api.book({ booking_token: it0.booking_token, booking_data: data });

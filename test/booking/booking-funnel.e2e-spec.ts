@@ -81,7 +81,7 @@ describe('booking funnel (e2e)', () => {
       amount: it0.pricing.net_price.amount,
     });
 
-    // The owner record is written at reserve (operations.md §2.4).
+    // The owner record is written at reserve (docs/contract/webhooks.md#who-owns-a-booking).
     const owner = await redis.hgetall(`${stack.keyPrefix}booking:${booking.body.id}`);
     expect(owner.client_id).toBe('demo');
 

@@ -3,8 +3,8 @@ import { openApiErrors } from '../contract/search-contract';
 import type { TestStack } from '../support/stack';
 
 /**
- * Partner-side checks of client-api.md that the OpenAPI schema cannot express: headers (§1.4–1.5), key
- * order (§0.2), minor units (D5), id and time formats (§0.3, §2.6), the error envelope (§5).
+ * Partner-side checks of docs/contract/README.md that the OpenAPI schema cannot express: headers (docs/contract/headers.md#tracing-headers, docs/contract/headers.md#response-headers), key
+ * order (docs/contract/README.md#conventions), minor units (D5), id and time formats (docs/contract/README.md#conventions, docs/contract/ids.md#other-ids), the error envelope (docs/contract/errors.md).
  */
 
 export const CURRENT_VERSION = '2023-07-01';
@@ -78,7 +78,7 @@ export function minorUnitProblems(money: any, where: string): string[] {
     : [`${where}: amount ${JSON.stringify(money.amount)} has not ${exp} decimals for ${money.currency}`];
 }
 
-/** §0.2: the keys present must appear in the order of the spec's table. */
+/** docs/contract/README.md#conventions: the keys present must appear in the order of the spec's table. */
 export function keyOrderProblems(obj: any, order: string[], where: string): string[] {
   if (!obj || typeof obj !== 'object') return [];
   const keys = Object.keys(obj);
@@ -186,7 +186,7 @@ export const ORDER = {
 };
 
 export interface HeaderExpectations {
-  /** After version resolution (§1.1 step 4): Travelier-Version is echoed. Default true. */
+  /** After version resolution (docs/contract/headers.md#processing-order step 4): Travelier-Version is echoed. Default true. */
   versioned?: boolean;
   /** Booking, post-booking and IncompleteResults endpoints: Cache-Control: no-store. */
   noStore?: boolean;
@@ -196,7 +196,7 @@ export interface HeaderExpectations {
   json?: boolean;
 }
 
-/** §1.4/§1.5 response headers of one call. */
+/** docs/contract/headers.md#tracing-headers, docs/contract/headers.md#response-headers response headers of one call. */
 export function headerProblems(call: Call, exp: HeaderExpectations = {}): string[] {
   const p: string[] = [];
   const h = call.headers;
@@ -228,7 +228,7 @@ export function headerProblems(call: Call, exp: HeaderExpectations = {}): string
   return p;
 }
 
-/** §5 error envelope: schema, code, status, ids equal to the headers, key order, Retry-After where due. */
+/** docs/contract/errors.md error envelope: schema, code, status, ids equal to the headers, key order, Retry-After where due. */
 export function errorProblems(call: Call, status: number, code: string): string[] {
   const where = `${call.method} ${call.path}`;
   const p: string[] = [];
@@ -243,7 +243,7 @@ export function errorProblems(call: Call, status: number, code: string): string[
     p.push(`${where}: request_id ≠ X-Request-Id header`);
   p.push(...keyOrderProblems(call.body, ORDER.error, `${where} error body`));
   p.push(...keyOrderProblems(call.body.error, ORDER.errorInner, `${where} error`));
-  // booking_data_invalid details keep booking-schema.md §4.4's `code` as a fourth key (docs/decisions.md).
+  // booking_data_invalid details keep docs/contract/booking-schema.md#booking-data-normalisation-and-validation's `code` as a fourth key (docs/decisions.md).
   const detailOrder = code === 'booking_data_invalid' ? [...ORDER.fieldError, 'code'] : ORDER.fieldError;
   for (const d of call.body.error.details ?? [])
     p.push(...keyOrderProblems(d, detailOrder, `${where} detail`));
@@ -260,7 +260,7 @@ export function errorProblems(call: Call, status: number, code: string): string[
 const LOCAL_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 const UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
-/** §3.5 Booking: schema, 13 keys in table order, formats, minor units, D12. */
+/** docs/contract/values.md#booking-object-and-status Booking: schema, 13 keys in table order, formats, minor units, D12. */
 export function bookingProblems(body: any, where: string): string[] {
   const p = openApiErrors('Booking', body).map((e) => `${where}: Booking schema ${e}`);
   if (!body || typeof body !== 'object') return p;
@@ -281,14 +281,14 @@ export function bookingProblems(body: any, where: string): string[] {
   return p;
 }
 
-/** PT{h}H{m}M with zero parts dropped (§0.3). */
+/** PT{h}H{m}M with zero parts dropped (docs/contract/README.md#conventions). */
 export function durationProblems(value: unknown, where: string): string[] {
   return typeof value === 'string' && /^PT(?=\d)(?:[1-9]\d*H)?(?:[1-9]\d?M)?$/.test(value) && value !== 'PT'
     ? []
     : [`${where}: duration ${JSON.stringify(value)} is not PT{h}H{m}M without zero parts`];
 }
 
-/** Itinerary rules of §2.2–2.4, §2.6, §3.1 beyond the schema. */
+/** Itinerary rules of docs/contract/values.md, docs/contract/ids.md beyond the schema. */
 export function itineraryProblems(it: any, where: string, checkout = false): string[] {
   const p: string[] = [];
   p.push(
@@ -334,14 +334,14 @@ export function itineraryProblems(it: any, where: string, checkout = false): str
     if (JSON.stringify(it.from_segments) !== '[]') p.push(`${where}: from_segments not []`);
     if (it.number_available_seats !== it.number_of_available_seats)
       p.push(`${where}: number_available_seats ≠ number_of_available_seats`);
-    // booking-schema.md §5.3: the enciphered KLV alphabet (its worked example contains `+` and `/`).
+    // docs/contract/ids.md#booking-tokens: the enciphered KLV alphabet (its worked example contains `+` and `/`).
     if (!/^[A-Za-z0-9+/]{1,2048}$/.test(it.booking_token ?? ''))
       p.push(`${where}: booking_token outside the cipher alphabet / too long`);
   }
   return p;
 }
 
-/** Segments and vehicles rules of §2.6, §3.2, §3.3. */
+/** Segments and vehicles rules of docs/contract/ids.md#other-ids, docs/contract/values.md#itinerary-segment-and-vehicle. */
 export function segmentProblems(body: any, where: string): string[] {
   const p: string[] = [];
   for (const s of body.segments ?? []) {
@@ -354,7 +354,7 @@ export function segmentProblems(body: any, where: string): string[] {
     p.push(...durationProblems(s.travel_duration, `${w} travel_duration`));
     const minutes = (Date.parse(`${s.arrival_time}:00Z`) - Date.parse(`${s.departure_time}:00Z`)) / 60_000;
     if (!(minutes >= 0)) p.push(`${w}: arrival before departure`);
-    // Optional keys are omitted when there is no value (§0.2).
+    // Optional keys are omitted when there is no value (docs/contract/README.md#conventions).
     if (s.operator_designated_name === '' || s.operator_designated_name === null)
       p.push(`${w}: empty operator_designated_name emitted`);
   }

@@ -23,7 +23,7 @@ import {
 } from './audit.helpers';
 
 /**
- * Contract audit (client-api.md, client-api.openapi.yaml) of the whole funnel through the real HTTP API:
+ * Contract audit (docs/contract/README.md, client-api.openapi.yaml) of the whole funnel through the real HTTP API:
  * Search → GetItinerary → SeatLock → CreateBooking → ConfirmBooking → GetBookingDetails → GetTicket →
  * CancelBooking, with the documented error outcomes of each step.
  */
@@ -61,7 +61,7 @@ describe('contract audit: booking funnel (e2e)', () => {
     return r.body;
   }
 
-  describe('Search (§4.1)', () => {
+  describe('Search (docs/contract/endpoints.md#search)', () => {
     it('returns the documented shape, formats, key order and headers (pax 1 and 2)', async () => {
       for (const pax of [1, 2]) {
         const r = await api.get(
@@ -83,7 +83,7 @@ describe('contract audit: booking funnel (e2e)', () => {
       }
     });
 
-    it('accepts currency case-insensitively; amounts keep the minor units of their currency (§1.6, D5)', async () => {
+    it('accepts currency case-insensitively; amounts keep the minor units of their currency (docs/contract/headers.md#locale-and-currency D5)', async () => {
       // docs/decisions.md: 12go prices in the account currency and there is no FX source, so `currency`
       // is validated but does not convert.
       const r = await api.get(
@@ -94,7 +94,7 @@ describe('contract audit: booking funnel (e2e)', () => {
       for (const it of r.body.itineraries) expect(minorUnitProblems(it.pricing.net_price, it.id)).toEqual([]);
     });
 
-    it('lists every validation problem at once as 400 validation_error (§4.1, §5.2)', async () => {
+    it('lists every validation problem at once as 400 validation_error (docs/contract/endpoints.md#search, docs/contract/errors.md#field-errors)', async () => {
       const r = await api.get(
         `itineraries?departures[]=9001&departure_poi=1&departure_date=2001-01-01&pax=0&currency=XXX`,
       );
@@ -131,7 +131,7 @@ describe('contract audit: booking funnel (e2e)', () => {
         'departures',
         'too_many',
       ],
-    ])('reports %s as %s / %s (§4.1, §5.2)', async (query, field, reason) => {
+    ])('reports %s as %s / %s (docs/contract/endpoints.md#search, docs/contract/errors.md#field-errors)', async (query, field, reason) => {
       const extra = /pax=/.test(query) ? '' : '&pax=1';
       const r = await api.get(`itineraries?${query}&departure_date=${date}${extra}`);
       expect(errorProblems(r, 400, 'validation_error')).toEqual([]);
@@ -170,7 +170,7 @@ describe('contract audit: booking funnel (e2e)', () => {
       }
     });
 
-    it('accepts every array style and unequal station lists (§4.1, issue 3)', async () => {
+    it('accepts every array style and unequal station lists (docs/contract/endpoints.md#search, issue 3)', async () => {
       const base = `departure_date=${date}&pax=1`;
       const styles = [
         `departures[]=9001&arrivals[]=9002&${base}`,
@@ -191,14 +191,14 @@ describe('contract audit: booking funnel (e2e)', () => {
       expect(errorProblems(same, 400, 'validation_error')).toEqual([]);
     });
 
-    it('answers 200 with three empty arrays for unknown places (§4.1)', async () => {
+    it('answers 200 with three empty arrays for unknown places (docs/contract/endpoints.md#search)', async () => {
       const r = await api.get(`itineraries?departures[]=ZZ99&arrivals[]=ZZ98&departure_date=${date}&pax=1`);
       ok(r);
       expect(r.body).toEqual({ vehicles: [], segments: [], itineraries: [] });
     });
   });
 
-  describe('supplier failures (§5.3, D26)', () => {
+  describe('supplier failures (docs/contract/errors.md#codes D26)', () => {
     afterEach(() => clearFaults(stack));
 
     it.each([
@@ -220,7 +220,7 @@ describe('contract audit: booking funnel (e2e)', () => {
     });
   });
 
-  describe('GetItinerary (§4.2)', () => {
+  describe('GetItinerary (docs/contract/endpoints.md#getitinerary)', () => {
     it('returns the checkout itinerary with both naming families, token and booking_schema', async () => {
       for (const id of [scenarioItineraryId('ALLFLD', date, 2), scenarioItineraryId('OKINST', date)]) {
         for (const path of [encodeURIComponent(id), id]) {
@@ -241,7 +241,7 @@ describe('contract audit: booking funnel (e2e)', () => {
             pax,
             pax,
           ]);
-          // Titles on every data field; the fixture vectors (booking-schema.md, issue 4) give none to the
+          // Titles on every data field; the fixture vectors (docs/contract/booking-schema.md, issue 4) give none to the
           // containers and to the allow_automatic_seat_selection flag.
           const leaves = {
             ...schema.properties,
@@ -271,7 +271,7 @@ describe('contract audit: booking funnel (e2e)', () => {
     });
   });
 
-  describe('SeatLock (§4.5)', () => {
+  describe('SeatLock (docs/contract/endpoints.md#seatlock)', () => {
     it('answers exactly passenger_count, status, total_price (D17)', async () => {
       const it0 = await checkout('ALLFLD', 2);
       const free = it0.booking_schema.properties.seat_selection.items.anyOf.map((o: any) => o.const);
@@ -341,7 +341,7 @@ describe('contract audit: booking funnel (e2e)', () => {
     });
   });
 
-  describe('CreateBooking → ConfirmBooking → details → ticket → cancel (§4.3–4.8)', () => {
+  describe('CreateBooking → ConfirmBooking → details → ticket → cancel (docs/contract/endpoints.md)', () => {
     it('walks the funnel with the documented shapes and headers', async () => {
       const it0 = await checkout('OKINST');
       const created = await api.post(
@@ -370,7 +370,7 @@ describe('contract audit: booking funnel (e2e)', () => {
       expect(id).toMatch(/^[0-9]+$/); // D11
       expect(created.body.integration_booking_id).toBe(id);
 
-      // §1.7: an empty JSON body on a body-less endpoint is ignored.
+      // docs/contract/headers.md#request-bodies-and-limits: an empty JSON body on a body-less endpoint is ignored.
       const confirmed = await api.request('POST', `bookings/${id}/confirm`, {
         rawBody: '',
         headers: { 'content-type': 'application/json' },
@@ -447,7 +447,7 @@ describe('contract audit: booking funnel (e2e)', () => {
       expect(headerProblems(ticket, { noStore: true, json: false })).toEqual([]);
     });
 
-    it('carries the standard headers and no-store on booking error responses (§1.5)', async () => {
+    it('carries the standard headers and no-store on booking error responses (docs/contract/headers.md#response-headers)', async () => {
       const booking = await reserved();
       const calls = [
         await api.get(`bookings/99999999`),
@@ -590,7 +590,7 @@ describe('contract audit: booking funnel (e2e)', () => {
       expect(reused.body.error.meta).toEqual({ booking_id: first.body.id });
     });
 
-    it('answers post-booking id errors and isolation with the documented codes (§2.6.2, D1)', async () => {
+    it('answers post-booking id errors and isolation with the documented codes (docs/contract/ids.md#booking-ids D1)', async () => {
       const booking = await reserved();
       for (const [method, suffix] of [
         ['GET', ''],

@@ -20,8 +20,8 @@ import {
 } from './audit.helpers';
 
 /**
- * Contract audit of the cross-cutting rules (client-api.md §0.1, §1, §5), the master-data endpoints
- * (§4.10–4.12) and IncompleteResults (§4.9) through the real HTTP API.
+ * Contract audit of the cross-cutting rules (docs/contract/README.md#endpoints-at-a-glance, docs/contract/headers.md, docs/contract/errors.md), the master-data endpoints
+ * (docs/contract/endpoints.md#master-data) and IncompleteResults (docs/contract/endpoints.md#incompleteresults-async-flow) through the real HTTP API.
  */
 describe('contract audit: headers, errors, master data, IncompleteResults (e2e)', () => {
   let stack: TestStack;
@@ -58,7 +58,7 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
 
   const search = () => `itineraries?departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=1`;
 
-  describe('request processing (§1.1–1.4)', () => {
+  describe('request processing (docs/contract/headers.md)', () => {
     it('answers every authentication failure with the same 401 and WWW-Authenticate (D1)', async () => {
       const noKey = new PartnerClient(stack, 'demo', '');
       const wrong = new PartnerClient(stack, 'demo', 'local-demo-key-a-0123456789abcdef0000');
@@ -112,7 +112,7 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       }
     });
 
-    it('resolves Travelier-Version: alias, canonical wins, deprecated → Deprecation, others → 400 (§1.3, D2)', async () => {
+    it('resolves Travelier-Version: alias, canonical wins, deprecated → Deprecation, others → 400 (docs/contract/headers.md#versioning D2)', async () => {
       const alias = await api.get(search(), { 'X-Travelier-Version': '2022-01-01' });
       expect([200, 206]).toContain(alias.status);
       expect(alias.headers.get('travelier-version')).toBe('2022-01-01');
@@ -138,7 +138,7 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       }
     });
 
-    it('applies the §1.1 order: route, then authentication, then version, then body', async () => {
+    it('applies the docs/contract/headers.md#processing-order order: route, then authentication, then version, then body', async () => {
       const anon = new PartnerClient(stack, 'demo', '');
       const bad = { 'Travelier-Version': '1999-01-01' };
       expect(errorProblems(await anon.get('no_such_route', bad), 404, 'not_found')).toEqual([]);
@@ -176,7 +176,7 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
     });
 
     it.each(['gzip', 'br'])(
-      'compresses responses when Accept-Encoding allows %s (§1.5)',
+      'compresses responses when Accept-Encoding allows %s (docs/contract/headers.md#response-headers)',
       async (encoding) => {
         const { request } = await import('node:http');
         const res = await new Promise<{ status?: number; encoding?: string }>((resolve, reject) => {
@@ -196,7 +196,7 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       },
     );
 
-    it('ignores any body sent to ConfirmBooking and CancelBooking (§1.7)', async () => {
+    it('ignores any body sent to ConfirmBooking and CancelBooking (docs/contract/headers.md#request-bodies-and-limits)', async () => {
       for (const [type, body] of [
         ['text/plain', 'abc'],
         ['application/json', '{bad'],
@@ -212,7 +212,7 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
         }
     });
 
-    it('applies the body rules of §1.7 (415, 413, invalid_json, prototype poisoning)', async () => {
+    it('applies the body rules of docs/contract/headers.md#request-bodies-and-limits (415, 413, invalid_json, prototype poisoning)', async () => {
       const media = await api.request('POST', 'bookings', {
         rawBody: '{}',
         headers: { 'content-type': 'text/plain' },
@@ -240,7 +240,7 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
     });
   });
 
-  describe('master data (§4.10–4.12, D21–D23)', () => {
+  describe('master data (docs/contract/endpoints.md#master-data D21–D23)', () => {
     const FEEDS = [
       ['stations', 'Station', ORDER.station],
       ['operating_carriers', 'OperatingCarrier', ORDER.operator],
@@ -317,7 +317,7 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       expect(openApiErrors('Error', body)).toEqual([]);
     });
 
-    it('issues links valid for at least 60 minutes and falls back to en for unknown locales (§4.10, D4)', async () => {
+    it('issues links valid for at least 60 minutes and falls back to en for unknown locales (docs/contract/endpoints.md#master-data D4)', async () => {
       const url = new URL((await api.get('stations?locale=xx', { accept: 'application/json' })).body);
       const expires = Number(url.searchParams.get('expires'));
       expect(expires * 1000 - Date.now()).toBeGreaterThanOrEqual(59 * 60_000);
@@ -327,14 +327,14 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       expect(fallback.body).toEqual(en.body);
     });
 
-    it('serves station ids that Search accepts (§2.6)', async () => {
+    it('serves station ids that Search accepts (docs/contract/ids.md#other-ids)', async () => {
       const stations = (await api.get('stations/GetList')).body as any[];
       const ids = stations.map((s) => s.id);
       expect(ids).toEqual(expect.arrayContaining(['9001', '9002']));
     });
   });
 
-  describe('IncompleteResults (§4.9, D20)', () => {
+  describe('IncompleteResults (docs/contract/endpoints.md#incompleteresults-async-flow D20)', () => {
     it('answers a slow reserve with 202 + Location + Retry-After, then replays the Booking', async () => {
       const it0 = (
         await asyncApi.get(`itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', date))}`)

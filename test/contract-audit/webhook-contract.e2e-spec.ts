@@ -18,7 +18,7 @@ import { PartnerClient, bookingProblems, keyOrderProblems } from './audit.helper
 jest.setTimeout(60_000);
 
 /**
- * Contract audit of the outbound booking notification (client-api.md §4.13, D24) for a booking made and
+ * Contract audit of the outbound booking notification (docs/contract/webhooks.md#outbound-events D24) for a booking made and
  * confirmed through the real HTTP API: headers, signature, BookingEvent shape and key order, and the
  * embedded Booking equal to what GetBookingDetails returns.
  */

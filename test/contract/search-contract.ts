@@ -46,7 +46,7 @@ export function searchPocProfile(): ShapeProfile {
   return profile;
 }
 
-/** Envelope rules of client-api.md §3.4 plus the references between the three arrays. */
+/** Envelope rules of docs/contract/values.md#itinerary-segment-and-vehicle plus the references between the three arrays. */
 export function searchEnvelopeProblems(body: any): string[] {
   const problems: string[] = [];
   const segmentIds = new Set<string>();

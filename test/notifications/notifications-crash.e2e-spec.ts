@@ -24,7 +24,7 @@ const STATUS: Record<UpstreamEventType, string> = {
 };
 
 /**
- * operations.md §2.6 "nothing is lost across a restart": 200+ events in flight to a flapping receiver,
+ * docs/contract/webhooks.md#delivery-and-retries "nothing is lost across a restart": 200+ events in flight to a flapping receiver,
  * the BFF process is killed with SIGKILL and started again; every acknowledged event reaches its partner,
  * duplicates only ever carry the same webhook-id and identical bytes. Then SIGTERM stops it cleanly.
  */

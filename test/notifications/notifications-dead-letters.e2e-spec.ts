@@ -18,7 +18,7 @@ const forBid = (rs: ReceivedWebhook[], bid: string) =>
   rs.filter((r) => JSON.parse(r.body).data.booking.integration_booking_id === bid);
 
 /**
- * operations.md §2.4, §2.8, §5.2, §8.5: what cannot be delivered is dead-lettered with its reason, never
+ * docs/contract/webhooks.md, docs/operations.md: what cannot be delivered is dead-lettered with its reason, never
  * guessed or lost, and can be inspected and replayed through the admin API.
  */
 describe('notification dead letters and admin replay', () => {
@@ -138,7 +138,7 @@ describe('notification dead letters and admin replay', () => {
     const job = (await (await n.admin(`/jobs/${dead.id}`)).json()) as JobJson;
     expect(job.history).toHaveLength(11);
     expect(job.history[0]).toMatchObject({ attempt: 1, outcome: 'http_5xx', status: 500 });
-    // operations.md §4.6: one notification.dead_lettered, a failure, with the reason and the last status
+    // docs/platform.md#business-events: one notification.dead_lettered, a failure, with the reason and the last status
     const deadEvents = await waitForItems(
       () =>
         n.stack.logs

@@ -24,7 +24,7 @@ const forBid = (rs: ReceivedWebhook[], bid: string) =>
 
 /**
  * The whole path through the real sandbox: a 12go booking changes → the sandbox's webhook reaches the BFF
- * → the partner's receiver gets one signed event (client-api.md §4.13, operations.md §2).
+ * → the partner's receiver gets one signed event (docs/contract/webhooks.md#outbound-events, docs/contract/webhooks.md).
  */
 describe('partner booking notifications', () => {
   const receiver = new WebhookReceiver();
@@ -265,7 +265,7 @@ describe('partner booking notifications', () => {
         new Webhook(clients.demo.secrets[0]).verify(a.body, a.headers as Record<string, string>),
       ).not.toThrow();
 
-    // operations.md §4.6: one notification.received (owner resolved) and one notification.delivered, both
+    // docs/platform.md#business-events: one notification.received (owner resolved) and one notification.delivered, both
     // carrying the correlation id of the 12go webhook request that started it.
     const eventId = attempts[0].headers['webhook-id'];
     const [received] = await waitForItems(
@@ -379,7 +379,7 @@ describe('partner booking notifications', () => {
     );
     await new Promise((r) => setTimeout(r, 800));
     expect(forBid(receiver.at(clients.demo.path), booking.bid)).toHaveLength(1);
-    // a duplicate is still a received notification (§4.6), emitted with the response of its request
+    // a duplicate is still a received notification (docs/platform.md#business-events), emitted with the response of its request
     const duplicates = businessEvents('notification.received').filter(
       (e) => e.bid === booking.bid && e.duplicate === true,
     );

@@ -13,7 +13,7 @@ import type { ErrorJson } from './support/wire-types';
 jest.setTimeout(60_000);
 
 /**
- * operations.md §2.2–2.3: the 12go webhook receiver on its own (workers off, no 12go needed): path secret,
+ * docs/contract/webhooks.md#receiving-12go-notifications: the 12go webhook receiver on its own (workers off, no 12go needed): path secret,
  * source allow-list, size limit, payload validation, durable acceptance and de-duplication.
  */
 describe('12go webhook receiver', () => {

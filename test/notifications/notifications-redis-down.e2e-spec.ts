@@ -13,7 +13,7 @@ import type { ErrorJson } from './support/wire-types';
 
 jest.setTimeout(60_000);
 
-/** operations.md §6.5: Redis down → the receiver answers 503 and acknowledges nothing; recovery without restart. */
+/** docs/operations.md#when-redis-is-down: Redis down → the receiver answers 503 and acknowledges nothing; recovery without restart. */
 describe('12go webhook receiver while Redis is down', () => {
   const redis = new DedicatedRedis();
   const receiver = new WebhookReceiver();

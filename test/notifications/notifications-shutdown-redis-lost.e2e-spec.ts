@@ -14,7 +14,7 @@ jest.setTimeout(90_000);
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 /**
- * operations.md §6.6: SIGTERM exits 0 within its bounds even when Redis went away after boot. The BFF child
+ * docs/operations.md#shutdown-and-restarts: SIGTERM exits 0 within its bounds even when Redis went away after boot. The BFF child
  * (production entry point, workers on) reaches a dedicated redis-server through a TCP proxy; after one event
  * was delivered and while a second delivery is in flight, the proxy is cut, then SIGTERM.
  */

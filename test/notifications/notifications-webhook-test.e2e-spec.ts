@@ -22,7 +22,7 @@ interface TestSendJson {
   detail: string;
 }
 
-/** operations.md §5.2 `POST /admin/clients/{client_id}/webhook/test` against a real receiver. */
+/** docs/operations.md#admin-api `POST /admin/clients/{client_id}/webhook/test` against a real receiver. */
 describe('admin webhook test send', () => {
   const receiver = new WebhookReceiver();
   let n: NotifyStack;

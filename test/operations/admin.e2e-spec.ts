@@ -8,7 +8,7 @@ const TOKEN_A = 'admin-token-a-0123456789abcdef0123456789';
 const TOKEN_B = 'admin-token-b-0123456789abcdef0123456789';
 const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 
-describe('admin API (operations.md §5.2)', () => {
+describe('admin API (docs/operations.md#admin-api)', () => {
   describe('without ADMIN_TOKENS', () => {
     let stack: TestStack;
     beforeAll(async () => {

@@ -9,7 +9,7 @@ import {
 
 const CORRELATION = 'funnel-e2e-0001';
 
-/** operations.md §4.6: one event per operation attempt, joined by correlation_id. */
+/** docs/platform.md#business-events: one event per operation attempt, joined by correlation_id. */
 describe('business events of the funnel (e2e)', () => {
   let stack: TestStack;
   let api: FunnelClient;

@@ -13,7 +13,7 @@ function keygen(...args: string[]) {
   );
 }
 
-describe('npm run keygen (operations.md §1.2)', () => {
+describe('npm run keygen (docs/platform.md#client-registry)', () => {
   it('prints a new key once and its sha256 api_keys entry', () => {
     const run = keygen('--client', 'acme', '--id', '2026-04');
     expect(run.status).toBe(0);

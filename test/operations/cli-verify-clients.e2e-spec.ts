@@ -11,7 +11,7 @@ import {
   travelDate,
 } from '../booking/support/funnel.helpers';
 
-/** operations.md §1.8 against the real sandbox. */
+/** docs/operations.md#onboard-a-partner against the real sandbox. */
 describe('npm run verify-clients (e2e against the sandbox)', () => {
   let stack: TestStack;
   let sandboxUrl: string;

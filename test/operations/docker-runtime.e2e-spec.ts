@@ -280,7 +280,7 @@ describe('runtime stage of docker/Dockerfile (bff target), replayed without Dock
         headers: { 'x-api-key': DEMO_KEY },
       },
     );
-    expect([200, 206]).toContain(search.status); // 206: rechecks still running (client-api.md)
+    expect([200, 206]).toContain(search.status); // 206: rechecks still running (docs/contract/README.md)
     expect(Array.isArray(((await search.json()) as { itineraries?: unknown }).itineraries)).toBe(true);
     const denied = await fetch(
       `${bff.url}/v1/demo/itineraries?departures=4055&arrivals=11553&departure_date=${tomorrow}&pax=1`,

@@ -62,7 +62,7 @@ function bffVariableNames(): Set<string> {
     for (const m of source.matchAll(/'([A-Z][A-Z0-9]*_[A-Z0-9_]+)'|env\.([A-Z][A-Z0-9_]+)/g))
       names.add(m[1] ?? m[2]);
   }
-  // Read by dd-trace itself (operations.md §7.4) and by Node.
+  // Read by dd-trace itself (README.md#environment-variables) and by Node.
   for (const n of [
     'DD_AGENT_HOST',
     'DD_TRACE_AGENT_PORT',

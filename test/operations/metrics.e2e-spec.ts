@@ -30,7 +30,7 @@ function parse(datagram: string): Packet[] {
     });
 }
 
-describe('metrics over DogStatsD (operations.md §4.5)', () => {
+describe('metrics over DogStatsD (docs/platform.md#metrics)', () => {
   let udp: Socket;
   let packets: Packet[] = [];
   let stack: TestStack;

@@ -18,7 +18,7 @@ async function burst(stack: TestStack, clientId: string, key: string, n: number)
   return out;
 }
 
-describe('per-client rate limits (operations.md §8.3, client-api.md §1.5)', () => {
+describe('per-client rate limits (docs/contract/headers.md#rate-limits, docs/contract/headers.md#response-headers)', () => {
   describe('with Redis', () => {
     let stack: TestStack;
     beforeAll(async () => {

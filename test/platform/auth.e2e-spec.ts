@@ -14,7 +14,7 @@ function baseFile(): { schema_version: number; clients: any[] } {
   return JSON.parse(readFileSync(LOCAL_CLIENTS_FILE, 'utf8'));
 }
 
-describe('client authentication (client-api.md §1.2, operations.md §1.6)', () => {
+describe('client authentication (docs/contract/headers.md#authentication)', () => {
   describe('with the local clients', () => {
     let stack: TestStack;
     beforeAll(async () => {

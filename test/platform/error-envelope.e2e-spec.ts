@@ -21,7 +21,7 @@ function expectEnvelope(
   expect(res.text).not.toMatch(/\bat .+\.(ts|js):\d+/);
 }
 
-describe('one error envelope for every 4xx/5xx (client-api.md §5, operations.md §8.1)', () => {
+describe('one error envelope for every 4xx/5xx (docs/contract/errors.md, docs/contract/errors.md#envelope)', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startStack({ extraModules: [PlatformTestModule] });

@@ -55,7 +55,7 @@ async function startPrivateRedis(): Promise<{
   };
 }
 
-describe('health (operations.md §5.1)', () => {
+describe('health (docs/operations.md#health-endpoints)', () => {
   it('live answers ok; ready reports config, Redis and 12go', async () => {
     const stack = await startStack();
     try {

@@ -4,7 +4,7 @@ import { PlatformTestModule } from './support/platform-test.module';
 
 const TWELVEGO_KEYS = ['sandbox-key-1', 'sandbox-key-2'];
 
-describe('logs never hold keys or personal data (operations.md §4.3)', () => {
+describe('logs never hold keys or personal data (docs/platform.md#logs-and-redaction)', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startStack({ extraModules: [PlatformTestModule], env: { LOG_LEVEL: 'debug' } });

@@ -4,7 +4,7 @@ import { PlatformTestModule } from './support/platform-test.module';
 
 const WHOAMI = '/v1/demo/__platform_test/whoami';
 
-describe('versions and tracing headers (client-api.md §1.3–1.5)', () => {
+describe('versions and tracing headers (docs/contract/headers.md#versioning, docs/contract/headers.md#tracing-headers, docs/contract/headers.md#response-headers)', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startStack({

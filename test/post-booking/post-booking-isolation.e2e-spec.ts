@@ -9,7 +9,7 @@ import { appOwnerStore } from './support/owner-store';
 import { SandboxAgent, scenarioTrip } from './support/sandbox-bookings';
 
 /**
- * Legacy booking ids (booking-schema.md §8) and cross-client isolation (operations.md §8.4): `demo-b`
+ * Legacy booking ids (docs/contract/ids.md#booking-ids) and cross-client isolation (docs/contract/headers.md#client-isolation): `demo-b`
  * calling any booking route on any of `demo`'s bookings gets exactly the 404 of a nonexistent id, and
  * `demo`'s booking is unchanged afterwards.
  */

@@ -5,7 +5,7 @@ import { appOwnerStore } from './support/owner-store';
 import { SandboxAgent, scenarioTrip } from './support/sandbox-bookings';
 
 /**
- * The ownership-record layer of operations.md §8.4 on its own: `demo-c` shares demo's 12go key, so 12go
+ * The ownership-record layer of docs/contract/headers.md#client-isolation on its own: `demo-c` shares demo's 12go key, so 12go
  * would show it demo's bookings. Sharing forces `strict_ownership` on both: only the owner record decides.
  */
 const DEMO_C_KEY = 'local-demo-key-c-0123456789abcdef0123';

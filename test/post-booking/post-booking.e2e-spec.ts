@@ -130,7 +130,7 @@ describe('post-booking (e2e)', () => {
         expectError(await get(unknown), 404, 'booking_not_found');
     });
 
-    it('accepts ids up to 512 characters (client-api.md §2.6.2) and rejects longer ones with 400', async () => {
+    it('accepts ids up to 512 characters (docs/contract/ids.md#booking-ids) and rejects longer ones with 400', async () => {
       expectError(await get('x'.repeat(512)), 404, 'booking_not_found');
       const long = await get('x'.repeat(513));
       expectError(long, 400, 'validation_error');

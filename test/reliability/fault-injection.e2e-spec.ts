@@ -6,8 +6,8 @@ import { FunnelFixtures } from './support/funnel-fixtures';
 import { FAULTS, FAULT_SUITE_TIMEOUTS, UPSTREAM_CALLS, type Outcome } from './support/upstream-calls';
 
 /**
- * Issue 9, fault injection: every upstream call × every sandbox fault (twelvego-api.md §17.10–17.11) →
- * the partner status and code of operations.md §6.4 / client-api.md §5.3, an envelope without internals,
+ * Issue 9, fault injection: every upstream call × every sandbox fault (docs/upstream-12go.md#faults, docs/upstream-12go.md#admin-api) →
+ * the partner status and code of docs/contract/errors.md#upstream-failures / docs/contract/errors.md#codes, an envelope without internals,
  * the correlation id on the log line of the failure, and a process that keeps serving.
  */
 describe('reliability: upstream fault injection', () => {
@@ -70,7 +70,7 @@ describe('reliability: upstream fault injection', () => {
     if (expected.status === 429) expect(answer.headers['retry-after']).toBeDefined();
     if (expected.status >= 500) {
       expect(answer.text).not.toMatch(/127\.0\.0\.1|localhost|sandbox-key|Internal server error|<html/i);
-      // The failure is logged with the partner's correlation id (operations.md §4.2).
+      // The failure is logged with the partner's correlation id (docs/platform.md#logs-and-redaction).
       const lines = stack.logs.lines().filter((l) => l.correlation_id === correlationId);
       // The access-log line carries the outcome; the failing 12go call is logged at warn or above.
       expect(lines.some((l) => l.status === expected.status && l.error?.code === expected.code)).toBe(true);

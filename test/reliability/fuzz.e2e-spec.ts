@@ -21,7 +21,7 @@ interface Finding {
 /**
  * Issue 9, fuzzing: ≥ 10,000 generated requests over every endpoint (random query values, bodies, headers,
  * ids, encodings, huge and nested inputs) → never a 500, never a stack trace, every error in the envelope
- * (client-api.md §5.1), no secret echoed, and a healthy process afterwards. Seed fixed (FUZZ_SEED) and printed.
+ * (docs/contract/errors.md#envelope), no secret echoed, and a healthy process afterwards. Seed fixed (FUZZ_SEED) and printed.
  */
 describe('reliability: fuzzing every endpoint', () => {
   let stack: TestStack;

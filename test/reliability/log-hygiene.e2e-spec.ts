@@ -8,7 +8,7 @@ import { FunnelFixtures } from './support/funnel-fixtures';
 
 jest.setTimeout(60_000);
 
-/** Distinctive passenger data: any of these in a log line is a leak (operations.md §4.3). */
+/** Distinctive passenger data: any of these in a log line is a leak (docs/platform.md#logs-and-redaction). */
 const PII = {
   firstNames: ['Zebulonia', 'Quillibert'],
   lastNames: ['Xanthopoulou', 'Vrbanovicz'],

@@ -23,7 +23,7 @@ interface OutageContext {
   reserved: string[];
 }
 
-/** operations.md §6.5 "Works" rows: served while Redis is down. */
+/** docs/operations.md#when-redis-is-down "Works" rows: served while Redis is down. */
 const SERVED_WITHOUT_REDIS: Probe[] = [
   {
     name: 'Search',
@@ -53,7 +53,7 @@ const SERVED_WITHOUT_REDIS: Probe[] = [
   },
 ];
 
-/** operations.md §6.5 "503" rows: Redis-dependent, must fail fast with 503 and recover by themselves. */
+/** docs/operations.md#when-redis-is-down "503" rows: Redis-dependent, must fail fast with 503 and recover by themselves. */
 const NEEDS_REDIS: Array<Probe & { upStatuses: number[] }> = [
   {
     name: 'SeatLock',
@@ -98,7 +98,7 @@ const NEEDS_REDIS: Array<Probe & { upStatuses: number[] }> = [
 /**
  * Issue 9: Redis stopped and restarted mid-run (a dedicated redis-server on an ephemeral port, never the
  * shared one): search keeps serving, Redis-dependent endpoints answer 503 fast, everything recovers
- * without a restart of the BFF (operations.md §6.5).
+ * without a restart of the BFF (docs/operations.md#when-redis-is-down).
  */
 describe('reliability: Redis stopped and restarted mid-run', () => {
   const redis = new DedicatedRedis();

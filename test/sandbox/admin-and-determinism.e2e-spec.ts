@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- upstream JSON answers are asserted field by field */
 import { KEY1, SandboxHarness, eventually, reserveBodyFor, startSandbox } from './sandbox-harness';
 
-/** §17.11 admin API, §17.2 determinism, §17.7 recheck URLs, §0.2 gzip. */
+/** docs/upstream-12go.md#admin-api admin API, docs/upstream-12go.md#clock-and-determinism determinism, docs/upstream-12go.md#recheck-simulation recheck URLs, docs/upstream-12go.md#calls-the-bff-makes gzip. */
 
 const VIP = 'TH013p030l03Jb004030KpBe';
 const VIP_DEP = '2026-05-14-20-00-00';
@@ -25,7 +25,7 @@ async function scriptedRun(sb: SandboxHarness): Promise<string[]> {
   return out;
 }
 
-describe('determinism (§17.2)', () => {
+describe('determinism (docs/upstream-12go.md#clock-and-determinism)', () => {
   it('two sandboxes with the same seed and frozen clock answer a request sequence byte-identically', async () => {
     const a = await startSandbox();
     const b = await startSandbox();
@@ -54,7 +54,7 @@ describe('determinism (§17.2)', () => {
   });
 });
 
-describe('admin API (§17.11)', () => {
+describe('admin API (docs/upstream-12go.md#admin-api)', () => {
   let sb: SandboxHarness;
 
   beforeAll(async () => {
@@ -221,7 +221,7 @@ describe('admin API (§17.11)', () => {
   });
 });
 
-describe('running clock and latency profiles (§17.2, §17.12)', () => {
+describe('running clock and latency profiles (docs/upstream-12go.md#clock-and-determinism, docs/upstream-12go.md#latency-profiles)', () => {
   it('runs due timers every 100 ms on a running clock', async () => {
     const sb = await startSandbox({ SANDBOX_CLOCK_FROZEN: 'false', SANDBOX_CONFIRM_DELAY_MS: '200' });
     try {

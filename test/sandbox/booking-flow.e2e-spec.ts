@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- upstream JSON answers are asserted field by field */
 import { KEY1, KEY2, SandboxHarness, reserveBodyFor, startSandbox } from './sandbox-harness';
 
-/** Auth, ownership, carts, reserve → confirm → refund, refund errors, body cart (§0.3, §3–§12). */
+/** Auth, ownership, carts, reserve → confirm → refund, refund errors, body cart (docs/upstream-12go.md). */
 
 const VIP = 'TH013p030l03Jb004030KpBe';
 const VIP_DEP = '2026-05-14-20-00-00';
@@ -28,7 +28,7 @@ describe('sandbox booking flow', () => {
     return { cartId: cart.json as string, bid: res.json.bid as string, form: form.json };
   }
 
-  describe('authentication (§0.3)', () => {
+  describe('authentication (docs/upstream-12go.md#authentication-and-key-scoping)', () => {
     it('answers 401 without k, with an unknown k, and never echoes the key', async () => {
       for (const k of [null, 'nope-key']) {
         const res = await sb.get('/search/1p/44p/2026-05-14?seats=1', k);
@@ -115,7 +115,7 @@ describe('sandbox booking flow', () => {
     });
   });
 
-  describe('carts (§3–§5)', () => {
+  describe('carts (docs/upstream-12go.md#carts)', () => {
     it('creates a fresh cart per call and shows its item', async () => {
       const a = await sb.post(`/cart/${VIP}/${VIP_DEP}?seats=1`);
       const b = await sb.post(`/cart/${VIP}/${VIP_DEP}?seats=1`);
@@ -185,7 +185,7 @@ describe('sandbox booking flow', () => {
     });
   });
 
-  describe('reserve, confirm, refund (§7–§12)', () => {
+  describe('reserve, confirm, refund (docs/upstream-12go.md)', () => {
     it('instant trip: reserve → pending_client_confirmation → confirm → confirmed with ticket', async () => {
       // R06 Budget Wings 13:20 (air, instant, non-refundable); 07:30 happens to be sold out on seed 12
       const search = await sb.get(`/search/5936s/5939s/${TRAIN_DATE}?seats=1&direct=true`);

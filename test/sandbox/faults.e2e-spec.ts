@@ -1,6 +1,6 @@
 import { SandboxHarness, reserveBodyFor, startSandbox } from './sandbox-harness';
 
-/** §17.10 X-Sandbox-Fault and §17.11 fault rules. */
+/** docs/upstream-12go.md#faults X-Sandbox-Fault and docs/upstream-12go.md#admin-api fault rules. */
 
 const VIP = 'TH013p030l03Jb004030KpBe';
 const VIP_DEP = '2026-05-14-20-00-00';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { FIXTURE_NOW, SandboxHarness, eventually, reserveBodyFor, startSandbox } from './sandbox-harness';
 import { shapeDiff } from './shape-compare';
 
-/** §17.14: the sandbox's answers have the shapes of fixtures/twelvego (structure, not values). */
+/** docs/upstream-12go.md#fixtures: the sandbox's answers have the shapes of fixtures/twelvego (structure, not values). */
 
 const FIXTURES = process.env.TWELVEGO_FIXTURES_DIR || join(__dirname, '../fixtures/twelvego');
 const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- upstream JSON answers are asserted field by field */
 import { KEY1, SandboxHarness, eventually, reserveBodyFor, startSandbox } from './sandbox-harness';
 
-/** §17.8 scenario trips and §17.9 magic passenger names, at the sandbox level. */
+/** docs/upstream-12go.md#scenario-trips scenario trips and docs/upstream-12go.md#magic-passenger-names magic passenger names, at the sandbox level. */
 
 const DATE = '2026-05-12';
 const key = (code: string) => `TH02lb02lc2Bhb0xbZ${code}`;
@@ -286,7 +286,7 @@ describe('scenario trips and magic names', () => {
     expect((await sb.get(`/trip/${key('NOPENO')}/${DATE}-05-00-00?seats=1`)).status).toBe(404);
   });
 
-  describe('magic last names on ordinary trips (§17.9)', () => {
+  describe('magic last names on ordinary trips (docs/upstream-12go.md#magic-passenger-names)', () => {
     const vipPath = `${VIP}/2026-05-14-20-00-00`;
     async function book(lastName: string) {
       const id = (await sb.post(`/cart/${path('OKINST')}?seats=1`)).json;

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { IncomingHttpHeaders, createServer, Server } from 'node:http';
 import { KEY1, KEY2, SandboxHarness, eventually, reserveBodyFor, startSandbox } from './sandbox-harness';
 
-/** §15 / §17.13: the webhook sender delivering to a local HTTP receiver. */
+/** docs/upstream-12go.md#webhook-from-12go, docs/upstream-12go.md#webhook-sender: the webhook sender delivering to a local HTTP receiver. */
 
 const OKINST = 'TH02lb02lc2Bhb0xbZOKINST/2026-05-12-05-00-00';
 
@@ -50,7 +50,7 @@ describe('webhook sender', () => {
     return bid as string;
   }
 
-  it('POSTs the §15 body verbatim to the URL (query kept), unsigned, with the sandbox user agent', async () => {
+  it('POSTs the docs/upstream-12go.md#webhook-from-12go body verbatim to the URL (query kept), unsigned, with the sandbox user agent', async () => {
     const sb = await startSandbox({ SANDBOX_WEBHOOK_URL: `${base}/webhooks/12go?client_id=demo` });
     try {
       const bid = await confirmedBooking(sb);

@@ -9,7 +9,7 @@ export interface HttpResult {
   text: string;
 }
 
-/** The sandbox's "today" is the calendar date in UTC+7 (twelvego-api.md §17.2); `days` later. */
+/** The sandbox's "today" is the calendar date in UTC+7 (docs/upstream-12go.md#clock-and-determinism); `days` later. */
 export function sandboxDate(days: number): string {
   return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -32,7 +32,7 @@ export async function getSearch(
   return { status: res.status, headers: res.headers, body, text };
 }
 
-/** Common response headers (client-api.md §1.5). */
+/** Common response headers (docs/contract/headers.md#response-headers). */
 export function expectCommonHeaders(res: HttpResult, correlationId?: string): void {
   expect(res.headers.get('content-type')).toMatch(/^application\/json; charset=utf-8/);
   expect(res.headers.get('travelier-version')).toBe('2023-07-01');
@@ -52,7 +52,7 @@ export function expectSearchContract(res: HttpResult, correlationId?: string): v
   expect(searchResponseProblems(res.body)).toEqual([]);
 }
 
-/** The contract check of an error response (client-api.md §5): envelope schema and ids matching the headers. */
+/** The contract check of an error response (docs/contract/errors.md): envelope schema and ids matching the headers. */
 export function expectErrorContract(res: HttpResult, status: number, code: string): void {
   expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
   expectCommonHeaders(res);

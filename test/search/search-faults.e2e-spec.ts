@@ -13,7 +13,7 @@ const D = sandboxDate(3);
 /** Two pairs by index, neither live-checked: 3s→4s (trains) and 4055s→20101s (buses). */
 const TWO_PAIRS = `departures[]=3&departures[]=4055&arrivals[]=4&arrivals[]=20101&departure_date=${D}&pax=1`;
 
-/** Upstream faults on one place pair and on all of them (twelvego-api.md §17.10–17.11, operations.md §6.4). */
+/** Upstream faults on one place pair and on all of them (docs/upstream-12go.md#faults, docs/upstream-12go.md#admin-api, docs/contract/errors.md#upstream-failures). */
 describe('GET /v1/{client_id}/itineraries — upstream faults', () => {
   let stack: TestStack;
 

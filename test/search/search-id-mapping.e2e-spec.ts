@@ -16,7 +16,7 @@ import {
 const NATIVE_KEY = 'search-e2e-native-scheme-key-0123456789';
 const D = sandboxDate(3);
 
-/** Station/POI/operator id mapping (booking-schema.md §9) through Search, per client scheme. */
+/** Station/POI/operator id mapping (docs/contract/ids.md#station-operator-and-poi-ids) through Search, per client scheme. */
 describe('GET /v1/{client_id}/itineraries — id mapping', () => {
   let stack: TestStack;
   let dir: string;

@@ -2,7 +2,7 @@
 import { startStack, type TestStack } from '../support/stack';
 import { expectSearchContract, getSearch, sandboxDate } from './search-e2e.helpers';
 
-/** Partial results and rechecks (client-api.md §4.1, twelvego-api.md §13, §17.7–17.8). */
+/** Partial results and rechecks (docs/contract/endpoints.md#search, docs/upstream-12go.md#recheck, docs/upstream-12go.md#recheck-simulation, docs/upstream-12go.md#scenario-trips). */
 describe('GET /v1/{client_id}/itineraries — 206 and rechecks', () => {
   let stack: TestStack;
 

@@ -16,7 +16,7 @@ function query(params: Record<string, string | string[] | undefined>): string {
   return q.toString();
 }
 
-/** 400 validation_error for each invalid parameter (client-api.md §4.1, §5.2). */
+/** 400 validation_error for each invalid parameter (docs/contract/endpoints.md#search, docs/contract/errors.md#field-errors). */
 describe('GET /v1/{client_id}/itineraries — parameter validation', () => {
   let stack: TestStack;
 

@@ -5,7 +5,7 @@ import { startStack, writeClientsFile, type TestStack } from '../support/stack';
 import { eventually, openApiValidators, rawGet } from './static-data.helpers';
 
 /**
- * booking-schema.md §9.4: a `mapped` client sees the ids of the ID_MAP_DIR tables in the documents and can
+ * docs/contract/ids.md#station-operator-and-poi-ids: a `mapped` client sees the ids of the ID_MAP_DIR tables in the documents and can
  * search with them; a `native` client sees 12go ids. Same catalogue, same sandbox.
  */
 describe('static data per client id scheme', () => {

@@ -210,7 +210,7 @@ export async function startStack(opts: StartStackOptions = {}): Promise<TestStac
       clearTimeout(timer);
       await sandbox?.close().catch(() => undefined);
       await deleteKeysWithPrefixes(redisUrl, [keyPrefix, queuePrefix]);
-      // Every e2e run proves its logs hold no API key, no 12go key and no `k=` value (operations.md §4.3).
+      // Every e2e run proves its logs hold no API key, no 12go key and no `k=` value (docs/platform.md#logs-and-redaction).
       const leaks = findSecretLeaks(capture.logs.text(), secrets);
       if (leaks.length > 0) throw new Error(`BFF logs leaked secrets: ${leaks.join('; ')}`);
       if (!appClosed)

@@ -10,7 +10,7 @@ import {
   type SandboxHandle,
 } from './twelvego-client.harness';
 
-/** TwelveGoClient against the real sandbox over HTTP: every §0.8 row, sandbox faults, redaction. */
+/** TwelveGoClient against the real sandbox over HTTP: every docs/upstream-12go.md#errors row, sandbox faults, redaction. */
 let sandbox: SandboxHandle;
 let handle: ClientHandle;
 const ctx: TwelveGoCallContext = { apiKey: SANDBOX_KEY, correlationId: 'e2e-client', clientId: 'demo' };
@@ -103,7 +103,7 @@ describe('answers of the sandbox are parsed and normalised', () => {
   });
 });
 
-describe('§0.8 classification against real sandbox answers', () => {
+describe('docs/upstream-12go.md#errors classification against real sandbox answers', () => {
   it('row 2: an unknown key → auth', async () => {
     const error = await failure(handle.client.getBookingDetails({ apiKey: 'not-a-key-123456' }, '70000001'));
     expect([error.kind, error.status]).toEqual(['auth', 401]);

@@ -9,7 +9,7 @@ import { createSandboxApp } from '../../apps/twelvego-sandbox/src/create-sandbox
 
 /** The real sandbox over HTTP on an ephemeral port, and a real TwelveGoClient built by its Nest module. */
 export const SANDBOX_KEY = 'sandbox-key-1';
-/** Sandbox clock start; scenario trips are then served on SCENARIO_DATE (§17.8: ≥ 1 day ahead). */
+/** Sandbox clock start; scenario trips are then served on SCENARIO_DATE (docs/upstream-12go.md#scenario-trips: ≥ 1 day ahead). */
 export const SANDBOX_NOW = '2026-05-10T03:00:00Z';
 export const SCENARIO_DATE = '2026-05-14';
 export const SCENARIO_TRIP_PREFIX = 'TH02lb02lc2Bhb0xbZ';
@@ -105,7 +105,7 @@ export async function startClient(
   return { client: moduleRef.get(TwelveGoClient), logs, close: () => moduleRef.close() };
 }
 
-/** Values for the reserve body of a scenario/bus checkout (twelvego-api.md §17.5 regexps). */
+/** Values for the reserve body of a scenario/bus checkout (docs/upstream-12go.md#checkout-field-sets regexps). */
 const KNOWN_VALUES: Record<string, string | number | boolean> = {
   'contact[mobile]': '+66812345678',
   'contact[email]': 'traveller@example.com',

@@ -1,4 +1,4 @@
-// The tracer must be the first import (operations.md §4.1).
+// The tracer must be the first import (docs/platform.md#traces).
 import './tracer';
 import { bootstrap } from './platform/lifecycle/bootstrap';
 

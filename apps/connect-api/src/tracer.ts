@@ -1,5 +1,5 @@
 /**
- * Datadog tracer, initialised before anything else is imported (operations.md §4.1): main.ts imports
+ * Datadog tracer, initialised before anything else is imported (docs/platform.md#traces): main.ts imports
  * this file first so Fastify, HTTP clients and ioredis are instrumented and routes keep their names.
  * Imports nothing but dd-trace. Off when DD_TRACE_ENABLED=false (local, tests).
  */

@@ -42,7 +42,7 @@ function registerJsonParser(fastify: FastifyInstance): void {
   );
 }
 
-/** Builds the configured (not listening) sandbox app from an env record (twelvego-api.md §17.1). */
+/** Builds the configured (not listening) sandbox app from an env record (docs/upstream-12go.md#the-sandbox). */
 export async function createSandboxApp(
   env: Record<string, string | undefined> = process.env,
 ): Promise<NestFastifyApplication> {
@@ -73,7 +73,7 @@ export async function createSandboxApp(
   return app;
 }
 
-/** §17.1 in-process form: starts a listening sandbox on an ephemeral port (tests, scripts). */
+/** docs/upstream-12go.md#the-sandbox in-process form: starts a listening sandbox on an ephemeral port (tests, scripts). */
 export async function createSandbox(
   env: Record<string, string | undefined> = {},
 ): Promise<{ url: string; app: NestFastifyApplication; close(): Promise<void> }> {

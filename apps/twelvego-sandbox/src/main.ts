@@ -1,6 +1,6 @@
 import { createSandboxApp, loadSandboxConfig } from './create-sandbox-app';
 
-/** Standalone 12go sandbox (twelvego-api.md §17): `SANDBOX_PORT` (default 4010). */
+/** Standalone 12go sandbox (docs/upstream-12go.md#the-sandbox): `SANDBOX_PORT` (default 4010). */
 async function main(): Promise<void> {
   const config = loadSandboxConfig(process.env);
   const app = await createSandboxApp(process.env);

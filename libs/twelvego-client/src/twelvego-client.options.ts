@@ -12,7 +12,7 @@ export interface TwelveGoLogger {
 }
 
 export interface TwelveGoRetryOptions {
-  /** Extra attempts for idempotent GETs (operations.md §6.2, `TWELVEGO_RETRY_MAX`). Default 2. */
+  /** Extra attempts for idempotent GETs (docs/upstream-12go.md#timeouts-retries-and-breakers, `TWELVEGO_RETRY_MAX`). Default 2. */
   maxRetries?: number;
   /** Base delays before retry 1, 2, … (the last one repeats). Default [200, 600] ms. */
   backoffMs?: number[];
@@ -49,7 +49,7 @@ export interface TwelveGoHealthOptions {
 export interface TwelveGoClientOptions {
   /** 12go API base URL (`TWELVEGO_BASE_URL`), paths are appended unchanged. */
   baseUrl: string;
-  /** Per-operation whole-response timeouts (ms), merged over the defaults of operations.md §6.1. */
+  /** Per-operation whole-response timeouts (ms), merged over the defaults of docs/upstream-12go.md#timeouts-retries-and-breakers. */
   timeoutsMs?: Partial<Record<TwelveGoOperation, number>>;
   retry?: TwelveGoRetryOptions;
   breaker?: TwelveGoBreakerOptions;
@@ -73,7 +73,7 @@ export interface TwelveGoClientOptions {
   onBreakerStateChange?: (operation: TwelveGoBreakerOperation, state: TwelveGoBreakerState) => void;
 }
 
-/** operations.md §6.1; recheck 300 s per twelvego-api.md §13 (the brief's choice, see docs/decisions.md). */
+/** docs/upstream-12go.md#timeouts-retries-and-breakers; recheck 300 s per docs/upstream-12go.md#recheck (the brief's choice, see docs/decisions.md). */
 export const DEFAULT_TWELVEGO_TIMEOUTS_MS: Readonly<Record<TwelveGoOperation, number>> = {
   search: 10_000,
   tripDetails: 8_000,
@@ -89,7 +89,7 @@ export const DEFAULT_TWELVEGO_TIMEOUTS_MS: Readonly<Record<TwelveGoOperation, nu
   recheck: 300_000,
 };
 
-/** Parses `TWELVEGO_TIMEOUTS` (`op=ms,op=ms`); accepts the operation names and the ops names of §6.1. */
+/** Parses `TWELVEGO_TIMEOUTS` (`op=ms,op=ms`); accepts the operation names and the ops names of docs/upstream-12go.md#timeouts-retries-and-breakers. */
 export function parseTwelveGoTimeouts(value: string | undefined): Partial<Record<TwelveGoOperation, number>> {
   const aliases: Record<string, TwelveGoOperation[]> = {
     trip: ['tripDetails'],

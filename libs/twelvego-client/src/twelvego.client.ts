@@ -58,7 +58,7 @@ export interface TwelveGoTripRef {
 }
 
 export interface TwelveGoPingResult {
-  /** Any HTTP answer below 500 counts as up (operations.md §5.1). */
+  /** Any HTTP answer below 500 counts as up (docs/operations.md#health-endpoints). */
   up: boolean;
   status?: number;
   /** `timeout` or `unavailable` when no answer came. */
@@ -70,7 +70,7 @@ export interface TwelveGoPingResult {
 const enc = encodeURIComponent;
 
 /**
- * Typed client of the 12go REST API (twelvego-api.md §1–§13): one method per endpoint, parsed and
+ * Typed client of the 12go REST API (docs/upstream-12go.md): one method per endpoint, parsed and
  * normalised answers, exactly one `TwelveGoError` per failed call.
  */
 @Injectable()
@@ -218,7 +218,7 @@ export class TwelveGoClient implements OnModuleDestroy {
   }
 
   /**
-   * Fire-and-forget GET of a recheck URL from a search answer (twelvego-api.md §13). Never throws, never
+   * Fire-and-forget GET of a recheck URL from a search answer (docs/upstream-12go.md#recheck). Never throws, never
    * awaited by the caller; at most one call per URL per 15 s.
    */
   triggerRecheck(url: string): void {
@@ -236,7 +236,7 @@ export class TwelveGoClient implements OnModuleDestroy {
   }
 
   /**
-   * Reachability of 12go for `/health/ready` (operations.md §5.1): `GET {baseUrl}{health.path}` (default
+   * Reachability of 12go for `/health/ready` (docs/operations.md#health-endpoints): `GET {baseUrl}{health.path}` (default
    * `/booking/0`, with `health.apiKey` as `k` if set), no breaker, no retry; any answer below 500 is up.
    * Results are cached for `health.cacheMs` (default 5 s) so probes do not load 12go.
    */

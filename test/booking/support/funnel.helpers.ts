@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the spec and the API are walked dynamically */
 import type { TestStack } from '../../support/stack';
 
-/** Scenario trips of twelvego-api.md §17.8 (route R16, 9001s → 9002s). */
+/** Scenario trips of docs/upstream-12go.md#scenario-trips (route R16, 9001s → 9002s). */
 export const SCENARIO_DEPARTURES: Record<string, string> = {
   OKINST: '05:00',
   OKPEND: '05:30',

@@ -5,7 +5,7 @@ import type { ClientEntryJson } from './wire-types';
 
 export const newWhsec = (bytes = 32) => `whsec_${randomBytes(bytes).toString('base64')}`;
 
-/** Shortened schedules so retries happen within a test (operations.md §2.6 shape, milliseconds instead of hours). */
+/** Shortened schedules so retries happen within a test (docs/contract/webhooks.md#delivery-and-retries shape, milliseconds instead of hours). */
 export const FAST_NOTIFY_ENV: Record<string, string> = {
   WEBHOOK_RETRY_SCHEDULE: '150ms,200ms,250ms,300ms,300ms,300ms,300ms,300ms,300ms,300ms',
   NOTIFY_INBOUND_RETRY_SCHEDULE: '100ms,150ms,200ms',
@@ -99,7 +99,7 @@ export async function startNotifyStack(
   };
 }
 
-/** A 12go-shaped webhook body (twelvego-api.md §15). */
+/** A 12go-shaped webhook body (docs/upstream-12go.md#webhook-from-12go). */
 export function twelvegoWebhook(
   bid: string,
   type: string,

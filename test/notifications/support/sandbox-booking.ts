@@ -1,6 +1,6 @@
 /**
  * Creates bookings directly at the 12go sandbox (its 12go API, with the client's 12go key), the way the
- * BFF's funnel would: add to cart → checkout → reserve, then confirm. Scenario trips (twelvego-api.md §17.8)
+ * BFF's funnel would: add to cart → checkout → reserve, then confirm. Scenario trips (docs/upstream-12go.md#scenario-trips)
  * make the outcome deterministic.
  */
 

@@ -30,7 +30,7 @@ export async function call(baseUrl: string, path: string, opts: CallOptions = {}
 
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-/** The §5 envelope with the per-request ids, so bodies can be compared across requests. */
+/** The docs/contract/errors.md envelope with the per-request ids, so bodies can be compared across requests. */
 export function withoutIds(json: any): any {
   const { correlation_id, request_id, ...rest } = json ?? {};
   return { ...rest, has_ids: typeof correlation_id === 'string' && typeof request_id === 'string' };

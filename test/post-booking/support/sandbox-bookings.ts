@@ -1,7 +1,7 @@
 import type { TwelveGoBookingDetails, TwelveGoSearchResponse, TwelveGoTrip } from '@app/twelvego-client';
 
 /**
- * Makes bookings directly through the sandbox's 12go API (twelvego-api.md §3, §6–§8), as an agent with a
+ * Makes bookings directly through the sandbox's 12go API (docs/upstream-12go.md), as an agent with a
  * given 12go key — independent of the BFF's CreateBooking, so post-booking tests only exercise post-booking.
  */
 
@@ -24,7 +24,7 @@ function firstOption(options: FormOption[]): unknown {
   return undefined;
 }
 
-/** Scenario route R16 (twelvego-api.md §17.8): `TH02lb02lc2Bhb0xbZ` + code, one departure per code. */
+/** Scenario route R16 (docs/upstream-12go.md#scenario-trips): `TH02lb02lc2Bhb0xbZ` + code, one departure per code. */
 export const SCENARIO_DEPARTURES = {
   OKINST: '05:00',
   OKPEND: '05:30',

@@ -76,7 +76,7 @@ export function send(
 const STACK_TRACE =
   /\n\s+at [^\n]+[(:]|\bat (?:async )?[\w.<>]+ \([^)]*:\d+:\d+\)|node_modules|\.ts:\d+|\bTypeError\b|\bReferenceError\b|\bSyntaxError: /;
 
-/** Problems of an error answer against client-api.md §5.1 (empty when it is a proper envelope). */
+/** Problems of an error answer against docs/contract/errors.md#envelope (empty when it is a proper envelope). */
 export function envelopeProblems(answer: BffAnswer): string[] {
   const problems: string[] = [];
   if (STACK_TRACE.test(answer.text)) problems.push('stack trace or internal detail in the body');

@@ -25,9 +25,9 @@ export class FunnelFixtures {
     return this.date;
   }
 
-  /** An instant-confirm, refundable scenario trip (twelvego-api.md §17.8 OKINST). */
+  /** An instant-confirm, refundable scenario trip (docs/upstream-12go.md#scenario-trips OKINST). */
   /**
-   * An instant-confirm, refundable scenario trip (twelvego-api.md §17.8 OKINST). Each call moves to the next
+   * An instant-confirm, refundable scenario trip (docs/upstream-12go.md#scenario-trips OKINST). Each call moves to the next
    * of 30 travel dates: the trip has 40 seats per date, and carts and bookings hold them.
    */
   async itineraryId(): Promise<string> {

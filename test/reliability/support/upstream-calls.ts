@@ -8,10 +8,10 @@ export interface BffRequest {
   body?: unknown;
 }
 
-/** One of the 11 upstream calls (twelvego-api.md §1–§11) and the partner request that reaches it. */
+/** One of the 11 upstream calls (docs/upstream-12go.md) and the partner request that reaches it. */
 export interface UpstreamCall {
   op: TwelveGoOperation;
-  /** Sandbox fault-rule match (twelvego-api.md §17.11). */
+  /** Sandbox fault-rule match (docs/upstream-12go.md#admin-api). */
   match: { method: 'GET' | 'POST'; path: string };
   /** Partner endpoint that makes the call (for test names). */
   via: string;
@@ -22,7 +22,7 @@ export interface UpstreamCall {
   prepare: ((f: FunnelFixtures) => Promise<BffRequest>) | null;
   /** Outcomes that differ from the generic mapping because the endpoint recovers (see FAULTS). */
   overrides?: Partial<Record<FaultName, Outcome>>;
-  /** The endpoint's not-found code for an upstream 404 (operations.md §6.4); no 404 case when absent. */
+  /** The endpoint's not-found code for an upstream 404 (docs/contract/errors.md#upstream-failures); no 404 case when absent. */
   notFound?: string;
 }
 
@@ -44,7 +44,7 @@ export interface Outcome {
   code?: string;
 }
 
-/** Sandbox fault actions and the generic partner outcome (operations.md §6.4, client-api.md §5.3). */
+/** Sandbox fault actions and the generic partner outcome (docs/contract/errors.md#upstream-failures, docs/contract/errors.md#codes). */
 export const FAULTS: Array<{ name: FaultName; action: Record<string, unknown>; outcome: Outcome }> = [
   { name: '500', action: { status: 500 }, outcome: { status: 502, code: 'upstream_error' } },
   { name: '503', action: { status: 503 }, outcome: { status: 502, code: 'upstream_error' } },
@@ -81,9 +81,9 @@ export const FAULT_SUITE_TIMEOUTS =
   'search=1000,trip=1000,cart_add=1000,cart_get=1000,checkout=1000,reserve=1000,confirm=1000,booking_get=1000,refund_options=1000,refund=1000';
 
 /**
- * A corrupted 200 body means the sandbox ran the real handler (twelvego-api.md §17.10): the confirm / refund
+ * A corrupted 200 body means the sandbox ran the real handler (docs/upstream-12go.md#faults): the confirm / refund
  * happened. ConfirmBooking and CancelBooking read the booking back after an ambiguous failure
- * (operations.md §6.4) and report the real outcome, so the partner gets the success answer.
+ * (docs/contract/errors.md#upstream-failures) and report the real outcome, so the partner gets the success answer.
  */
 const EXECUTED_THEN_READ_BACK: Partial<Record<FaultName, Outcome>> = {
   'truncated JSON': { status: 200 },
@@ -96,7 +96,7 @@ const itinerary = async (f: FunnelFixtures): Promise<BffRequest> => ({
   path: `/v1/demo/itineraries/${encodeURIComponent(await f.itineraryId())}`,
 });
 
-/** Every 12go call of twelvego-api.md §1–§11; a new one is one row. */
+/** Every 12go call of docs/upstream-12go.md; a new one is one row. */
 export const UPSTREAM_CALLS: UpstreamCall[] = [
   {
     op: 'search',

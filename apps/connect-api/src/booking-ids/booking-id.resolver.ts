@@ -11,7 +11,7 @@ export interface BookingRef {
   source: BookingIdSource;
 }
 
-/** Path `booking_id` → 12go bid for the calling client (booking-schema.md §8.4). */
+/** Path `booking_id` → 12go bid for the calling client (docs/contract/ids.md#booking-ids). */
 @Injectable()
 export class BookingIdResolver {
   constructor(private readonly legacyMap: LegacyBookingMapService) {}
@@ -35,7 +35,7 @@ export class BookingIdResolver {
     return { id, bid: resolved.bid, source: resolved.source };
   }
 
-  /** booking-schema.md §8.5: the id a notification about `bid` carries (legacy id when mapped). */
+  /** docs/contract/ids.md#booking-ids: the id a notification about `bid` carries (legacy id when mapped). */
   outboundId(bid: string): { bookingId: string; clientId: string | null } {
     const row = this.legacyMap.reverse(bid);
     return row

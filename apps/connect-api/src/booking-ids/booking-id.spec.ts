@@ -1,7 +1,7 @@
 import { decodeKlvBookingId, normaliseBookingIdParam, resolveBookingId } from './booking-id';
 import { encipher } from '../ids/shift-cipher';
 
-// booking-schema.md §6.2 worked example 4 (a legacy booking id of client `acme`, bid 1234567890)
+// docs/contract/ids.md#cipher-and-klv worked example 4 (a legacy booking id of client `acme`, bid 1234567890)
 const PLAIN = '0102V1020412go0308onetwogo041012345678900504acme';
 const ENCIPHERED = 'XYXZ4YXZXbYZDLXaXfLKBQTLDLXbYXYZabcdefgXXcXb9/JB';
 

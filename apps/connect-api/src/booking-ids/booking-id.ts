@@ -9,15 +9,15 @@ import {
   PLAIN_KLV_PREFIX,
 } from '../ids/shift-cipher';
 
-/** client-api.md §2.6.2. */
+/** docs/contract/ids.md#booking-ids. */
 const CONTRACT_ID_RE = /^[A-Za-z0-9_=-]{1,512}$/;
-/** Enciphered KLV ids of the previous platform may hold `+` and `/` (cipher alphabet A, booking-schema.md §6.2). */
+/** Enciphered KLV ids of the previous platform may hold `+` and `/` (cipher alphabet A, docs/contract/ids.md#cipher-and-klv). */
 const ENCIPHERED_ID_RE = /^XYXZ4Y[A-Za-z0-9_=+/-]{0,506}$/;
-/** booking-schema.md §8.1. */
+/** docs/contract/ids.md#booking-ids. */
 export const NATIVE_BOOKING_ID_RE = /^[1-9][0-9]{0,18}$/;
 
 /**
- * Path parameter → the id as the partner meant it (booking-schema.md §6.3 inbound normalisation), or null
+ * Path parameter → the id as the partner meant it (docs/contract/ids.md#cipher-and-klv inbound normalisation), or null
  * when malformed (→ 400 validation_error).
  */
 export function normaliseBookingIdParam(raw: string | undefined): string | null {
@@ -48,7 +48,7 @@ function bidFromKlvText(plain: string, clientId: string): string | null {
   return bid.replace(/^0+/, '');
 }
 
-/** booking-schema.md §8.4 step 4: decode a (plain or enciphered) KLV booking id owned by `clientId`. */
+/** docs/contract/ids.md#booking-ids step 4: decode a (plain or enciphered) KLV booking id owned by `clientId`. */
 export function decodeKlvBookingId(id: string, clientId: string): string | null {
   if (id.startsWith(PLAIN_KLV_PREFIX)) return bidFromKlvText(id, clientId);
   if (!id.startsWith(ENCIPHERED_KLV_PREFIX)) return null;
@@ -60,7 +60,7 @@ export function decodeKlvBookingId(id: string, clientId: string): string | null 
 }
 
 /**
- * booking-schema.md §8.4 steps 2–5 on a normalised id: mapping file (plain KLV enciphered first, since the
+ * docs/contract/ids.md#booking-ids steps 2–5 on a normalised id: mapping file (plain KLV enciphered first, since the
  * file holds the partner-visible form), then native bid, then KLV decoding. null → 404 booking_not_found.
  */
 export function resolveBookingId(

@@ -1,6 +1,6 @@
 import { parseCsv } from './csv-records';
 
-/** A row of the legacy mapping file (booking-schema.md §8.3). */
+/** A row of the legacy mapping file (docs/contract/ids.md#booking-ids). */
 export interface LegacyBookingRow {
   legacyBookingId: string;
   bid: string;

@@ -20,7 +20,7 @@ export interface LegacyMapLoadReport {
 const EMPTY: LegacyBookingMapIndex = { forward: new Map(), reverse: new Map(), errors: [], warnings: [] };
 
 /**
- * The legacy booking-id mapping file (booking-schema.md §8.3) in memory: loaded at start (a missing or
+ * The legacy booking-id mapping file (docs/contract/ids.md#booking-ids) in memory: loaded at start (a missing or
  * header-less file fails start-up), reloaded with the client registry (SIGHUP, `POST /admin/config/reload`,
  * clients-file change) or by `reload()`; a failing reload keeps the current index. Bad rows are logged with
  * their line numbers — never their content — and skipped.
@@ -95,7 +95,7 @@ export class LegacyBookingMapService implements OnModuleInit {
     return this.index.forward.get(forwardKey(clientId, legacyBookingId));
   }
 
-  /** booking-schema.md §8.5: the legacy id and owner of `bid`, when the file has one. */
+  /** docs/contract/ids.md#booking-ids: the legacy id and owner of `bid`, when the file has one. */
   reverse(bid: string): LegacyBookingRow | undefined {
     return this.index.reverse.get(bid);
   }

@@ -3,7 +3,7 @@ import { AppConfig } from '../platform/config/app-config';
 import { RedisService } from '../platform/redis/redis.service';
 import { DEFAULT_OWNER_GRACE_DAYS, ownerRecordTtlSeconds } from './booking-owner.ttl';
 
-/** `booking:{bid}` (operations.md §2.4, §3.1). */
+/** `booking:{bid}` (docs/contract/webhooks.md#who-owns-a-booking, docs/platform.md#redis-keyspace). */
 export interface BookingOwnerRecord {
   bid: string;
   clientId: string;
@@ -40,7 +40,7 @@ export class BookingOwnerStore {
 
   /**
    * Records `clientId` as the owner of `bid`. Never throws: a failed write must not fail the booking
-   * (§2.4); it is logged as `booking_owner.write_failed` and reported as `false`.
+   * (docs/contract/webhooks.md#who-owns-a-booking); it is logged as `booking_owner.write_failed` and reported as `false`.
    */
   async write(bid: string, clientId: string, opts: BookingOwnerWriteOptions = {}): Promise<boolean> {
     const now = opts.now ?? new Date();

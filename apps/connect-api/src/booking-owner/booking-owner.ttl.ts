@@ -4,7 +4,7 @@ export const OWNER_TTL_MAX_S = 400 * DAY_S;
 export const DEFAULT_OWNER_GRACE_DAYS = 30;
 
 /**
- * operations.md §2.4 / §3.1: the ownership record lives until departure + grace days, never below 30 d,
+ * docs/contract/webhooks.md#who-owns-a-booking, docs/platform.md#redis-keyspace: the ownership record lives until departure + grace days, never below 30 d,
  * never above 400 d. `departureAt` is 12go local time without zone; read as UTC (±14 h is noise against
  * a 30-day grace). Unknown departure → the floor after `now`+grace.
  */

@@ -3,11 +3,11 @@ import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { ContractError } from '../platform/errors/contract-error';
 import { BookingOwnerStore } from './booking-owner.store';
 
-/** How the booking id was resolved (booking-schema.md §8.4): legacy forms are bound to a client. */
+/** How the booking id was resolved (docs/contract/ids.md#booking-ids): legacy forms are bound to a client. */
 export type BookingIdEvidence = 'native' | 'mapping' | 'klv';
 
 /**
- * The ownership layer of operations.md §8.4 for every booking route (details, ticket, cancel, confirm):
+ * The ownership layer of docs/contract/headers.md#client-isolation for every booking route (details, ticket, cancel, confirm):
  * a record naming another client → 404 `booking_not_found` (+ `security.cross_client_attempt` warn);
  * no record → allowed (12go scopes bookings by key) unless the client is `strict_ownership`, where only
  * a record or a legacy id bound to this client (mapping-file row, KLV key 05) proves ownership;

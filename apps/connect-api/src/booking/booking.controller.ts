@@ -24,7 +24,7 @@ import {
   IncompleteResultAcceptedSchema,
 } from '../openapi/schemas/booking.schemas';
 
-/** CreateBooking and ConfirmBooking (client-api.md §4.3–4.4), synchronous or via IncompleteResults (§4.9). */
+/** CreateBooking and ConfirmBooking (docs/contract/endpoints.md#createbooking, docs/contract/endpoints.md#confirmbooking), synchronous or via IncompleteResults (docs/contract/endpoints.md#incompleteresults-async-flow). */
 @ApiPartnerController('Booking')
 @Controller()
 export class BookingController {

@@ -13,7 +13,7 @@ import {
 import { BookingSchema } from '../openapi/schemas/booking.schemas';
 import { ErrorEnvelopeSchema } from '../openapi/schemas/errors.schemas';
 
-/** IncompleteResults polling (client-api.md §4.9): 202 while running, then the replayed outcome. */
+/** IncompleteResults polling (docs/contract/endpoints.md#incompleteresults-async-flow): 202 while running, then the replayed outcome. */
 @ApiPartnerController('Booking')
 @Controller()
 export class IncompleteResultsController {

@@ -17,8 +17,8 @@ import {
 import { GetItineraryResponseSchema } from '../openapi/schemas/booking.schemas';
 
 /**
- * GetItinerary (client-api.md §4.2). A wildcard route, so an id whose `/` the client did not encode still
- * reaches the decoder (booking-schema.md §6.3).
+ * GetItinerary (docs/contract/endpoints.md#getitinerary). A wildcard route, so an id whose `/` the client did not encode still
+ * reaches the decoder (docs/contract/ids.md#cipher-and-klv).
  */
 @ApiPartnerController('Booking')
 @Controller()

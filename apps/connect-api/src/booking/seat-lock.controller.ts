@@ -16,7 +16,7 @@ import {
 } from '../openapi/decorators/partner-route.decorators';
 import { LockSeatsRequestSchema, LockSeatsResponseSchema } from '../openapi/schemas/booking.schemas';
 
-/** SeatLock (client-api.md §4.5). */
+/** SeatLock (docs/contract/endpoints.md#seatlock). */
 @ApiPartnerController('Booking')
 @Controller()
 export class SeatLockController {

@@ -10,7 +10,7 @@ export interface GeneratedApiKey {
   hash: string;
 }
 
-/** 32 random bytes, base64url (operations.md §1.2: ≥32 bytes of entropy, stored as `sha256:`). */
+/** 32 random bytes, base64url (docs/platform.md#client-registry: ≥32 bytes of entropy, stored as `sha256:`). */
 export function generateApiKey(): GeneratedApiKey {
   const key = randomBytes(32).toString('base64url');
   return { key, hash: `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}` };
@@ -18,7 +18,7 @@ export function generateApiKey(): GeneratedApiKey {
 
 const USAGE = 'usage: npm run keygen -- --client <client_id> [--id <key id, default YYYY-MM>]';
 
-/** `npm run keygen -- --client acme` (operations.md §1.2, §1.7). Returns the exit code. */
+/** `npm run keygen -- --client acme` (docs/platform.md#client-registry, docs/operations.md#rotate-keys-and-secrets). Returns the exit code. */
 export function runKeygen(argv: string[], out: (line: string) => void, now = new Date()): number {
   let values: { client?: string; id?: string };
   try {

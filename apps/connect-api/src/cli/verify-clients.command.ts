@@ -40,7 +40,7 @@ function readBookings(path: string | undefined): Record<string, string> {
 }
 
 /**
- * operations.md §1.8 pre-cutover check against TWELVEGO_BASE_URL: every enabled client's 12go key
+ * docs/operations.md#onboard-a-partner pre-cutover check against TWELVEGO_BASE_URL: every enabled client's 12go key
  * authenticates (a booking read that must not answer 401), keys shared between clients are reported, and
  * a known booking per client (from `--bookings`) is readable with the owner's key and not with any other
  * client's key. Returns the exit code (0 = all passed).

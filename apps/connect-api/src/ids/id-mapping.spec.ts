@@ -11,7 +11,7 @@ const TABLES = {
   operators: 'client_operator_id,twelvego_operator_id\n"SRT",16779\n',
 };
 
-describe('IdMapping (booking-schema.md §9)', () => {
+describe('IdMapping (docs/contract/ids.md#station-operator-and-poi-ids)', () => {
   const mapping = IdMapping.fromCsv(TABLES);
 
   it('maps client station ids to 12go ids, with the identity fallback for all-digit ids', () => {

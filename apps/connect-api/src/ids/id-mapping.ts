@@ -1,5 +1,5 @@
 /**
- * Station, POI and operator ids (booking-schema.md §9): client-visible ids ↔ 12go integers, from optional
+ * Station, POI and operator ids (docs/contract/ids.md#station-operator-and-poi-ids): client-visible ids ↔ 12go integers, from optional
  * CSV tables with an identity fallback for all-digit ids, and a per-client scheme (`mapped` | `native`).
  */
 export type IdScheme = 'mapped' | 'native';

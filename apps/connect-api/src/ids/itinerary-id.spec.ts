@@ -103,7 +103,7 @@ describe('itinerary-id vectors (fixtures/booking-schema/itinerary-id-vectors.jso
   });
 });
 
-describe('native itinerary ids (client-api.md D10)', () => {
+describe('native itinerary ids (docs/contract/README.md D10)', () => {
   const ref = { tripKey: 'TH000300044mDt00c01hdkRw', departureDate: '2026-04-01', departureTime: '18:57' };
 
   it('is the bare product id for one passenger and adds ~N for more', () => {

@@ -10,7 +10,7 @@ import {
 } from './shift-cipher';
 
 /**
- * Itinerary ids (booking-schema.md §7, client-api.md §2.6.1 D10).
+ * Itinerary ids (docs/contract/ids.md#itinerary-ids D10).
  * - `native` (default): the bare 12go product id `{tripKey}-{yyyy-MM-dd}-{HH:mm}`, plus `~{N}` for N ≥ 2.
  * - `cipher`: the previous platform's enciphered KLV (keys 01–06), raw in JSON.
  * - `plain`: the KLV unenciphered, percent-encoded in JSON.

@@ -1,5 +1,5 @@
 /**
- * KLV strings (booking-schema.md §6.1): records `KK LL V…` — two-digit key, two-digit length, value.
+ * KLV strings (docs/contract/ids.md#cipher-and-klv): records `KK LL V…` — two-digit key, two-digit length, value.
  * The first record is always `01 02 V1`; keys are unique; the string is consumed exactly.
  */
 export type KlvRecords = ReadonlyArray<readonly [key: string, value: string]>;

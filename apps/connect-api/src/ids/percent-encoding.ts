@@ -1,5 +1,5 @@
 /**
- * Percent-encoding of identifiers (booking-schema.md §6.3).
+ * Percent-encoding of identifiers (docs/contract/ids.md#cipher-and-klv).
  */
 
 /** RFC 3986 strict: every byte outside `A–Z a–z 0–9 - _ . ~` as upper-case `%XX`. */

@@ -1,5 +1,5 @@
 /**
- * The previous platform's shift cipher (booking-schema.md §6.2): every character of the 64-symbol alphabet
+ * The previous platform's shift cipher (docs/contract/ids.md#cipher-and-klv): every character of the 64-symbol alphabet
  * moves 547 mod 64 = 35 places; other characters pass through unchanged.
  */
 export const CIPHER_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

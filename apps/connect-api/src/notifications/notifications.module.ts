@@ -17,7 +17,7 @@ import { NotificationTelemetry } from './shared/notification-telemetry';
 import { NotificationWorkers } from './shared/notification-workers';
 
 /**
- * 12go webhooks → durable, signed, retried partner webhooks (operations.md §2). Needs the global
+ * 12go webhooks → durable, signed, retried partner webhooks (docs/contract/webhooks.md). Needs the global
  * platform providers (AppConfig, RedisService, ClientRegistry) and the global TwelveGoClient.
  */
 @Module({

@@ -6,7 +6,7 @@ export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');
 
 /**
  * Validated once at boot. Reads the raw environment AppConfig keeps (same names and defaults as
- * operations.md §7.4) plus the path secrets AppConfig resolved (incl. its local-only default).
+ * README.md#environment-variables) plus the path secrets AppConfig resolved (incl. its local-only default).
  */
 export const notificationsSettingsProvider: Provider = {
   provide: NOTIFICATIONS_SETTINGS,

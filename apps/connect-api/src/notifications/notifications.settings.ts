@@ -2,8 +2,8 @@ import * as ipaddr from 'ipaddr.js';
 import { parseDurationList } from './delivery/retry-schedule';
 
 /**
- * Notification settings (operations.md §2, §7.4), read from the environment and validated at startup.
- * Names beyond §7.4 (marked "extra") exist so tests can shorten timings; their defaults are the spec's.
+ * Notification settings (docs/contract/webhooks.md, README.md#environment-variables), read from the environment and validated at startup.
+ * Names beyond README.md#environment-variables (marked "extra") exist so tests can shorten timings; their defaults are the spec's.
  */
 export interface NotificationsSettings {
   pathSecrets: string[];

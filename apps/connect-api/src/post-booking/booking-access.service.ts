@@ -20,7 +20,7 @@ export interface OwnedBooking {
   details: TwelveGoBookingDetailsNormalized;
 }
 
-/** One body for "unknown" and "not yours" (operations.md §8.4, client-api.md D1). */
+/** One body for "unknown" and "not yours" (docs/contract/headers.md#client-isolation, docs/contract/README.md D1). */
 export function bookingNotFound(): ContractError {
   return new ContractError('booking_not_found');
 }

@@ -1,7 +1,7 @@
 import type { TwelveGoRefundOption, TwelveGoRefundOptionsResponse } from '@app/twelvego-client';
 import { money, type ContractMoney } from '../pricing';
 
-/** client-api.md §4.8 BookingCancellation. */
+/** docs/contract/endpoints.md#cancelbooking BookingCancellation. */
 export interface BookingCancellation {
   booking_id: string;
   booking_status: 'cancelled';
@@ -23,7 +23,7 @@ function executable(o: TwelveGoRefundOption | null | undefined): o is TwelveGoRe
 }
 
 /**
- * D19 / twelvego-api.md §10: the option with the largest `refund_amount` among those executable now
+ * D19 / docs/upstream-12go.md#refunds: the option with the largest `refund_amount` among those executable now
  * (`available: true`); an unavailable option is never chosen even if it pays more. null → no cancellation
  * offered. Ties keep 12go's order.
  */

@@ -2,11 +2,11 @@ import type { ContractBookingStatus } from './contract-booking';
 
 export interface MappedBookingStatus {
   status: ContractBookingStatus;
-  /** false when 12go sent a value outside twelvego-api.md §12; the caller logs it. */
+  /** false when 12go sent a value outside docs/upstream-12go.md#booking-lifecycle; the caller logs it. */
   known: boolean;
 }
 
-/** twelvego-api.md §12 → client-api.md §3.6. */
+/** docs/upstream-12go.md#booking-lifecycle → docs/contract/values.md#booking-object-and-status. */
 const STATUS_MAP: Readonly<Record<string, ContractBookingStatus>> = {
   pending_client_confirmation: 'reserved',
   pending: 'pending',
@@ -20,7 +20,7 @@ const STATUS_MAP: Readonly<Record<string, ContractBookingStatus>> = {
 
 /**
  * Maps a 12go booking status. Any other value means "in progress, state unknown" upstream
- * (twelvego-api.md §12), which is the contract's `pending` ("state temporarily unknown", §3.6):
+ * (docs/upstream-12go.md#booking-lifecycle), which is the contract's `pending` ("state temporarily unknown", docs/contract/values.md#booking-object-and-status):
  * never an error, never a terminal state the partner could act on wrongly.
  */
 export function mapBookingStatus(upstream: unknown): MappedBookingStatus {

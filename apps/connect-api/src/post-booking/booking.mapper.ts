@@ -4,11 +4,11 @@ import { mapBookingStatus } from './booking-status.mapper';
 import type { BookingMarkup, ContractBooking } from './contract-booking';
 
 export interface BookingMapperContext {
-  /** The id the partner used (legacy or native, booking-schema.md §8.4); defaults to the 12go bid. */
+  /** The id the partner used (legacy or native, docs/contract/ids.md#booking-ids); defaults to the 12go bid. */
   bookingId?: string;
   /** The calling / owning client's markup (`ClientSnapshot.markup`). */
   markup?: BookingMarkup | null;
-  /** 12go station id → client station id (booking-schema.md §9.3 `toClientStation`); identity when absent. */
+  /** 12go station id → client station id (docs/contract/ids.md#station-operator-and-poi-ids `toClientStation`); identity when absent. */
   stationId?: (twelvegoStationId: number) => string;
 }
 
@@ -33,7 +33,7 @@ function bidString(bid: unknown): string {
   return s.replace(/^0+(?=\d)/, '');
 }
 
-/** 12go local `yyyy-MM-dd HH:mm[:ss]` (or with `T`) → contract `YYYY-MM-DDTHH:mm:ss`, kept local (§0.5). */
+/** 12go local `yyyy-MM-dd HH:mm[:ss]` (or with `T`) → contract `YYYY-MM-DDTHH:mm:ss`, kept local (docs/upstream-12go.md#dates-and-money). */
 export function toContractLocalDateTime(value: unknown): string {
   const m =
     typeof value === 'string'
@@ -58,7 +58,7 @@ function stationOf(id: unknown, map: ((n: number) => string) | undefined, which:
 }
 
 /**
- * What the partner pays: 12go's agent cost (`netprice`, restated by `seller_price.netprice`, §0.6),
+ * What the partner pays: 12go's agent cost (`netprice`, restated by `seller_price.netprice`, docs/upstream-12go.md#dates-and-money),
  * plus the client's markup. Gross `price` and the fees are not charged to the agent.
  */
 function totalPrice(d: TwelveGoBookingDetails, markup: BookingMarkup | null | undefined) {
@@ -96,7 +96,7 @@ function nonEmpty(value: unknown): string | null {
 }
 
 /**
- * twelvego-api.md §9 booking details → client-api.md §3.5 Booking (all 13 keys). Pure.
+ * docs/upstream-12go.md#booking-details booking details → docs/contract/values.md#booking-object-and-status Booking (all 13 keys). Pure.
  * An unknown 12go status maps to `pending`; callers log it: `unknownUpstreamStatus(details)`.
  * Shape faults throw `TwelveGoError` kind `bad_response` (→ 502 upstream_bad_response).
  */
@@ -130,7 +130,7 @@ export function toContractBooking(
   };
 }
 
-/** The raw 12go status when it is outside twelvego-api.md §12 (to be logged by the caller), else null. */
+/** The raw 12go status when it is outside docs/upstream-12go.md#booking-lifecycle (to be logged by the caller), else null. */
 export function unknownUpstreamStatus(details: Pick<TwelveGoBookingDetails, 'status'>): string | null {
   return mapBookingStatus(details.status).known ? null : String(details.status);
 }

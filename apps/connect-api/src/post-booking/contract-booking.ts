@@ -1,4 +1,4 @@
-/** client-api.md §3.5–3.6 — the Booking object as it goes on the wire (snake_case, all 13 keys). */
+/** docs/contract/values.md#booking-object-and-status — the Booking object as it goes on the wire (snake_case, all 13 keys). */
 import type { ContractMoney } from '../pricing';
 
 export type { ContractMoney };
@@ -21,5 +21,5 @@ export interface ContractBooking {
   total_price: ContractMoney;
 }
 
-/** The client's markup as held in `ClientSnapshot.markup` (operations.md §1.1). */
+/** The client's markup as held in `ClientSnapshot.markup` (docs/platform.md#client-registry). */
 export type { ClientMarkup as BookingMarkup } from '../pricing';

@@ -6,7 +6,7 @@ import { BookingAccessService } from './booking-access.service';
 import { PostBookingController } from './post-booking.controller';
 import { PostBookingService } from './post-booking.service';
 
-/** GetBookingDetails, GetTicket, CancelBooking (client-api.md §4.6–4.8). */
+/** GetBookingDetails, GetTicket, CancelBooking (docs/contract/endpoints.md#getbookingdetails, docs/contract/endpoints.md#getticket, docs/contract/endpoints.md#cancelbooking). */
 @Module({
   imports: [BookingIdsModule, BookingOwnerModule, IdsModule],
   controllers: [PostBookingController],

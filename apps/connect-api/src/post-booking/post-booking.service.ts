@@ -24,7 +24,7 @@ import { recordBusinessEvent } from '../platform/events/record-business-event';
 
 export type TicketResult = { ready: true; ticketUrl: string } | { ready: false };
 
-/** Refund failures after which the refund may still have happened: resolved by one read (operations.md §6.4). */
+/** Refund failures after which the refund may still have happened: resolved by one read (docs/contract/errors.md#upstream-failures). */
 const AMBIGUOUS_REFUND_FAILURES = new Set<TwelveGoError['kind']>([
   'timeout',
   'server',
@@ -32,7 +32,7 @@ const AMBIGUOUS_REFUND_FAILURES = new Set<TwelveGoError['kind']>([
   'bad_response',
 ]);
 
-/** GetBookingDetails, GetTicket, CancelBooking (client-api.md §4.6–4.8). */
+/** GetBookingDetails, GetTicket, CancelBooking (docs/contract/endpoints.md#getbookingdetails, docs/contract/endpoints.md#getticket, docs/contract/endpoints.md#cancelbooking). */
 @Injectable()
 export class PostBookingService {
   private readonly logger = new Logger('PostBooking');
@@ -151,7 +151,7 @@ export class PostBookingService {
   }
 }
 
-/** Business event `booking.cancelled` (operations.md §4.6): the outcome fields of a cancellation. */
+/** Business event `booking.cancelled` (docs/platform.md#business-events): the outcome fields of a cancellation. */
 function cancelledEvent(result: BookingCancellation): BookingCancellation {
   recordBusinessEvent('booking.cancelled', { status: result.booking_status, refund: result.refund });
   return result;

@@ -1,5 +1,5 @@
 /**
- * ISO 4217 minor-unit exponents (client-api.md §2.1, D5): the number of digits after the point in every
+ * ISO 4217 minor-unit exponents (docs/contract/values.md#money D5): the number of digits after the point in every
  * amount the API emits. Currencies not listed use 2.
  */
 const ZERO_DECIMAL = new Set([

@@ -1,7 +1,7 @@
 import { divideRoundHalfAwayFromZero, parseDecimal, toMinorUnits } from './decimal-amount';
 
 /**
- * Per-client markup (operations.md §1.1): `percent` (decimal string in [0, 100]) applied to the 12go amount
+ * Per-client markup (docs/platform.md#client-registry): `percent` (decimal string in [0, 100]) applied to the 12go amount
  * and rounded half-up to the currency's minor unit; `fixedPerBooking` added once per booking.
  * Structurally the same as `ClientSnapshot['markup']`.
  */

@@ -1,6 +1,6 @@
 import { formatMinorUnits, toMinorUnits } from './decimal-amount';
 
-/** The contract's Money object (client-api.md §2.1). Search results emit `amount` first. */
+/** The contract's Money object (docs/contract/values.md#money). Search results emit `amount` first. */
 export interface ContractMoney {
   amount: string;
   currency: string;

@@ -7,7 +7,7 @@ export const NON_REFUNDABLE: readonly CancellationPolicy[] = Object.freeze([
 ]);
 
 /**
- * 12go cancellation policy codes (twelvego-api.md §10): windows as time before departure, earliest first.
+ * 12go cancellation policy codes (docs/upstream-12go.md#refunds): windows as time before departure, earliest first.
  * 0 non-refundable; 1 full refund until 48 h; 2 full refund until 72 h, 50 % until 24 h.
  */
 const POLICIES_BY_CODE: Record<number, CancellationPolicy[]> = {
@@ -24,7 +24,7 @@ const POLICIES_BY_CODE: Record<number, CancellationPolicy[]> = {
 };
 
 /**
- * The option's cancellation policy (client-api.md §2.3). Unknown codes fall back to `full_refund_until`
+ * The option's cancellation policy (docs/contract/values.md#cancellation-policies). Unknown codes fall back to `full_refund_until`
  * (free until then, non-refundable after); without it the policy is non-refundable (D7: never empty).
  */
 export function mapCancellationPolicies(

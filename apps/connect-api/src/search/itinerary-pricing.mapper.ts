@@ -4,7 +4,7 @@ import type { Pricing } from './dto/search-response';
 import { toPriceType } from './trip-enums.mapper';
 
 /**
- * An itinerary's pricing (client-api.md §2.2): totals for all `pax` passengers.
+ * An itinerary's pricing (docs/contract/values.md#pricing-and-markup): totals for all `pax` passengers.
  * - `net_price` = 12go `netprice` × pax, plus the client's markup (percent, then the fixed part once).
  * - `gross_price` = 12go `price` × pax, `price_type` from `price_restriction`; the selling-price rule stays 12go's.
  * - `taxes_and_fees` = gross − net, so `gross = net + taxes_and_fees` holds; omitted (it is optional) when a

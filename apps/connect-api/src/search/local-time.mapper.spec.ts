@@ -36,7 +36,7 @@ describe('local time', () => {
   });
 });
 
-describe('enumerations (client-api.md §2.5)', () => {
+describe('enumerations (docs/contract/values.md#enumerations)', () => {
   it('maps vehicle classes to the closed transportation set', () => {
     expect(
       ['bus', 'train', 'ferry', 'van', 'avia', 'charter', 'AVIA', 'zeppelin', undefined].map(

@@ -1,5 +1,5 @@
 /**
- * 12go wall-clock strings stay local (no time-zone shifting, twelvego-api.md §0.5).
+ * 12go wall-clock strings stay local (no time-zone shifting, docs/upstream-12go.md#dates-and-money).
  */
 const WALL_CLOCK_RE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/;
 

@@ -16,7 +16,7 @@ import {
 import { ApiSearchQuery } from '../openapi/decorators/search-query.decorators';
 import { SearchResponseSchema } from '../openapi/schemas/search.schemas';
 
-/** `GET /v1/{client_id}/itineraries` (client-api.md §4.1): 200 complete, 206 partial. */
+/** `GET /v1/{client_id}/itineraries` (docs/contract/endpoints.md#search): 200 complete, 206 partial. */
 @ApiPartnerController('Search')
 @Controller('v1/:client_id')
 export class SearchController {

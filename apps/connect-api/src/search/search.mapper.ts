@@ -24,7 +24,7 @@ export interface SearchMappingContext {
   /** UTC `yyyy-MM-ddTHH:mm:ssZ` (KLV key 06). */
   searchTime: string;
   markup: ClientMarkup | null;
-  /** 12go station id → client station id (booking-schema.md §9). */
+  /** 12go station id → client station id (docs/contract/ids.md#station-operator-and-poi-ids). */
   clientStationId: (twelveGoStationId: number) => string;
   /** 12go operator id → client operator id. */
   clientOperatorId: (twelveGoOperatorId: number) => string;
@@ -40,7 +40,7 @@ export interface MappedTrip {
 }
 
 /**
- * 12go search responses (one per searched place pair) → one contract SearchResponse (client-api.md §3, §4.1).
+ * 12go search responses (one per searched place pair) → one contract SearchResponse (docs/contract/values.md#itinerary-segment-and-vehicle, docs/contract/endpoints.md#search).
  * Unsellable or hidden trips are omitted; itineraries, segments and vehicles are de-duplicated by id and
  * seat classes merged per vehicle.
  */
@@ -115,7 +115,7 @@ export function mapTrip(
 
   const seats = Number.isInteger(option.bookable) && option.bookable >= 0 ? option.bookable : undefined;
   const ticketType = toTicketType(option.ticket_type);
-  // Keys in the documented order (client-api.md §3.1); optional ones omitted, never null. Assigned in
+  // Keys in the documented order (docs/contract/values.md#itinerary-segment-and-vehicle); optional ones omitted, never null. Assigned in
   // that order (insertion order is the JSON order) rather than spread: search builds one per trip.
   const itinerary = {
     id,

@@ -31,7 +31,7 @@ interface UpstreamPair {
 type PairState = { ok: true; response: TwelveGoSearchResponse } | { ok: false; error: unknown };
 
 /**
- * Search orchestration (client-api.md §4.1, twelvego-api.md §1, §13): one 12go search per distinct place
+ * Search orchestration (docs/contract/endpoints.md#search, docs/upstream-12go.md#search, docs/upstream-12go.md#recheck): one 12go search per distinct place
  * pair, concurrently with a bound; a failing pair does not sink the others unless all fail; recheck URLs
  * are triggered and, within the partner's `timeout`, the incomplete pairs are queried again.
  */
@@ -82,7 +82,7 @@ export class SearchService {
     return { status: partial ? 206 : 200, body };
   }
 
-  /** Business event `search.completed` (operations.md §4.6). */
+  /** Business event `search.completed` (docs/platform.md#business-events). */
   private logCompleted(
     query: SearchQuery,
     pairCount: number,

@@ -1,6 +1,6 @@
 import type { ConfirmationType, PriceType, TicketType, TransportationType } from './dto/search-response';
 
-/** 12go `vehclasses` → the contract's closed transportation set (client-api.md §2.5). */
+/** 12go `vehclasses` → the contract's closed transportation set (docs/contract/values.md#enumerations). */
 const TRANSPORTATION_BY_VEHCLASS: Record<string, TransportationType> = {
   bus: 'Bus',
   coach: 'Bus',

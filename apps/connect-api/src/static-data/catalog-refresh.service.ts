@@ -33,7 +33,7 @@ export interface RefreshStats {
 
 /**
  * Loads the catalogue on start and every CATALOG_REFRESH_MIN, builds the documents and publishes them in Redis
- * (reconciliation 4). One instance builds at a time (Redis lock); the others see the version it publishes.
+ * (docs/contract/endpoints.md#master-data). One instance builds at a time (Redis lock); the others see the version it publishes.
  * A failed refresh keeps the previous version (logged, counted); until a first version exists, it retries
  * with backoff and the endpoints answer 503.
  */

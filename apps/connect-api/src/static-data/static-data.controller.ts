@@ -6,7 +6,7 @@ import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import type { StaticDocumentName } from './documents/static-document.types';
 import { GetListQueryDto, StaticUrlQueryDto } from './dto/static-data-query.dto';
 import { wantsJsonString } from './links/accept-negotiation';
-// One locale rule for the whole API (client-api.md §1.6, D4), as Search applies it.
+// One locale rule for the whole API (docs/contract/headers.md#locale-and-currency D4), as Search applies it.
 import { normaliseLocale } from '../search/dto/search-query.parser';
 import { publicOrigin, sendJsonDocument } from './static-data.http';
 import { StaticDataService } from './static-data.service';
@@ -21,7 +21,7 @@ import {
 } from '../openapi/decorators/partner-route.decorators';
 import { OperatingCarrierSchema, PoiSchema, StationSchema } from '../openapi/schemas/static-data.schemas';
 
-/** Stations, Operators, POIs (client-api.md §4.10–4.12): signed link by default, inline arrays via GetList. */
+/** Stations, Operators, POIs (docs/contract/endpoints.md#master-data): signed link by default, inline arrays via GetList. */
 @ApiPartnerController('Master data')
 @Controller('v1/:client_id')
 export class StaticDataController {

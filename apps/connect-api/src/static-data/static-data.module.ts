@@ -6,7 +6,7 @@ import { StaticDataService } from './static-data.service';
 import { StaticDocumentController } from './static-document.controller';
 import { StaticDataStore } from './store/static-data.store';
 
-/** Stations, operating carriers and POIs from a refreshed catalogue (issue 6, reconciliation 4). */
+/** Stations, operating carriers and POIs from a refreshed catalogue (issue 6, docs/contract/endpoints.md#master-data). */
 @Module({
   imports: [IdsModule],
   controllers: [StaticDataController, StaticDocumentController],

@@ -33,7 +33,7 @@ export class StaticDataService {
     this.linkBaseUrl = parseLinkBaseUrl(config.STATIC_LINK_BASE_URL);
   }
 
-  /** Absolute signed link to a client's document (client-api.md §4.10, reconciliation 4). */
+  /** Absolute signed link to a client's document (docs/contract/endpoints.md#master-data). */
   async link(
     client: ClientSnapshot,
     document: StaticDocumentName,
@@ -136,7 +136,7 @@ function storeUnavailable(cause: unknown): ContractError {
 }
 
 /**
- * Expired or tampered link → 403 (reconciliation 4) with `unauthorized`, the §5.3 code for a failed
+ * Expired or tampered link → 403 (docs/contract/endpoints.md#master-data) with `unauthorized`, the docs/contract/errors.md#codes code for a failed
  * credential (the error-code enum is closed; `client_disabled`, the other 403 code, would mislead).
  */
 export function linkRejected(reason: 'expired' | 'invalid'): ContractError {

@@ -9,7 +9,7 @@ import { acceptsGzip, gzipEtag, isNotModified, sendJsonDocument } from './static
 import { linkRejected, StaticDataService, type SignedDocumentQuery } from './static-data.service';
 
 /**
- * The document behind a signed link (reconciliation 4): no API key — the HMAC signature and expiry are the
+ * The document behind a signed link (docs/contract/endpoints.md#master-data): no API key — the HMAC signature and expiry are the
  * credential. Conditional (ETag / Last-Modified → 304) and gzip-aware.
  *
  * `@PublicRoute()`: the one route under `/v1/:client_id` that the platform does not authenticate.

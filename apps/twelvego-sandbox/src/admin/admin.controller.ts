@@ -20,7 +20,7 @@ const bad = (message: string) => new UpstreamError(400, { messages: [message] })
 const asObject = (body: unknown): Json =>
   body && typeof body === 'object' && !Array.isArray(body) ? (body as Json) : {};
 
-/** The `/__sandbox` admin API of §17.11 (no `k`). */
+/** The `/__sandbox` admin API of docs/upstream-12go.md#admin-api (no `k`). */
 @Controller('__sandbox')
 @UseGuards(AdminTokenGuard)
 export class AdminController {

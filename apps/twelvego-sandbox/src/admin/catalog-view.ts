@@ -2,7 +2,7 @@ import { CLASSES, OPERATORS, PROVINCES, STATIONS, operatorById, stationSlug } fr
 import { DEPARTURE_PLANS } from '../trips/departure-plan';
 import { stationJson } from '../trips/trip-view';
 
-/** `GET /__sandbox/catalog` (§17.11): the seed catalogue for the BFF's local reference data (pure). */
+/** `GET /__sandbox/catalog` (docs/upstream-12go.md#admin-api): the seed catalogue for the BFF's local reference data (pure). */
 
 const offsetText = (h: number): string => `${h >= 0 ? '+' : '-'}${String(Math.abs(h)).padStart(2, '0')}:00`;
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SANDBOX_CONFIG, SandboxConfig } from '../config/sandbox-config';
 
-/** Recent upstream requests for `GET /__sandbox/requests` (§17.11); `k` is masked. */
+/** Recent upstream requests for `GET /__sandbox/requests` (docs/upstream-12go.md#admin-api); `k` is masked. */
 
 export interface RequestLogEntry {
   seq: number;

@@ -1,6 +1,6 @@
 import { fnv1a32, hmacHex, toBase62 } from '../core/hashing';
 
-/** Identifier formats of §0.4 and §17.6 (pure). */
+/** Identifier formats of docs/upstream-12go.md#identifiers, docs/upstream-12go.md#state-and-timers (pure). */
 
 export const FIRST_BID = 70000001;
 

@@ -2,7 +2,7 @@ import type { TwelveGoBookingDetails, TwelveGoWebhookBooking } from '@app/twelve
 import { centsToNumber, price } from '../core/money';
 import type { Booking } from '../state/sandbox-state';
 
-/** §9 booking details and the §15 webhook snapshot of a booking (pure). */
+/** docs/upstream-12go.md#booking-details booking details and the docs/upstream-12go.md#webhook-from-12go webhook snapshot of a booking (pure). */
 
 export function bookingTotals(b: Booking): { gross: number; net: number; sysfee: number; agfee: number } {
   const a = b.amounts;
@@ -50,7 +50,7 @@ export function webhookSnapshot(b: Booking): TwelveGoWebhookBooking {
   };
 }
 
-/** §15 type for a transition to `status`. */
+/** docs/upstream-12go.md#webhook-from-12go type for a transition to `status`. */
 export function webhookTypeFor(status: string): string {
   if (status === 'confirmed') return 'booking_confirmed';
   if (status === 'cancelled') return 'booking_canceled';

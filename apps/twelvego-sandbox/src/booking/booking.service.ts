@@ -22,7 +22,7 @@ import { webhookSnapshot, webhookTypeFor } from './booking-view';
 
 const MAGIC_NAMES = new Set(['SANDBOXPENDING', 'SANDBOXDECLINE', 'SANDBOXCANCEL']);
 
-/** Carts, reservations, confirmations and their timers (§3–§9, §12, §14, §17.6, §17.8, §17.9). */
+/** Carts, reservations, confirmations and their timers (docs/upstream-12go.md). */
 @Injectable()
 export class BookingService {
   constructor(
@@ -37,7 +37,7 @@ export class BookingService {
 
   // ── carts ────────────────────────────────────────────────────────────────
 
-  /** §3/§4: checks sellability and creates a cart; 400 "Trip is no longer available" otherwise. */
+  /** docs/upstream-12go.md#carts: checks sellability and creates a cart; 400 "Trip is no longer available" otherwise. */
   addToCart(agent: SandboxApiKey, d: DatedDeparture, seats: number): string {
     const scenario = d.plan.scenario;
     if (scenario === 'GONE40') throw notFound('Trip');
@@ -76,7 +76,7 @@ export class BookingService {
     return id;
   }
 
-  /** A live cart of this key; 404 when unknown, expired or another key's (§0.3, §14). */
+  /** A live cart of this key; 404 when unknown, expired or another key's (docs/upstream-12go.md#authentication-and-key-scoping, docs/upstream-12go.md#carts). */
   getCart(agent: SandboxApiKey, id: string): Cart {
     const cart = this.state.carts.get(id);
     if (
@@ -202,7 +202,7 @@ export class BookingService {
     return this.catalog.departure(plan, b.date);
   }
 
-  /** §8 + scenarios: instant → confirmed, otherwise pending and the operator answers after the confirm delay. */
+  /** docs/upstream-12go.md#confirm + scenarios: instant → confirmed, otherwise pending and the operator answers after the confirm delay. */
   confirm(b: Booking): void {
     if (b.status === 'pending' || b.status === 'confirmed')
       throw new UpstreamError(409, { messages: ['Booking is already confirmed'] });
@@ -242,7 +242,7 @@ export class BookingService {
     }
   }
 
-  /** Any status change: stamp, side effects, one webhook (§12, §15). */
+  /** Any status change: stamp, side effects, one webhook (docs/upstream-12go.md#booking-lifecycle, docs/upstream-12go.md#webhook-from-12go). */
   transition(b: Booking, status: string, type?: string): void {
     const previous = webhookSnapshot(b);
     const now = this.clock.nowMs();

@@ -3,7 +3,7 @@ import { hmacHex } from '../core/hashing';
 import { HOUR_MS, formatDateTime } from '../core/local-time';
 import { centsToFixed2, centsToNumber } from '../core/money';
 
-/** Refund windows of §10 (pure). Times are naive departure-local milliseconds. */
+/** Refund windows of docs/upstream-12go.md#refunds (pure). Times are naive departure-local milliseconds. */
 
 export interface RefundInput {
   bid: number;

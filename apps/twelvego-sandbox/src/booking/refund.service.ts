@@ -9,7 +9,7 @@ import type { Booking } from '../state/sandbox-state';
 import { BookingService } from './booking.service';
 import { RefundOptionInternal, computeRefundOptions, refundOptionsResponse } from './refund-options';
 
-/** §10 refund options and §11 refunds (scenarios NONREF, RFDDLY, RFDFAI). */
+/** docs/upstream-12go.md#refunds refund options and docs/upstream-12go.md#refunds refunds (scenarios NONREF, RFDDLY, RFDFAI). */
 @Injectable()
 export class RefundService {
   constructor(

@@ -1,4 +1,4 @@
-/** The sandbox seed catalogue, verbatim from twelvego-api.md §17.3. */
+/** The sandbox seed catalogue, verbatim from docs/upstream-12go.md#seed-data-and-trips. */
 
 export type Vehicle = 'bus' | 'train' | 'ferry' | 'van' | 'avia' | 'charter';
 
@@ -288,7 +288,7 @@ export const OPERATORS: OperatorSeed[] = [
     liveChecked: false,
     priceRestriction: 0,
   },
-  // Scenario operator: confirmation, cancellation and live checks are set per scenario (§17.8).
+  // Scenario operator: confirmation, cancellation and live checks are set per scenario (docs/upstream-12go.md#scenario-trips).
   {
     id: 9999,
     name: 'Sandbox Test Lines',
@@ -456,7 +456,7 @@ export type SegmentSeed =
     }
   | { type: 'wait'; from: number; to: number; durationMin: number };
 
-/** One daily departure of a route (§17.3 "Routes and timetables"). */
+/** One daily departure of a route (docs/upstream-12go.md#seed-data-and-trips "Routes and timetables"). */
 export interface DepartureSeed {
   routeId: string;
   time: string;
@@ -465,7 +465,7 @@ export interface DepartureSeed {
   segments: SegmentSeed[];
   /** A 12go-assembled multi-operator connection (only when `direct` is not true). */
   connection?: boolean;
-  /** Scenario code of route R16 (§17.8). */
+  /** Scenario code of route R16 (docs/upstream-12go.md#scenario-trips). */
   scenario?: string;
 }
 

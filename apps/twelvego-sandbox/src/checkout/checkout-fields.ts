@@ -8,7 +8,7 @@ import { classById } from '../catalog/seed-data';
 import { convertCents, price } from '../core/money';
 import type { DeparturePlan } from '../trips/departure-plan';
 
-/** The checkout field sets of §17.5, as 12go FormFields keyed by reserve name (§6). */
+/** The checkout field sets of docs/upstream-12go.md#checkout-field-sets, as 12go FormFields keyed by reserve name (docs/upstream-12go.md#checkout). */
 
 export const NAME_REGEXP = "/^[\\pL\\s'.-]{2,30}$/u";
 export const MOBILE_REGEXP = '/^\\+[0-9]{7,15}$/';
@@ -56,7 +56,7 @@ const PHONE_CODES = ['TH', 'GB', 'US', 'KH', 'LA', 'MY'].map((c) => ({
   name: countryName(c),
 }));
 
-/** Point options per route (§17.5). */
+/** Point options per route (docs/upstream-12go.md#checkout-field-sets). */
 const BKK_PICKUP: PricedOption[] = [
   { value: 'mochit_p12', text: 'Mo Chit Bus Terminal – Platform 12' },
   { value: 'rangsit', text: 'Rangsit, Future Park' },
@@ -312,7 +312,7 @@ export function buildCheckout(ctx: CheckoutContext): FieldSpec {
     date(`delivery[${T}][hotel_checkin_date]`, 'Hotel check-in date', false);
   }
 
-  // people = N also lists passenger[1..N-1][…] (§6 sandbox decision)
+  // people = N also lists passenger[1..N-1][…] (docs/upstream-12go.md#checkout sandbox decision)
   if (ctx.people > 1) {
     for (const name of Object.keys(f)) {
       if (!name.startsWith('passenger[0][')) continue;

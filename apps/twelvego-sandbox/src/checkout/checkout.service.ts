@@ -6,7 +6,7 @@ import { seatAmountsFor } from '../trips/trip-view';
 import { FieldSpec, buildCheckout } from './checkout-fields';
 import { SeatMapState, seatLayoutFor, seatMapJson, seatMapState } from './seat-map';
 
-/** Checkout forms (§6) for a departure, with the live seat map. */
+/** Checkout forms (docs/upstream-12go.md#checkout) for a departure, with the live seat map. */
 @Injectable()
 export class CheckoutService {
   constructor(private readonly state: SandboxState) {}

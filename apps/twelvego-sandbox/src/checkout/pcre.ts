@@ -1,6 +1,6 @@
 /**
  * Converts a 12go PCRE pattern with delimiters and flags (`/^[\pL\s'.-]{2,30}$/u`) into a JS RegExp
- * (§17.5: `\pL` → `\p{L}`, `\x{HHHH}` → `\u{HHHH}`, trailing flags kept). Null when unusable.
+ * (docs/upstream-12go.md#checkout-field-sets: `\pL` → `\p{L}`, `\x{HHHH}` → `\u{HHHH}`, trailing flags kept). Null when unusable.
  */
 export function pcreToRegExp(pattern: string): RegExp | null {
   const m = /^(.)([\s\S]*)\1([a-zA-Z]*)$/.exec(pattern);

@@ -40,7 +40,7 @@ const valid = (): Record<string, unknown> => ({
 const run = (body: Record<string, unknown>) =>
   validateReserve({ body, spec, cartSeats: 2, tripKey: T, seatMap });
 
-describe('validateReserve (§7 body rules)', () => {
+describe('validateReserve (docs/upstream-12go.md#reserve body rules)', () => {
   it('accepts the documented example body and collects passengers and extras', () => {
     const res = run(valid());
     expect(res.kind).toBe('ok');

@@ -4,7 +4,7 @@ import type { FieldSpec } from './checkout-fields';
 import { pcreToRegExp } from './pcre';
 import type { SeatMapState } from './seat-map';
 
-/** Validation of a reserve body against the checkout fields (§7 body rules, §17.5). */
+/** Validation of a reserve body against the checkout fields (docs/upstream-12go.md#reserve body rules, docs/upstream-12go.md#checkout-field-sets). */
 
 export type ReserveValue = string | number | boolean;
 
@@ -209,7 +209,7 @@ export function validateReserve({
 
 /**
  * `passenger[i][id_type]` and `passenger[i][is_child]` are sent on every reserve by 12go integrations
- * (booking-schema.md §4: "Always sent"), also for trips whose form does not list them; 12go ignores them
+ * (docs/contract/booking-schema.md#booking-data-normalisation-and-validation: "Always sent"), also for trips whose form does not list them; 12go ignores them
  * there, so the sandbox accepts them for passengers 0..seats-1 instead of answering "Unknown field".
  */
 function isAlwaysSentPassengerKey(key: string, cartSeats: number): boolean {

@@ -1,7 +1,7 @@
 import type { TwelveGoSeatInfo } from '@app/twelvego-client';
 import { generatedBookedSeats, seatLayoutFor, seatMapJson, seatMapState } from './seat-map';
 
-describe('seat layouts and maps (§6, §17.3, §17.5)', () => {
+describe('seat layouts and maps (docs/upstream-12go.md#checkout, docs/upstream-12go.md#seed-data-and-trips, docs/upstream-12go.md#checkout-field-sets)', () => {
   it('builds the four layout variants with the documented seat counts', () => {
     const bus = seatLayoutFor('A', 4, 24);
     expect(bus.seats).toHaveLength(24);

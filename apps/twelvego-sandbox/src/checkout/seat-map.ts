@@ -3,7 +3,7 @@ import type { SeatLayoutVariant } from '../catalog/seed-data';
 import { seededStream } from '../core/hashing';
 import { convertCents, price } from '../core/money';
 
-/** Seat layouts of §6 / §17.3 and the seat maps of §17.5. */
+/** Seat layouts of docs/upstream-12go.md#checkout, docs/upstream-12go.md#seed-data-and-trips and the seat maps of docs/upstream-12go.md#checkout-field-sets. */
 
 export interface SeatDef {
   id: string;

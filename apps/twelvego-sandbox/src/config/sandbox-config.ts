@@ -1,4 +1,4 @@
-/** Sandbox configuration from an env record (twelvego-api.md §17.1). */
+/** Sandbox configuration from an env record (docs/upstream-12go.md#the-sandbox). */
 
 export type LatencyProfile = 'none' | 'realistic' | 'slow';
 

@@ -10,7 +10,7 @@ import { RefundService } from '../booking/refund.service';
 import { bookingDetailsJson } from '../booking/booking-view';
 import { Agent, ApiKeyGuard } from '../http/api-key.guard';
 
-/** §9 booking details, §10 refund options, §11 refund. */
+/** docs/upstream-12go.md#booking-details booking details, docs/upstream-12go.md#refunds refund options, docs/upstream-12go.md#refunds refund. */
 @Controller()
 @UseGuards(ApiKeyGuard)
 export class BookingController {

@@ -9,7 +9,7 @@ import { fieldErrors, notFound } from '../http/upstream-error';
 import { DEPARTURE_PLANS } from '../trips/departure-plan';
 import { TripCatalogService } from '../trips/trip-catalog.service';
 
-/** §3 / §4 / §5 — carts. Add-to-cart answers the cart id as a bare JSON string. */
+/** docs/upstream-12go.md#carts — carts. Add-to-cart answers the cart id as a bare JSON string. */
 @Controller()
 @UseGuards(ApiKeyGuard)
 export class CartController {

@@ -8,7 +8,7 @@ import { Query as Q, parseSeats } from '../http/params';
 import { fieldErrors, tripUnavailable } from '../http/upstream-error';
 import { TripCatalogService } from '../trips/trip-catalog.service';
 
-/** §6 — GET /checkout/{cartId}. */
+/** docs/upstream-12go.md#checkout — GET /checkout/{cartId}. */
 @Controller()
 @UseGuards(ApiKeyGuard)
 export class CheckoutController {

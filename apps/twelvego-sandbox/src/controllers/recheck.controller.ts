@@ -6,7 +6,7 @@ import { UpstreamError, fieldErrors } from '../http/upstream-error';
 import { RecheckService } from '../trips/recheck.service';
 import { TripCatalogService } from '../trips/trip-catalog.service';
 
-/** §13 / §17.7 — GET /searchr (the recheck URL). No `k` required. */
+/** docs/upstream-12go.md#recheck, docs/upstream-12go.md#recheck-simulation — GET /searchr (the recheck URL). No `k` required. */
 @Controller()
 export class RecheckController {
   constructor(

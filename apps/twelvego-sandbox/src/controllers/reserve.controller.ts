@@ -6,7 +6,7 @@ import { Agent, ApiKeyGuard } from '../http/api-key.guard';
 import { AbortableSleeps } from '../http/sandbox-hooks';
 import { internalServerError } from '../http/upstream-error';
 
-/** §7 reserve and §8 confirm (with scenarios CNFSLO and CNF500). */
+/** docs/upstream-12go.md#reserve reserve and docs/upstream-12go.md#confirm confirm (with scenarios CNFSLO and CNF500). */
 @Controller()
 @UseGuards(ApiKeyGuard)
 export class ReserveController {

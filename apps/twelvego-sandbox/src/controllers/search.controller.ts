@@ -8,7 +8,7 @@ import { Query as Q, parseBoolean, parsePlace, parseSeats } from '../http/params
 import { fieldErrors } from '../http/upstream-error';
 import { TripCatalogService } from '../trips/trip-catalog.service';
 
-/** §1 — GET /search/{from}/{to}/{date}. */
+/** docs/upstream-12go.md#search — GET /search/{from}/{to}/{date}. */
 @Controller()
 @UseGuards(ApiKeyGuard)
 export class SearchController {

@@ -5,7 +5,7 @@ import { ticketPdf } from '../booking/ticket-pdf';
 import { notFound } from '../http/upstream-error';
 import { SandboxState } from '../state/sandbox-state';
 
-/** Ticket links of §17.6: a small deterministic PDF while the booking is confirmed. No `k`. */
+/** Ticket links of docs/upstream-12go.md#state-and-timers: a small deterministic PDF while the booking is confirmed. No `k`. */
 @Controller()
 export class TicketController {
   constructor(

@@ -8,7 +8,7 @@ import { Query as Q, parseSeats } from '../http/params';
 import { fieldErrors, notFound } from '../http/upstream-error';
 import { TripCatalogService } from '../trips/trip-catalog.service';
 
-/** §2 — GET /trip/{tripId}/{datetime}. */
+/** docs/upstream-12go.md#trip-details — GET /trip/{tripId}/{datetime}. */
 @Controller()
 @UseGuards(ApiKeyGuard)
 export class TripController {

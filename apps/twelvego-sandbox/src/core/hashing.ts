@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-/** Deterministic primitives of twelvego-api.md §0.4, §17.2: FNV-1a-32, base 62, mulberry32, HMAC. */
+/** Deterministic primitives of docs/upstream-12go.md#identifiers, docs/upstream-12go.md#clock-and-determinism: FNV-1a-32, base 62, mulberry32, HMAC. */
 
 const FNV_OFFSET_BASIS = 2166136261;
 const FNV_PRIME = 16777619;
@@ -46,7 +46,7 @@ export function seededStream(label: string): () => number {
   return mulberry32(fnv1a32(label));
 }
 
-/** The §17.2 stream for one trip departure and purpose: `"{seed}|{tripKey}|{yyyy-MM-dd}|{purpose}"`. */
+/** The docs/upstream-12go.md#clock-and-determinism stream for one trip departure and purpose: `"{seed}|{tripKey}|{yyyy-MM-dd}|{purpose}"`. */
 export function tripStream(seed: number, tripKey: string, date: string, purpose: string): () => number {
   return seededStream(`${seed}|${tripKey}|${date}|${purpose}`);
 }

@@ -1,5 +1,5 @@
 /**
- * Wall-clock values (twelvego-api.md §0.5). A "naive" time is a local wall-clock time stored as if it were
+ * Wall-clock values (docs/upstream-12go.md#dates-and-money). A "naive" time is a local wall-clock time stored as if it were
  * UTC milliseconds, so formatting never shifts it. Instants are real epoch milliseconds.
  */
 
@@ -52,7 +52,7 @@ export function parsePathDateTime(text: string): number | null {
   return m ? build(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6]) : null;
 }
 
-/** Parses a body `godate`: `yyyy-MM-dd HH:mm:ss`, `yyyy-MM-ddTHH:mm:ss` or `yyyy-MM-dd-HH-mm-ss` (§4). */
+/** Parses a body `godate`: `yyyy-MM-dd HH:mm:ss`, `yyyy-MM-ddTHH:mm:ss` or `yyyy-MM-dd-HH-mm-ss` (docs/upstream-12go.md#carts). */
 export function parseGodate(text: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T-](\d{2})[:-](\d{2})(?:[:-](\d{2}))?$/.exec(text);
   return m ? build(+m[1], +m[2], +m[3], +m[4], +m[5], m[6] ? +m[6] : 0) : null;

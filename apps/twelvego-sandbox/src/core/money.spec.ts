@@ -7,7 +7,7 @@ import {
   seatAmountsFromNet,
 } from './money';
 
-describe('money model (§0.6, §17.4.3)', () => {
+describe('money model (docs/upstream-12go.md#dates-and-money, docs/upstream-12go.md#seed-data-and-trips)', () => {
   it('sysfee is max(20.00, 10 %), agfee is rate × net, gross is their sum', () => {
     expect(seatAmountsFromNet(48000, 0)).toEqual({ net: 48000, sysfee: 4800, agfee: 0 });
     expect(seatAmountsFromNet(10000, 0)).toEqual({ net: 10000, sysfee: 2000, agfee: 0 });

@@ -1,6 +1,6 @@
 import type { TwelveGoPrice } from '@app/twelvego-client';
 
-/** Amounts are integer minor units (cents) internally; JSON numbers with ≤ 2 decimals on the wire (§0.6). */
+/** Amounts are integer minor units (cents) internally; JSON numbers with ≤ 2 decimals on the wire (docs/upstream-12go.md#dates-and-money). */
 
 export const USD_PER_THB_DIVISOR = 36.5;
 
@@ -15,7 +15,7 @@ export const price = (cents: number, fxcode: string): TwelveGoPrice => ({
   fxcode,
 });
 
-/** Converts a THB amount (cents) into the account currency (§17.1: THB ÷ 36.50, rounded to 2 decimals). */
+/** Converts a THB amount (cents) into the account currency (docs/upstream-12go.md#the-sandbox: THB ÷ 36.50, rounded to 2 decimals). */
 export function convertCents(thbCents: number, currency: string): number {
   if (currency === 'THB') return thbCents;
   return Math.round(thbCents / USD_PER_THB_DIVISOR);
@@ -33,7 +33,7 @@ export interface SeatAmounts {
 
 export const grossOf = (a: SeatAmounts): number => a.net + a.sysfee + a.agfee;
 
-/** §17.4.3: sysfee = max(20.00, round2(0.10 × net)), agfee = round2(rate × net). */
+/** docs/upstream-12go.md#seed-data-and-trips: sysfee = max(20.00, round2(0.10 × net)), agfee = round2(rate × net). */
 export function seatAmountsFromNet(netCents: number, agfeeRate: number): SeatAmounts {
   return {
     net: netCents,
@@ -42,7 +42,7 @@ export function seatAmountsFromNet(netCents: number, agfeeRate: number): SeatAmo
   };
 }
 
-/** Converts each per-seat component before totals are formed (§17.1 `sandbox-key-usd`). */
+/** Converts each per-seat component before totals are formed (docs/upstream-12go.md#the-sandbox `sandbox-key-usd`). */
 export function convertSeatAmounts(a: SeatAmounts, currency: string): SeatAmounts {
   return {
     net: convertCents(a.net, currency),

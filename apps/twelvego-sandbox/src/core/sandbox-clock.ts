@@ -1,10 +1,10 @@
 import { DAY_MS, HOUR_MS, formatDate } from './local-time';
 
-/** "Today" is the calendar date in UTC+7 (§17.2). */
+/** "Today" is the calendar date in UTC+7 (docs/upstream-12go.md#clock-and-determinism). */
 export const SANDBOX_TODAY_OFFSET_HOURS = 7;
 
 /**
- * The one sandbox clock (§17.2): real time, `SANDBOX_NOW` plus elapsed real time, or frozen.
+ * The one sandbox clock (docs/upstream-12go.md#clock-and-determinism): real time, `SANDBOX_NOW` plus elapsed real time, or frozen.
  * `realNow` is injectable so the clock itself can be unit-tested.
  */
 export class SandboxClock {

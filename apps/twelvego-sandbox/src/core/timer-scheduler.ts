@@ -8,7 +8,7 @@ interface Timer {
 }
 
 /**
- * Timers on the sandbox clock (§17.2): run by a 100 ms tick on a running clock, or synchronously by
+ * Timers on the sandbox clock (docs/upstream-12go.md#clock-and-determinism): run by a 100 ms tick on a running clock, or synchronously by
  * `runDue()` after `POST /__sandbox/clock/advance`. Ties run in scheduling order.
  */
 export class TimerScheduler {

@@ -1,4 +1,4 @@
-/** Faults of twelvego-api.md §17.10 (request header) and §17.11 (admin rules): parsing and canned bodies. */
+/** Faults of docs/upstream-12go.md#faults (request header) and docs/upstream-12go.md#admin-api (admin rules): parsing and canned bodies. */
 
 export type BodyFault = 'truncate' | 'html' | 'empty' | 'notjson' | 'wrongshape';
 const BODY_FAULTS = new Set<string>(['truncate', 'html', 'empty', 'notjson', 'wrongshape']);
@@ -12,7 +12,7 @@ export interface FaultAction {
   execute?: boolean;
   headers?: Record<string, string>;
   retryAfterSec?: number;
-  /** Webhook-sender rules only (§17.13). */
+  /** Webhook-sender rules only (docs/upstream-12go.md#webhook-sender). */
   webhook?: 'drop' | 'duplicate';
 }
 
@@ -89,7 +89,7 @@ export function proxyPage(status: number): string {
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
 
-/** The canned answer of an injected status (§17.10): JSON error body, or an HTML proxy page for 502/504. */
+/** The canned answer of an injected status (docs/upstream-12go.md#faults): JSON error body, or an HTML proxy page for 502/504. */
 export function cannedStatusResponse(action: FaultAction & { status: number }): CannedResponse {
   const { status } = action;
   const headers: Record<string, string> = {};
@@ -106,7 +106,7 @@ export function cannedStatusResponse(action: FaultAction & { status: number }): 
   };
 }
 
-/** Corrupts a successful body (§17.10 `body`). `isSearch` selects the wrong shape `{"trips":null}`. */
+/** Corrupts a successful body (docs/upstream-12go.md#faults `body`). `isSearch` selects the wrong shape `{"trips":null}`. */
 export function corruptBody(
   kind: BodyFault,
   payload: string,
@@ -132,7 +132,7 @@ export function corruptBody(
   }
 }
 
-/** Glob on a path without query: `*` = one segment, `**` = any (§17.11). */
+/** Glob on a path without query: `*` = one segment, `**` = any (docs/upstream-12go.md#admin-api). */
 export function globToRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {

@@ -44,7 +44,7 @@ const ACTION_KEYS = new Set([
 
 export class FaultRuleError extends Error {}
 
-/** Admin fault rules (§17.11): first match in creation order with remaining `times` applies. */
+/** Admin fault rules (docs/upstream-12go.md#admin-api): first match in creation order with remaining `times` applies. */
 @Injectable()
 export class FaultRulesService {
   private rules: CompiledRule[] = [];

@@ -1,6 +1,6 @@
 import type { LatencyProfile } from '../config/sandbox-config';
 
-/** Latency profiles of §17.12: [min, max] ms per endpoint for `realistic`; `slow` = 4 ×. */
+/** Latency profiles of docs/upstream-12go.md#latency-profiles: [min, max] ms per endpoint for `realistic`; `slow` = 4 ×. */
 const REALISTIC: Record<string, [number, number]> = {
   search: [150, 600],
   tripDetails: [80, 250],
@@ -14,7 +14,7 @@ const REALISTIC: Record<string, [number, number]> = {
   refund: [300, 900],
 };
 
-/** The §0.1 endpoint of a request, or null for other paths. */
+/** The docs/upstream-12go.md#calls-the-bff-makes endpoint of a request, or null for other paths. */
 export function endpointOf(method: string, path: string): string | null {
   const m = method.toUpperCase();
   if (m === 'GET' && /^\/search\/[^/]+\/[^/]+\/[^/]+$/.test(path)) return 'search';

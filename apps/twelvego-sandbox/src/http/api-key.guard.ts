@@ -6,7 +6,7 @@ import { UpstreamError } from './upstream-error';
 
 type AgentRequest = FastifyRequest & { sandboxAgent?: SandboxApiKey };
 
-/** §0.3: every upstream endpoint needs a valid `k` query parameter; otherwise 401. */
+/** docs/upstream-12go.md#authentication-and-key-scoping: every upstream endpoint needs a valid `k` query parameter; otherwise 401. */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(private readonly keys: ApiKeysService) {}

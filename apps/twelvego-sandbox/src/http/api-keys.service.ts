@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SANDBOX_CONFIG, SandboxApiKey, SandboxConfig } from '../config/sandbox-config';
 import { SandboxState } from '../state/sandbox-state';
 
-/** The agent accounts of §17.1 and their webhook targets (§17.13). */
+/** The agent accounts of docs/upstream-12go.md#the-sandbox and their webhook targets (docs/upstream-12go.md#webhook-sender). */
 @Injectable()
 export class ApiKeysService {
   private readonly byKey: Map<string, SandboxApiKey>;

@@ -1,4 +1,4 @@
-/** Query/path parameter parsing shared by the upstream controllers (400 rules of §1–§6). */
+/** Query/path parameter parsing shared by the upstream controllers (400 rules of docs/upstream-12go.md). */
 
 export type Query = Record<string, unknown>;
 

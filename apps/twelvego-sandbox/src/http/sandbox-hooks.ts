@@ -17,7 +17,7 @@ import type { SandboxState } from '../state/sandbox-state';
 
 /**
  * Fastify hooks around every upstream request: request log, latency profile, `X-Sandbox-Fault` and admin
- * fault rules (§17.10–17.12), body corruption and gzip. Admin paths are never faulted or logged.
+ * fault rules (docs/upstream-12go.md#faults, docs/upstream-12go.md#admin-api, docs/upstream-12go.md#latency-profiles), body corruption and gzip. Admin paths are never faulted or logged.
  */
 
 export interface HookDeps {

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import type { TwelveGoErrorBody, TwelveGoErrorProduct } from '@app/twelvego-client';
 
-/** An answer with one of 12go's error bodies (§0.8); rendered verbatim by the exception filter. */
+/** An answer with one of 12go's error bodies (docs/upstream-12go.md#errors); rendered verbatim by the exception filter. */
 export class UpstreamError extends HttpException {
   constructor(
     status: number,
@@ -17,7 +17,7 @@ export function notFound(what: string): UpstreamError {
   return new UpstreamError(404, { messages: [`${what} not found`] });
 }
 
-/** 400/422 with `fields` (omitted when empty, §0.8). */
+/** 400/422 with `fields` (omitted when empty, docs/upstream-12go.md#errors). */
 export function fieldErrors(
   status: 400 | 422,
   fields: Record<string, string>,

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply } from 'fastify';
 import { UpstreamError } from './upstream-error';
 
-/** Renders every error as a 12go error body (§0.8): `UpstreamError` verbatim, others as `{ messages }`. */
+/** Renders every error as a 12go error body (docs/upstream-12go.md#errors): `UpstreamError` verbatim, others as `{ messages }`. */
 @Catch()
 export class UpstreamExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('twelvego-sandbox');

@@ -1,7 +1,7 @@
 import type { TwelveGoBookingStatus } from '@app/twelvego-client';
 import type { SeatAmounts } from '../core/money';
 
-/** In-memory state of §17.6; everything here is cleared by `POST /__sandbox/reset`. */
+/** In-memory state of docs/upstream-12go.md#state-and-timers; everything here is cleared by `POST /__sandbox/reset`. */
 
 export interface Cart {
   id: string;
@@ -66,7 +66,7 @@ export interface RecheckGroup {
   waiters: Array<() => void>;
 }
 
-/** Statuses that hold seats (§17.4.4). */
+/** Statuses that hold seats (docs/upstream-12go.md#seed-data-and-trips). */
 export const HOLDING_STATUSES = new Set<string>(['pending_client_confirmation', 'pending', 'confirmed']);
 
 export class SandboxState {

@@ -7,7 +7,7 @@ const plan = (key: string) => {
   return p;
 };
 
-describe('trip generation (§17.4)', () => {
+describe('trip generation (docs/upstream-12go.md#seed-data-and-trips)', () => {
   it('has a consistent seed with unique trip keys', () => {
     expect(() => assertSeedConsistency()).not.toThrow();
     expect(DEPARTURE_PLANS.length).toBe(35 + 23);

@@ -20,7 +20,7 @@ export interface DatedSegment {
   arrText: string;
 }
 
-/** One departure of a plan on one date with its generated price and inventory (§17.4). */
+/** One departure of a plan on one date with its generated price and inventory (docs/upstream-12go.md#seed-data-and-trips). */
 export interface DatedDeparture {
   plan: DeparturePlan;
   date: string;

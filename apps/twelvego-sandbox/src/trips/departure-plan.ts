@@ -13,7 +13,7 @@ import {
 import { buildTripKey } from './trip-key';
 
 /**
- * Date-independent facts of one timetable departure (§17.3), with scenario overrides (§17.8) applied.
+ * Date-independent facts of one timetable departure (docs/upstream-12go.md#seed-data-and-trips), with scenario overrides (docs/upstream-12go.md#scenario-trips) applied.
  * Built once at module load.
  */
 export interface DeparturePlan {

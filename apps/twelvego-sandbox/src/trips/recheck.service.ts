@@ -5,7 +5,7 @@ import { TimerScheduler } from '../core/timer-scheduler';
 import { RecheckGroup, SandboxState } from '../state/sandbox-state';
 import { DEPARTURE_PLANS } from './departure-plan';
 
-/** Live checks of §17.7: one job per (seller, from, to, date); concurrent calls share it. */
+/** Live checks of docs/upstream-12go.md#recheck-simulation: one job per (seller, from, to, date); concurrent calls share it. */
 @Injectable()
 export class RecheckService implements OnApplicationShutdown {
   constructor(

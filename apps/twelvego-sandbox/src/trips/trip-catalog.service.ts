@@ -17,11 +17,11 @@ export interface SearchQuery {
   seats: number;
   direct: boolean;
   currency: string;
-  /** Restrict to the live-checked trips of one seller (recheck answers, §17.7). */
+  /** Restrict to the live-checked trips of one seller (recheck answers, docs/upstream-12go.md#recheck-simulation). */
   sellerId?: number;
 }
 
-/** Generated trips, their live availability and the §1/§2 views (§17.4, §17.7). */
+/** Generated trips, their live availability and the docs/upstream-12go.md#search, docs/upstream-12go.md#trip-details views (docs/upstream-12go.md#seed-data-and-trips, docs/upstream-12go.md#recheck-simulation). */
 @Injectable()
 export class TripCatalogService {
   private readonly cache = new DatedDepartureCache();
@@ -91,7 +91,7 @@ export class TripCatalogService {
     return `${this.config.recheckBaseUrl}/searchr?f=${from}&t=${to}&d=${d.date}&s=${seats}&i=${sellerId}&sig=${sig}`;
   }
 
-  /** Current (validated) view of one departure: trip details, cart and reserve use it (§17.7). */
+  /** Current (validated) view of one departure: trip details, cart and reserve use it (docs/upstream-12go.md#recheck-simulation). */
   currentTrip(d: DatedDeparture, seats: number, currency: string): TwelveGoTrip {
     return buildTrip({
       departure: d,
@@ -108,7 +108,7 @@ export class TripCatalogService {
     return buildSearchResponse([this.currentTrip(d, seats, currency)], []);
   }
 
-  /** §17.4.5 reason for `seats` passengers on the current inventory; '' when sellable. */
+  /** docs/upstream-12go.md#seed-data-and-trips reason for `seats` passengers on the current inventory; '' when sellable. */
   sellability(d: DatedDeparture, seats: number): { reason: string; available: number } {
     const available = this.availableSeats(d);
     return { reason: unbookableReason(available, seats, this.salesClosed(d)), available };

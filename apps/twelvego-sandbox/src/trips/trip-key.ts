@@ -1,7 +1,7 @@
 import { fnv1a32, toBase62 } from '../core/hashing';
 import type { Vehicle } from '../catalog/seed-data';
 
-/** Trip key layout of twelvego-api.md §0.4 (24 characters). */
+/** Trip key layout of docs/upstream-12go.md#identifiers (24 characters). */
 
 const VEHICLE_LETTER: Record<Vehicle, string> = {
   bus: 'b',

@@ -21,7 +21,7 @@ import { HOUR_MS, formatDateTime, formatPathDateTime } from '../core/local-time'
 import { SeatAmounts, convertSeatAmounts, grossOf, price, seatAmountsFromNet } from '../core/money';
 import type { DatedDeparture } from './dated-departure';
 
-/** Pure builders of the §1 search/trip JSON from generated departures. */
+/** Pure builders of the docs/upstream-12go.md#search search/trip JSON from generated departures. */
 
 export type UnbookableReason = '' | 'sold_out' | 'not_enough_seats' | 'sales_closed';
 
@@ -58,7 +58,7 @@ export function seatAmountsFor(d: DatedDeparture, netThbCents: number, currency:
   return convertSeatAmounts(seatAmountsFromNet(netThbCents, d.plan.agfeeRate), currency);
 }
 
-/** §17.4.6 / §10: last moment of a full refund, departure-local. */
+/** docs/upstream-12go.md#seed-data-and-trips, docs/upstream-12go.md#refunds: last moment of a full refund, departure-local. */
 export function fullRefundUntil(d: DatedDeparture): string | null {
   const hours = d.plan.cancellation === 1 ? 48 : d.plan.cancellation === 2 ? 72 : null;
   return hours === null ? null : formatDateTime(d.depNaive - hours * HOUR_MS);
@@ -226,7 +226,7 @@ function classJson(id: number): TwelveGoClass {
   return { id, name: c.name, is_multi_pax: false };
 }
 
-/** PHP-style map: `[]` when empty (§0.7). */
+/** PHP-style map: `[]` when empty (docs/upstream-12go.md#json-quirks). */
 function phpMap<T>(ids: number[], build: (id: number) => T): TwelveGoMap<T> {
   if (ids.length === 0) return [];
   const out: Record<string, T> = {};
@@ -234,7 +234,7 @@ function phpMap<T>(ids: number[], build: (id: number) => T): TwelveGoMap<T> {
   return out;
 }
 
-/** Assembles the §1 response around trips, collecting the referenced operators, stations and classes. */
+/** Assembles the docs/upstream-12go.md#search response around trips, collecting the referenced operators, stations and classes. */
 export function buildSearchResponse(trips: TwelveGoTrip[], recheck: string[]): TwelveGoSearchResponse {
   const operators = new Set<number>();
   const stations = new Set<number>();

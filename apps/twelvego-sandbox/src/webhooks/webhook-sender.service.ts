@@ -6,7 +6,7 @@ import { TimerScheduler } from '../core/timer-scheduler';
 import { FaultRulesService } from '../faults/fault-rules.service';
 import { ApiKeysService } from '../http/api-keys.service';
 
-/** Webhook sender of §17.13: one POST per transition, in order per booking, retried on the sandbox clock. */
+/** Webhook sender of docs/upstream-12go.md#webhook-sender: one POST per transition, in order per booking, retried on the sandbox clock. */
 
 export interface WebhookAttempt {
   eventId: number;

@@ -22,7 +22,7 @@ function answer(status: number, body: unknown, extra: Partial<HttpAnswer> = {}):
   };
 }
 
-describe('classifyTransportError (§0.8 row 1)', () => {
+describe('classifyTransportError (docs/upstream-12go.md#errors row 1)', () => {
   it('our deadline → timeout', () => {
     const e = classifyTransportError({
       operation: 'search',
@@ -46,7 +46,7 @@ describe('classifyTransportError (§0.8 row 1)', () => {
   });
 });
 
-describe('classifyHttpError (§0.8 rows 2–9, in order)', () => {
+describe('classifyHttpError (docs/upstream-12go.md#errors rows 2–9, in order)', () => {
   it('row 2: 401 → auth, whatever the body says', () => {
     const e = classifyHttpError(answer(401, { messages: ['Trip is no longer available'] }));
     expect(e.kind).toBe('auth');
@@ -147,7 +147,7 @@ describe('classifyHttpError (§0.8 rows 2–9, in order)', () => {
   });
 });
 
-describe('badResponse (§0.8 row 10)', () => {
+describe('badResponse (docs/upstream-12go.md#errors row 10)', () => {
   it('keeps status and the first 200 characters with the key redacted', () => {
     const body = `{"echo":"https://x/?k=${KEY}&a=1","raw":"${KEY}",` + '"pad":"' + 'x'.repeat(500) + '"}';
     const e = badResponse(answer(200, body));

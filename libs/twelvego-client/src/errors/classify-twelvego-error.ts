@@ -64,7 +64,7 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** Rows 2–9 of twelvego-api.md §0.8, in order, for an answer that is not 2xx. */
+/** Rows 2–9 of docs/upstream-12go.md#errors, in order, for an answer that is not 2xx. */
 export function classifyHttpError(answer: HttpAnswer): TwelveGoError {
   const { operation, status, elapsedMs, request } = answer;
   const base = { operation, status, elapsedMs, request };

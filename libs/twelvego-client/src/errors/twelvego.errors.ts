@@ -3,11 +3,11 @@ import type { TwelveGoOperation } from '../twelvego-operation';
 import { redactText } from '../redaction/redact';
 
 /**
- * Kinds follow the rows of twelvego-api.md §0.8, evaluated top to bottom:
+ * Kinds follow the rows of docs/upstream-12go.md#errors, evaluated top to bottom:
  * 1 `unavailable` / `timeout` (no response), 2 `auth` (401), 3 `trip_unavailable`, 4 `not_found` (404),
  * 5 `conflict` (409), 6 `validation` (400/422 with fields), 7 `request` (other 4xx), 8 `rate_limited` (429),
  * 9 `server` (5xx), 10 `bad_response` (2xx of the wrong shape). `circuit_open`: the call was not sent
- * because the breaker of its operation is open (operations.md §6.3).
+ * because the breaker of its operation is open (docs/upstream-12go.md#timeouts-retries-and-breakers).
  */
 export type TwelveGoErrorKind =
   | 'unavailable'
@@ -61,7 +61,7 @@ export interface TwelveGoErrorInit {
 
 /**
  * The one error the 12go client throws for a failed call. It carries what the BFF's error filter needs
- * (operations.md §6.4) and never any secret: neither the message nor any member holds the `k` value.
+ * (docs/contract/errors.md#upstream-failures) and never any secret: neither the message nor any member holds the `k` value.
  */
 export class TwelveGoError extends Error {
   readonly kind: TwelveGoErrorKind;

@@ -4,7 +4,7 @@ import { BreakerRegistry, countsAsBreakerFailure } from './breaker-registry';
 const fail = (kind: TwelveGoError['kind'], status?: number) => () =>
   Promise.reject(new TwelveGoError({ kind, operation: 'search', status }));
 
-describe('countsAsBreakerFailure (operations.md §6.3)', () => {
+describe('countsAsBreakerFailure (docs/upstream-12go.md#timeouts-retries-and-breakers)', () => {
   it.each(['timeout', 'unavailable', 'server', 'bad_response'] as const)('%s is a failure', (kind) => {
     expect(countsAsBreakerFailure(new TwelveGoError({ kind, operation: 'search' }))).toBe(true);
   });

@@ -11,7 +11,7 @@ export const BREAKER_OPERATIONS = TWELVEGO_OPERATIONS.filter(
   (op): op is TwelveGoBreakerOperation => op !== 'recheck',
 );
 
-/** operations.md §6.3: failures are timeouts, network errors, 5xx and unusable bodies; 4xx and 429 are not. */
+/** docs/upstream-12go.md#timeouts-retries-and-breakers: failures are timeouts, network errors, 5xx and unusable bodies; 4xx and 429 are not. */
 const FAILURE_KINDS = new Set<TwelveGoError['kind']>(['timeout', 'unavailable', 'server', 'bad_response']);
 
 export function countsAsBreakerFailure(error: unknown): boolean {

@@ -4,7 +4,7 @@ import { isRetryableFailure, resolveRetryOptions, retryDelayMs } from './retry-p
 const err = (init: Partial<ConstructorParameters<typeof TwelveGoError>[0]>) =>
   new TwelveGoError({ kind: 'server', operation: 'search', ...init });
 
-describe('isRetryableFailure (operations.md §6.2)', () => {
+describe('isRetryableFailure (docs/upstream-12go.md#timeouts-retries-and-breakers)', () => {
   it('retries network failures and 502/503/504 on idempotent GETs', () => {
     expect(isRetryableFailure(err({ kind: 'unavailable', networkCode: 'ECONNRESET' }))).toBe(true);
     expect(isRetryableFailure(err({ kind: 'timeout', networkCode: 'ETIMEDOUT' }))).toBe(true);

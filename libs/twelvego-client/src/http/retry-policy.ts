@@ -2,7 +2,7 @@ import type { TwelveGoError } from '../errors/twelvego.errors';
 import type { TwelveGoRetryOptions } from '../twelvego-client.options';
 import type { TwelveGoOperation } from '../twelvego-operation';
 
-/** operations.md §6.2: only idempotent GETs are retried. POSTs and recheck never. */
+/** docs/upstream-12go.md#timeouts-retries-and-breakers: only idempotent GETs are retried. POSTs and recheck never. */
 export const RETRYABLE_OPERATIONS: ReadonlySet<TwelveGoOperation> = new Set<TwelveGoOperation>([
   'search',
   'tripDetails',

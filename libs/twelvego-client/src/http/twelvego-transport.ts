@@ -16,7 +16,7 @@ export interface TwelveGoRequest<T> {
   method: 'GET' | 'POST';
   /** Path with every dynamic segment already URI-encoded. */
   path: string;
-  /** Span resource, e.g. `GET /booking/{bid}` (operations.md §4.4). */
+  /** Span resource, e.g. `GET /booking/{bid}` (docs/platform.md#traces). */
   resource: string;
   query?: Record<string, QueryValue>;
   /** JSON body; `undefined` sends no body (`Content-Length: 0`, no `Content-Type`). */
@@ -25,7 +25,7 @@ export interface TwelveGoRequest<T> {
   ctx: TwelveGoCallContext;
 }
 
-/** One line of `upstream.calls[]` (operations.md §4.2), reported for every attempt. */
+/** One line of `upstream.calls[]` (docs/platform.md#logs-and-redaction), reported for every attempt. */
 export interface TwelveGoCallRecord {
   op: TwelveGoOperation;
   method: string;
@@ -197,7 +197,7 @@ export class TwelveGoTransport {
     }
   }
 
-  /** One HTTP exchange; no answer at all becomes the `timeout`/`unavailable` error of §0.8 row 1. */
+  /** One HTTP exchange; no answer at all becomes the `timeout`/`unavailable` error of docs/upstream-12go.md#errors row 1. */
   private async send(request: TwelveGoRequest<unknown>, timeoutMs: number): Promise<RawAnswer> {
     const started = Date.now();
     const headers: Record<string, string | false> = {};
@@ -256,7 +256,7 @@ export class TwelveGoTransport {
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) params.append(key, String(value));
     }
-    params.append('k', request.ctx.apiKey); // always last (twelvego-api.md §0.3)
+    params.append('k', request.ctx.apiKey); // always last (docs/upstream-12go.md#authentication-and-key-scoping)
     return `${this.baseUrl}${request.path}?${params.toString()}`;
   }
 

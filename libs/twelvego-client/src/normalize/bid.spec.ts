@@ -1,6 +1,6 @@
 import { normalizeBid } from './bid';
 
-describe('normalizeBid (§0.4)', () => {
+describe('normalizeBid (docs/upstream-12go.md#identifiers)', () => {
   it.each([
     [70000042, '70000042'],
     ['70000042', '70000042'],

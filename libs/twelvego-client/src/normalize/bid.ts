@@ -1,5 +1,5 @@
 /**
- * twelvego-api.md §0.4: `bid` arrives as a number (confirm, booking, webhook) or a numeric string (reserve).
+ * docs/upstream-12go.md#identifiers: `bid` arrives as a number (confirm, booking, webhook) or a numeric string (reserve).
  * Normalised to a decimal string; never used for arithmetic. Anything else → undefined.
  */
 export function normalizeBid(value: unknown): string | undefined {

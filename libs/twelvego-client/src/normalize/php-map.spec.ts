@@ -1,6 +1,6 @@
 import { normalizePhpMap } from './php-map';
 
-describe('normalizePhpMap (§0.7)', () => {
+describe('normalizePhpMap (docs/upstream-12go.md#json-quirks)', () => {
   it('an empty PHP array is an empty map', () => {
     expect(normalizePhpMap([])).toEqual({});
   });

@@ -3,7 +3,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
- * twelvego-api.md §0.7: 12go is PHP, so a map may arrive as a JSON array — `[]` when empty, and a list
+ * docs/upstream-12go.md#json-quirks: 12go is PHP, so a map may arrive as a JSON array — `[]` when empty, and a list
  * when its keys happen to be 0..n-1. Returns an object keyed by strings, or undefined when the value is
  * neither an object nor an array.
  */

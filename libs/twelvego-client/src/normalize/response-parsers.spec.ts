@@ -50,7 +50,7 @@ describe('parseSearchResponse', () => {
   });
 });
 
-describe('parseCartId (§3/§4)', () => {
+describe('parseCartId (docs/upstream-12go.md#carts)', () => {
   it('a bare string or { cart_id }', () => {
     expect(parseCartId('4ufwA501')).toBe('4ufwA501');
     expect(parseCartId({ cart_id: '4ufwA501' })).toBe('4ufwA501');
@@ -96,7 +96,7 @@ describe('parseCheckout', () => {
   });
 });
 
-describe('bid normalisation in answers (§0.4)', () => {
+describe('bid normalisation in answers (docs/upstream-12go.md#identifiers)', () => {
   it('reserve (string) and confirm (number) both give a string', () => {
     expect(parseBidResult({ bid: '70000042' })).toEqual({ bid: '70000042' });
     expect(parseBidResult({ bid: 70000042 })).toEqual({ bid: '70000042' });

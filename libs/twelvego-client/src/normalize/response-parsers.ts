@@ -14,8 +14,8 @@ import { normalizeBid } from './bid';
 import { isPlainObject, normalizePhpMap } from './php-map';
 
 /**
- * Each parser checks a 2xx body just enough to detect a wrong shape (twelvego-api.md §0.8 row 10) and
- * normalises what 12go sends loosely: `[]` for maps (§0.7), `bid` as number or string (§0.4).
+ * Each parser checks a 2xx body just enough to detect a wrong shape (docs/upstream-12go.md#errors row 10) and
+ * normalises what 12go sends loosely: `[]` for maps (docs/upstream-12go.md#json-quirks), `bid` as number or string (docs/upstream-12go.md#identifiers).
  * Unknown keys are kept. `undefined` means "not the documented shape".
  */
 export type ResponseParser<T> = (json: unknown) => T | undefined;
@@ -53,7 +53,7 @@ export const parseSearchResponse: ResponseParser<TwelveGoSearchResponse> = (json
   return { ...(json as unknown as TwelveGoSearchResponse), operators, stations, classes, recheck };
 };
 
-/** §3/§4: a bare JSON string, or the tolerated `{ "cart_id": "…" }`. */
+/** docs/upstream-12go.md#carts: a bare JSON string, or the tolerated `{ "cart_id": "…" }`. */
 export const parseCartId: ResponseParser<string> = (json) => {
   const raw = isPlainObject(json) ? json.cart_id : json;
   if (typeof raw === 'string' && raw.trim() !== '') return raw.trim();
@@ -85,7 +85,7 @@ function normalizeFormField(field: Record<string, unknown>): TwelveGoFormField {
 }
 
 /**
- * §6: a flat object of form fields. An array (even `[]`) is rejected: a checkout without fields cannot be
+ * docs/upstream-12go.md#checkout: a flat object of form fields. An array (even `[]`) is rejected: a checkout without fields cannot be
  * booked, and it is exactly the wrong-shape answer. Every value must be an object.
  */
 export const parseCheckout: ResponseParser<TwelveGoCheckoutResponse> = (json) => {

@@ -12,7 +12,7 @@ export interface RecheckDispatcherOptions {
 }
 
 /**
- * twelvego-api.md §13: GET each recheck URL exactly as given, not awaited by the caller, at most once per
+ * docs/upstream-12go.md#recheck: GET each recheck URL exactly as given, not awaited by the caller, at most once per
  * URL per de-duplication window (and never twice concurrently), one long timeout, no retries, failures
  * only logged.
  */

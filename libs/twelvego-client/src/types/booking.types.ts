@@ -1,6 +1,6 @@
 import type { TwelveGoBidWire, TwelveGoPrice } from './common.types';
 
-/** twelvego-api.md §7 — reserve body: flat bracket-notation keys → string | number | boolean. */
+/** docs/upstream-12go.md#reserve — reserve body: flat bracket-notation keys → string | number | boolean. */
 export type TwelveGoReserveBody = Record<string, string | number | boolean>;
 
 export interface TwelveGoReserveResponse {
@@ -11,7 +11,7 @@ export interface TwelveGoConfirmResponse {
   bid: TwelveGoBidWire;
 }
 
-/** §12 — known statuses; any other value means "in progress, state unknown". */
+/** docs/upstream-12go.md#booking-lifecycle — known statuses; any other value means "in progress, state unknown". */
 export type TwelveGoBookingStatus =
   'pending_client_confirmation' | 'pending' | 'confirmed' | 'cancelled' | 'declined' | 'expired' | string;
 
@@ -22,7 +22,7 @@ export interface TwelveGoSellerPrice {
   partnerfee: number;
 }
 
-/** §9 — GET /booking/{bid}. */
+/** docs/upstream-12go.md#booking-details — GET /booking/{bid}. */
 export interface TwelveGoBookingDetails {
   bid: TwelveGoBidWire;
   tracker: string;
@@ -41,7 +41,7 @@ export interface TwelveGoBookingDetails {
   seller_price: TwelveGoSellerPrice;
 }
 
-/** §10 — GET /booking/{bid}/refund-options. */
+/** docs/upstream-12go.md#refunds — GET /booking/{bid}/refund-options. */
 export interface TwelveGoRefundOption {
   refund_amount: number;
   refund_fxcode: string;
@@ -57,7 +57,7 @@ export interface TwelveGoRefundOptionsResponse {
   options: TwelveGoRefundOption[];
 }
 
-/** §11 — POST /booking/{bid}/refund. */
+/** docs/upstream-12go.md#refunds — POST /booking/{bid}/refund. */
 export interface TwelveGoRefundBody {
   hash: string;
   refund_fxcode: string;

@@ -1,9 +1,9 @@
-/** twelvego-api.md §3–§5. */
+/** docs/upstream-12go.md#carts. */
 
 /** POST /cart/{tripId}/{datetime} answers a bare JSON string; tolerated alternative `{ cart_id }`. */
 export type TwelveGoAddToCartResponse = string | { cart_id: string };
 
-/** POST /cart body (§4). */
+/** POST /cart body (docs/upstream-12go.md#carts). */
 export interface TwelveGoAddToCartBody {
   from_id: number;
   to_id: number;

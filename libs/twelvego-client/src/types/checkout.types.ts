@@ -1,6 +1,6 @@
 import type { TwelveGoMap, TwelveGoPrice } from './common.types';
 
-/** twelvego-api.md §6 — GET /checkout/{cartId}: a flat object keyed by form-field name. */
+/** docs/upstream-12go.md#checkout — GET /checkout/{cartId}: a flat object keyed by form-field name. */
 export type TwelveGoCheckoutResponse = Record<string, TwelveGoFormField>;
 
 export type TwelveGoFormFieldType = 'input' | 'select' | 'checkbox' | 'date' | 'file' | string;

@@ -1,15 +1,15 @@
-/** Upstream 12go wire types shared by the client library and the sandbox (twelvego-api.md §0). */
+/** Upstream 12go wire types shared by the client library and the sandbox (docs/upstream-12go.md). */
 
-/** A map keyed by numeric ids as strings; PHP may send an empty map as `[]` (§0.7). */
+/** A map keyed by numeric ids as strings; PHP may send an empty map as `[]` (docs/upstream-12go.md#json-quirks). */
 export type TwelveGoMap<T> = Record<string, T> | [];
 
-/** `{ value, fxcode }` — value is a JSON number with at most 2 decimals (§0.6). */
+/** `{ value, fxcode }` — value is a JSON number with at most 2 decimals (docs/upstream-12go.md#dates-and-money). */
 export interface TwelveGoPrice {
   value: number | null;
   fxcode: string;
 }
 
-/** Booking id: reserve answers a string, the other endpoints a number (§0.4). */
+/** Booking id: reserve answers a string, the other endpoints a number (docs/upstream-12go.md#identifiers). */
 export type TwelveGoBidWire = number | string;
 
 export interface TwelveGoErrorProduct {
@@ -33,7 +33,7 @@ export interface TwelveGoErrorReason {
   trip?: TwelveGoErrorProduct | null;
 }
 
-/** Error body of any 4xx except 401; every member optional (§0.8). */
+/** Error body of any 4xx except 401; every member optional (docs/upstream-12go.md#errors). */
 export interface TwelveGoErrorBody {
   fields?: Record<string, string> | [];
   messages?: string[];

@@ -1,6 +1,6 @@
 import type { TwelveGoMap, TwelveGoPrice } from './common.types';
 
-/** twelvego-api.md §1 — GET /search/{from}/{to}/{date}; also the shape of GET /trip (§2). */
+/** docs/upstream-12go.md#search — GET /search/{from}/{to}/{date}; also the shape of GET /trip (docs/upstream-12go.md#trip-details). */
 export interface TwelveGoSearchResponse {
   trips: TwelveGoTrip[];
   operators: TwelveGoMap<TwelveGoOperator>;

@@ -1,7 +1,7 @@
 import type { TwelveGoBidWire, TwelveGoPrice } from './common.types';
 import type { TwelveGoBookingStatus } from './booking.types';
 
-/** twelvego-api.md §15 — the notification 12go POSTs to the BFF. */
+/** docs/upstream-12go.md#webhook-from-12go — the notification 12go POSTs to the BFF. */
 export type TwelveGoWebhookType = 'booking_updated' | 'booking_confirmed' | 'booking_canceled' | string;
 
 export interface TwelveGoWebhookBooking {

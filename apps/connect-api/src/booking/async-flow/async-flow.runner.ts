@@ -11,7 +11,7 @@ import { renderFailure } from './outcome-renderer';
 export type AsyncOutcome<T> = { kind: 'done'; value: T } | { kind: 'accepted'; id: string; location: string };
 
 /**
- * The async booking flow (client-api.md §4.9 D20, operations.md §3.2): for clients with `asyncFlow`, an
+ * The async booking flow (docs/contract/endpoints.md#incompleteresults-async-flow D20, docs/contract/endpoints.md#incompleteresults-async-flow): for clients with `asyncFlow`, an
  * operation still running after `ASYNC_FLOW_THRESHOLD_MS` is answered 202 and finished in the background;
  * its outcome is stored in `ir:{id}` for polling. Everyone else (and everyone while Redis is down) is served
  * synchronously.
@@ -103,7 +103,7 @@ export class AsyncFlowRunner implements OnApplicationShutdown {
     return { kind: 'accepted', id, location: `/v1/${client.clientId}/incomplete_results/${id}` };
   }
 
-  /** Graceful shutdown waits for background completions like in-flight requests (operations.md §3.2 step 5). */
+  /** Graceful shutdown waits for background completions like in-flight requests (docs/contract/endpoints.md#incompleteresults-async-flow step 5). */
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.inflight]);
   }

@@ -13,12 +13,12 @@ export type PollOutcome =
   | { kind: 'running'; location: string }
   | { kind: 'finished'; status: number; body: unknown; headers: Record<string, string> };
 
-/** IncompleteResults polling (client-api.md §4.9, operations.md §3.2 step 3). */
+/** IncompleteResults polling (docs/contract/endpoints.md#incompleteresults-async-flow step 3). */
 @Injectable()
 export class IncompleteResultsService {
   private readonly logger = new Logger('IncompleteResults');
   private readonly expiryMs: number;
-  /** A confirm still pending after its upstream timeout + 10 s lost its instance (operations.md §3.2 step 4). */
+  /** A confirm still pending after its upstream timeout + 10 s lost its instance (docs/contract/endpoints.md#incompleteresults-async-flow step 4). */
   private readonly orphanedConfirmMs: number;
 
   constructor(

@@ -4,7 +4,7 @@ import { RedisService } from '../../platform/redis/redis.service';
 
 export type AsyncOperation = 'create_booking' | 'confirm_booking';
 
-/** `ir:{id}` (operations.md §3.1–3.2). Holds the rendered outcome (Booking or error envelope), never request data. */
+/** `ir:{id}` (docs/platform.md#redis-keyspace, docs/contract/endpoints.md#incompleteresults-async-flow). Holds the rendered outcome (Booking or error envelope), never request data. */
 export interface IncompleteResultRecord {
   id: string;
   clientId: string;

@@ -10,7 +10,7 @@ export interface RenderedOutcome {
 }
 
 /**
- * An operation's failure as the synchronous endpoint would have answered it (client-api.md §5.1), for the
+ * An operation's failure as the synchronous endpoint would have answered it (docs/contract/errors.md#envelope), for the
  * IncompleteResults replay. Mirrors the global filter for the error classes the booking funnel raises.
  */
 export function renderFailure(

@@ -29,7 +29,7 @@ function IsStringOrNumber(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** client-api.md §2.1: a decimal string, or leniently a non-negative JSON number. */
+/** docs/contract/values.md#money: a decimal string, or leniently a non-negative JSON number. */
 function IsDecimalAmount(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
@@ -70,7 +70,7 @@ export class TotalPriceDto {
 }
 
 /**
- * Structure only (booking-schema.md §4.2, client-api.md D15): field values are normalised and checked
+ * Structure only (docs/contract/booking-schema.md#booking-data-normalisation-and-validation, docs/contract/README.md D15): field values are normalised and checked
  * against the itinerary's schema later (422 booking_data_invalid).
  */
 export class BookingDataShapeDto {

@@ -1,7 +1,7 @@
 import { ContractError } from '../../platform/errors/contract-error';
 
 /**
- * `locale` and `currency` on the funnel endpoints (client-api.md §1.6, D4): `locale` never fails; `currency`
+ * `locale` and `currency` on the funnel endpoints (docs/contract/headers.md#locale-and-currency D4): `locale` never fails; `currency`
  * must be a configured ISO 4217 code (else 400 validation_error). Neither changes amounts here: 12go prices
  * in the account currency and no FX source exists, so a booking is always in the currency it was priced in.
  */

@@ -3,7 +3,7 @@ import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import type { Money } from '../schema/checkout-schema.types';
 
 /**
- * The add-on price hook of booking-schema.md §3.7: the client's percent markup applied to an add-on's 12go
+ * The add-on price hook of docs/contract/booking-schema.md#prices-in-the-schema: the client's percent markup applied to an add-on's 12go
  * amount (the fixed per-booking part is charged once, on the booking, never per add-on), then formatted
  * with the currency's minor units. Identity when the client has no markup.
  */

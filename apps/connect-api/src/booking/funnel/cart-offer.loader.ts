@@ -35,14 +35,14 @@ export class CartOfferLoader {
   }
 }
 
-/** The option's per-seat gross price, the base seat prices are compared with (booking-schema.md §3.6). */
+/** The option's per-seat gross price, the base seat prices are compared with (docs/contract/booking-schema.md#seats-and-seat-map). */
 export function basePriceOf(option: TwelveGoTravelOption): TwelveGoAmount | null {
   return typeof option.price?.value === 'number'
     ? { value: option.price.value, fxcode: option.price.fxcode }
     : null;
 }
 
-/** The option's per-seat agent price (what 12go charges per seat, twelvego-api.md §0.6). */
+/** The option's per-seat agent price (what 12go charges per seat, docs/upstream-12go.md#dates-and-money). */
 export function perSeatNetOf(option: TwelveGoTravelOption): TwelveGoAmount | null {
   return typeof option.netprice?.value === 'number' && option.netprice.fxcode
     ? { value: option.netprice.value, fxcode: option.netprice.fxcode }

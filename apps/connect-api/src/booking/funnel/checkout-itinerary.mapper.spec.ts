@@ -2,7 +2,7 @@
 import { toGetItineraryResponse } from './checkout-itinerary.mapper';
 import { addonPriceFor } from './addon-price';
 
-describe('toGetItineraryResponse (client-api.md §4.2, D14)', () => {
+describe('toGetItineraryResponse (docs/contract/endpoints.md#getitinerary D14)', () => {
   const trip = {
     itinerary: {
       id: 'TRIP-2026-04-01-18:57~2',
@@ -46,7 +46,7 @@ describe('toGetItineraryResponse (client-api.md §4.2, D14)', () => {
   });
 });
 
-describe('addonPriceFor (booking-schema.md §3.7)', () => {
+describe('addonPriceFor (docs/contract/booking-schema.md#prices-in-the-schema)', () => {
   it('is the identity (formatted) without markup and applies the percent part otherwise', () => {
     expect(addonPriceFor({ markup: null })(780.5, 'php')).toEqual({ amount: '780.50', currency: 'PHP' });
     expect(addonPriceFor({ markup: null })(1500, 'JPY')).toEqual({ amount: '1500', currency: 'JPY' });

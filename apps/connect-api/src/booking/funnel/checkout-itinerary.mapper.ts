@@ -2,7 +2,7 @@ import type { MappedTrip } from '../../search/search.mapper';
 import type { Itinerary, Segment, Vehicle } from '../../search/dto/search-response';
 import type { JsonSchema } from '../schema/checkout-schema.types';
 
-/** client-api.md §4.2 CheckoutItinerary: the Search itinerary plus the checkout fields (D14). */
+/** docs/contract/endpoints.md#getitinerary CheckoutItinerary: the Search itinerary plus the checkout fields (D14). */
 export type CheckoutItinerary = Itinerary & {
   booking_token: string;
   booking_schema: JsonSchema;

@@ -47,7 +47,7 @@ export class CheckoutLoader {
 
   /**
    * CreateBooking / SeatLock: the cart behind the token is gone (404, or `bad_trip_details`) → 404
-   * `booking_token_expired` (booking-schema.md §5.3): the partner calls GetItinerary again.
+   * `booking_token_expired` (docs/contract/ids.md#booking-tokens): the partner calls GetItinerary again.
    */
   async fetchForToken(ctx: TwelveGoCallContext, cartId: string): Promise<TwelveGoCheckoutResponse> {
     try {

@@ -13,9 +13,9 @@ import { recordBusinessEvent } from '../../platform/events/record-business-event
 const CONFIRMED_UPSTREAM = new Set(['confirmed', 'pending', 'declined']);
 
 /**
- * ConfirmBooking (client-api.md §4.4, D16): confirm, read back. A supplier refusal is a `declined` Booking
+ * ConfirmBooking (docs/contract/endpoints.md#confirmbooking D16): confirm, read back. A supplier refusal is a `declined` Booking
  * (200); 12go 409 → 409 already_confirmed; 12go 422 → 422 booking_not_confirmable. A confirm that times
- * out or fails with a 5xx is resolved by one read of the booking (operations.md §6.4): if 12go shows it
+ * out or fails with a 5xx is resolved by one read of the booking (docs/contract/errors.md#upstream-failures): if 12go shows it
  * confirmed, the partner gets the Booking, otherwise the original error.
  */
 @Injectable()

@@ -25,7 +25,7 @@ import { callContextFor } from './funnel-call-context';
 import { recordBusinessEvent } from '../../platform/events/record-business-event';
 
 /**
- * CreateBooking (client-api.md §4.3, booking-schema.md §4.2): token → fresh checkout (+ the cart's current
+ * CreateBooking (docs/contract/endpoints.md#createbooking, docs/contract/booking-schema.md#booking-data-normalisation-and-validation): token → fresh checkout (+ the cart's current
  * offer when `total_price` is sent) → locked seats → normalise + validate → reserve body → `total_price`
  * check → reserve → read back → owner record → Booking (→ safety check of the reserved total).
  */
@@ -113,7 +113,7 @@ export class CreateBookingService {
   }
 
   /**
-   * client-api.md §4.3: the partner's `total_price` against the total this reserve body will cost
+   * docs/contract/endpoints.md#createbooking: the partner's `total_price` against the total this reserve body will cost
    * (expected-total.mapper.ts). A mismatch is 422 `cost_mismatch` with `meta.expected_total_price` and no
    * reserve is made, so the same token can be sent again with that total. When the cart's price cannot be
    * predicted (an extra in a foreign currency) the check falls to the one after reserve.
@@ -142,7 +142,7 @@ export class CreateBookingService {
   /**
    * Safety net for a price that moved between the pre-reserve check and 12go's booking (sandbox `RSVPRC`):
    * the booking as 12go made it, markup applied. The cart is consumed by then — the token answers 409
-   * `already_reserved` from now on — and the unconfirmed hold lapses at 12go (client-api.md §4.3 "late
+   * `already_reserved` from now on — and the unconfirmed hold lapses at 12go (docs/contract/endpoints.md#createbooking "late
    * failure"); the partner opens a new checkout with GetItinerary.
    */
   private checkTotalAfterReserve(

@@ -189,7 +189,7 @@ describe('expectedTotal', () => {
   });
 });
 
-describe('sameTotal (client-api.md §2.1)', () => {
+describe('sameTotal (docs/contract/values.md#money)', () => {
   const expected = { currency: 'THB', amount: '600.00' };
 
   it('accepts any decimals, a JSON number and any letter case of the currency', () => {

@@ -38,7 +38,7 @@ export function autoAssignedSeatExtras(parsed: SeatCheckout, count: number): Twe
 }
 
 /**
- * The paid extras a reserve body selects, as 12go adds them to the booking (twelvego-api.md §0.6, §6):
+ * The paid extras a reserve body selects, as 12go adds them to the booking (docs/upstream-12go.md#dates-and-money, docs/upstream-12go.md#checkout):
  * the chosen seats' surcharges (or those of the seats 12go will assign), a per-passenger option
  * (`passenger[i][…]`, e.g. baggage) once for that passenger, and a booking-level priced option (pickup
  * point, delivery) once per seat — option prices are per passenger.
@@ -68,7 +68,7 @@ export function reserveBodyExtras(parsed: SeatCheckout, body: TwelveGoReserveBod
 /**
  * What the partner will pay for a cart, computed before reserve exactly as the Booking's `total_price` is
  * after it (post-booking/booking.mapper.ts): 12go's charge — per-seat net × passengers + paid extras
- * (twelvego-api.md §0.6) — summed exactly, rounded once to the currency's minor unit, then the client's
+ * (docs/upstream-12go.md#dates-and-money) — summed exactly, rounded once to the currency's minor unit, then the client's
  * markup (percent of the whole, fixed part once). Null when an extra is in another currency (12go prices
  * everything in the account currency, so that is not a price the BFF can predict).
  */
@@ -91,7 +91,7 @@ export function expectedTotal(
 }
 
 /**
- * client-api.md §2.1: the partner's `total_price` (any decimals, a JSON number leniently, any letter case of
+ * docs/contract/values.md#money: the partner's `total_price` (any decimals, a JSON number leniently, any letter case of
  * the currency) equals `expected` when the currencies match and the amounts are equal after rounding to
  * the currency's exponent. A malformed amount never matches.
  */

@@ -12,8 +12,8 @@ import { callContextFor } from './funnel-call-context';
 import { recordBusinessEvent } from '../../platform/events/record-business-event';
 
 /**
- * GetItinerary (client-api.md §4.2): decode the id (every form) → trip details → add to cart → checkout →
- * booking schema + signed booking token. Stores nothing (booking-schema.md §5.1).
+ * GetItinerary (docs/contract/endpoints.md#getitinerary): decode the id (every form) → trip details → add to cart → checkout →
+ * booking schema + signed booking token. Stores nothing (docs/contract/booking-schema.md#state-between-checkout-and-booking).
  */
 @Injectable()
 export class GetItineraryService {

@@ -5,7 +5,7 @@ import { coerceBoolean, isCalendarDate, resolveOption, validateBookingData } fro
 
 const addonPrice = (amount: number, currency: string) => money(amount, currency);
 
-describe('select value resolution (booking-schema.md §4.5)', () => {
+describe('select value resolution (docs/contract/booking-schema.md#booking-data-normalisation-and-validation)', () => {
   const options = [
     { value: 'F', title: 'Female' },
     { value: 'M', title: 'Male' },
@@ -38,7 +38,7 @@ describe('coercions', () => {
   });
 });
 
-describe('seat rules (§4.4)', () => {
+describe('seat rules (docs/contract/booking-schema.md#booking-data-normalisation-and-validation)', () => {
   const checkout = {
     'passenger[0][first_name]': { type: 'input', required: true },
     selected_seats_T: {

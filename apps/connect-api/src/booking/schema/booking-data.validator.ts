@@ -2,7 +2,7 @@ import type { FieldSpec, OptionEntry, ParsedCheckout } from './checkout-schema.t
 import { FIXED_PASSENGER_FIELDS } from './field-classification';
 import { isObject } from './seat-map.mapper';
 
-/** booking-schema.md §4.4 codes. */
+/** docs/contract/booking-schema.md#booking-data-normalisation-and-validation codes. */
 export type BookingFieldCode =
   | 'passenger_count_mismatch'
   | 'required'
@@ -48,7 +48,7 @@ type Loose = Record<string, unknown>;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
- * Normalises `booking_data` (§4.3) and validates it against the re-parsed checkout (§4.4), collecting every
+ * Normalises `booking_data` (docs/contract/booking-schema.md#booking-data-normalisation-and-validation) and validates it against the re-parsed checkout (docs/contract/booking-schema.md#booking-data-normalisation-and-validation), collecting every
  * problem in the fixed order. `lockedSeats` (SeatLock) replace the request's `seat_selection`.
  * The input must already be structurally valid (objects/arrays where expected); that is a 400 elsewhere.
  */
@@ -177,7 +177,7 @@ export function validateBookingData(
   return { issues, data, dropped };
 }
 
-/** `nationality` wins over `country_id` (§4.3); the effective value is upper-cased. */
+/** `nationality` wins over `country_id` (docs/contract/booking-schema.md#booking-data-normalisation-and-validation); the effective value is upper-cased. */
 function countryInput(passenger: Loose): unknown {
   const raw = !isAbsent(passenger.nationality) ? passenger.nationality : passenger.country_id;
   return typeof raw === 'string' ? raw.trim().toUpperCase() : raw;
@@ -187,7 +187,7 @@ export function isAbsent(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
 
-/** Booleans, "true"/"false"/"1"/"0" in any case, and 1/0 (§4.3). */
+/** Booleans, "true"/"false"/"1"/"0" in any case, and 1/0 (docs/contract/booking-schema.md#booking-data-normalisation-and-validation). */
 export function coerceBoolean(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;
   if (v === 1) return true;
@@ -200,7 +200,7 @@ export function coerceBoolean(v: unknown): boolean | undefined {
   return undefined;
 }
 
-/** §4.5: exact value, then value ignoring case, then title ignoring case. */
+/** docs/contract/booking-schema.md#booking-data-normalisation-and-validation: exact value, then value ignoring case, then title ignoring case. */
 export function resolveOption(options: OptionEntry[], input: string): string | undefined {
   const exact = options.find((o) => o.value === input);
   if (exact) return exact.value;
@@ -219,7 +219,7 @@ export function isCalendarDate(s: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** One field, checks in the order required → type → options → date → format → pattern (§4.4). */
+/** One field, checks in the order required → type → options → date → format → pattern (docs/contract/booking-schema.md#booking-data-normalisation-and-validation). */
 function checkValue(spec: FieldSpec, raw: unknown): { value?: BookingValue; code?: BookingFieldCode } {
   if (isAbsent(raw)) return spec.required ? { code: 'required' } : {};
   if (spec.valueType === 'boolean') {

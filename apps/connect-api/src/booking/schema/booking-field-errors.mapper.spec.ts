@@ -9,7 +9,7 @@ const fieldMap = {
   'additional_fields.points_pickup': 'points[TH1][pickup]',
 };
 
-describe('mapSupplierFieldErrors (booking-schema.md §4.8)', () => {
+describe('mapSupplierFieldErrors (docs/contract/booking-schema.md#supplier-field-errors)', () => {
   it('maps every 12go key back to a client path', () => {
     const issues = mapSupplierFieldErrors(
       {

@@ -16,7 +16,7 @@ const REASON: Record<BookingFieldCode, FieldErrorReason> = {
   rejected_by_supplier: 'invalid_value',
 };
 
-/** Contract FieldError (client-api.md §5.2) plus the booking-schema.md §4.4 `code`, kept for partners that read it. */
+/** Contract FieldError (docs/contract/errors.md#field-errors) plus the docs/contract/booking-schema.md#booking-data-normalisation-and-validation `code`, kept for partners that read it. */
 export interface BookingFieldErrorDetail {
   field: string;
   reason: FieldErrorReason;
@@ -29,8 +29,8 @@ export function toFieldErrorDetails(issues: BookingFieldIssue[]): BookingFieldEr
 }
 
 /**
- * 12go reserve field errors → client paths (booking-schema.md §4.8). 12go's message is not passed through
- * verbatim (operations.md §6.4), only a neutral text.
+ * 12go reserve field errors → client paths (docs/contract/booking-schema.md#supplier-field-errors). 12go's message is not passed through
+ * verbatim (docs/contract/errors.md#upstream-failures), only a neutral text.
  */
 export function mapSupplierFieldErrors(
   fields: Record<string, string>,

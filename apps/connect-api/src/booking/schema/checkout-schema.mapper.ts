@@ -24,7 +24,7 @@ type Loose = Record<string, unknown>;
 
 /**
  * 12go checkout (GET /checkout/{cartId}?people=1) → client booking schema and everything CreateBooking needs
- * to rebuild the reserve body (booking-schema.md §2–§3). Pure and deterministic for a given checkout.
+ * to rebuild the reserve body (docs/contract/booking-schema.md#checkout-keys, docs/contract/booking-schema.md#schema-document). Pure and deterministic for a given checkout.
  */
 export function parseCheckout(checkout: Record<string, unknown>, opts: ParseCheckoutOptions): ParsedCheckout {
   const events: ParserEvent[] = [];
@@ -271,7 +271,7 @@ function buildSpec(
   events: ParserEvent[],
   kind?: FieldKind,
 ): FieldSpec {
-  // §3.2: is_child is a boolean whatever 12go's type says.
+  // docs/contract/booking-schema.md#schema-document: is_child is a boolean whatever 12go's type says.
   let valueType: FieldValueType = path === 'passengers[].is_child' ? 'boolean' : valueTypeOf(field);
   const options = valueType === 'select' ? flattenOptions(field.options) : null;
   if (valueType === 'select' && options!.entries.length === 0) valueType = 'string';
@@ -348,7 +348,7 @@ function booleanDefault(v: unknown): boolean | undefined {
   return undefined;
 }
 
-/** §3.2: one property, keys in the documented order. */
+/** docs/contract/booking-schema.md#schema-document: one property, keys in the documented order. */
 function buildProperty(spec: FieldSpec, field: Loose, opts: ParseCheckoutOptions): JsonSchema {
   const prop: JsonSchema = {};
   const isBoolean = spec.valueType === 'boolean';
@@ -406,7 +406,7 @@ function seatSurcharge(rawInfo: unknown, base: ParseCheckoutOptions['basePrice']
   return null;
 }
 
-/** §3.6 seat option with its upgrade price. */
+/** docs/contract/booking-schema.md#seats-and-seat-map seat option with its upgrade price. */
 function seatOption(id: string, rawInfo: unknown, opts: ParseCheckoutOptions): JsonSchema {
   const option: JsonSchema = { const: id, title: id };
   const surcharge = seatSurcharge(rawInfo, opts.basePrice);

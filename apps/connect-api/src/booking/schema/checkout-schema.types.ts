@@ -34,7 +34,7 @@ export interface ParserEvent {
   detail?: Record<string, unknown>;
 }
 
-/** booking-schema.md §3.11, plus the field specs that validation and the reserve body are built from. */
+/** docs/contract/booking-schema.md#schema-document, plus the field specs that validation and the reserve body are built from. */
 export interface ParsedCheckout {
   bookingSchema: JsonSchema;
   fieldMap: Record<string, string>;
@@ -58,14 +58,14 @@ export interface ParsedCheckout {
   events: ParserEvent[];
 }
 
-/** A 12go amount as 12go sent it (twelvego-api.md §0.6), before markup. */
+/** A 12go amount as 12go sent it (docs/upstream-12go.md#dates-and-money), before markup. */
 export interface TwelveGoAmount {
   value: number;
   fxcode: string;
 }
 
 export interface AddonPrices {
-  /** 12go field key (passenger keys with index 0) → option value → price per passenger (§6 Option.data). */
+  /** 12go field key (passenger keys with index 0) → option value → price per passenger (docs/upstream-12go.md#checkout Option.data). */
   options: Record<string, Record<string, TwelveGoAmount>>;
   /** Free seat id → surcharge over the base per-seat price (only seats that cost extra). */
   seats: Record<string, TwelveGoAmount>;
@@ -78,8 +78,8 @@ export interface Money {
 
 export interface ParseCheckoutOptions {
   seatCount: number;
-  /** Per-seat base price of the chosen travel option (§3.6); null at CreateBooking / SeatLock. */
+  /** Per-seat base price of the chosen travel option (docs/contract/booking-schema.md#seats-and-seat-map); null at CreateBooking / SeatLock. */
   basePrice: { value: number; fxcode: string } | null;
-  /** Add-on price hook + formatting (§3.7): raw 12go amount → client money. */
+  /** Add-on price hook + formatting (docs/contract/booking-schema.md#prices-in-the-schema): raw 12go amount → client money. */
   addonPrice: (amount: number, currency: string) => Money;
 }

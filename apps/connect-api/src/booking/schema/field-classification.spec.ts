@@ -9,7 +9,7 @@ import {
 
 const fresh = (): FirstKeyState => ({ autoAssignment: false, seatSelection: false, baggage: false });
 
-describe('classifyKey — the ordered rules of booking-schema.md §2.2', () => {
+describe('classifyKey — the ordered rules of docs/contract/booking-schema.md#checkout-keys', () => {
   it.each([
     ['seats', 'seats'],
     ['contact[mobile]', 'mobile'],
@@ -84,7 +84,7 @@ describe('classifyKey — the ordered rules of booking-schema.md §2.2', () => {
   });
 });
 
-describe('points / delivery kinds — order of §2.3', () => {
+describe('points / delivery kinds — order of docs/contract/booking-schema.md#checkout-keys', () => {
   it.each([
     ['pickup', 'pickup_point'],
     ['dropoff', 'dropoff_point'],
@@ -118,7 +118,7 @@ describe('points / delivery kinds — order of §2.3', () => {
   });
 });
 
-describe('sanitize and collisions (§2.4)', () => {
+describe('sanitize and collisions (docs/contract/booking-schema.md#checkout-keys)', () => {
   it('sanitizes', () => {
     expect(sanitize('Passenger[0][Foo-Bar]')).toBe('passenger_0_foo_bar');
     expect(sanitize('__[]__')).toBe('field');

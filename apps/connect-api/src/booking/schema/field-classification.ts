@@ -1,5 +1,5 @@
 /**
- * Ordered classification of 12go checkout keys (booking-schema.md §2.2, §2.3). Pure; the first match wins.
+ * Ordered classification of 12go checkout keys (docs/contract/booking-schema.md#checkout-keys). Pure; the first match wins.
  */
 export type FieldKind =
   | 'seat_selection'
@@ -26,7 +26,7 @@ export type FieldKind =
   | 'delivery'
   | 'unknown';
 
-/** 12go passenger sub-key → client property name (§2.1). */
+/** 12go passenger sub-key → client property name (docs/contract/booking-schema.md#checkout-keys). */
 export const FIXED_PASSENGER_FIELDS: Readonly<Record<string, string>> = {
   first_name: 'first_name',
   last_name: 'last_name',
@@ -91,8 +91,8 @@ export function classifyKey(key: string, used: FirstKeyState): KeyClass {
 }
 
 /**
- * `points_{T}[pickup]` — the underscore style twelvego-api.md §6 says also occurs (sandbox scenario PTSALT).
- * Not in booking-schema.md's table; treated like rule 10 so the trip key stays out of the client name.
+ * `points_{T}[pickup]` — the underscore style docs/upstream-12go.md#checkout says also occurs (sandbox scenario PTSALT).
+ * Not in docs/contract/booking-schema.md's table; treated like rule 10 so the trip key stays out of the client name.
  */
 function underscorePoints(key: string): RegExpExecArray | null {
   return /^points_([A-Za-z0-9]+)((?:\[[^[\]]+\])+)$/.exec(key);
@@ -130,7 +130,7 @@ export function deliveryKind(sub: string): FieldKind {
   return 'delivery';
 }
 
-/** §2.4 sanitize(). */
+/** docs/contract/booking-schema.md#checkout-keys sanitize(). */
 export function sanitize(s: string): string {
   const out = s
     .toLowerCase()
@@ -144,7 +144,7 @@ export function sanitize(s: string): string {
   return out === '' ? 'field' : out;
 }
 
-/** Smallest suffix ≥ 1 that makes `name` unique (§2.4); adds the result to `taken`. */
+/** Smallest suffix ≥ 1 that makes `name` unique (docs/contract/booking-schema.md#checkout-keys); adds the result to `taken`. */
 export function uniqueName(name: string, taken: Set<string>): string {
   let candidate = name;
   for (let n = 1; taken.has(candidate); n++) candidate = `${name}${n}`;

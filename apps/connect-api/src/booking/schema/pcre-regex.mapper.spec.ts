@@ -1,6 +1,6 @@
 import { translatePcre } from './pcre-regex.mapper';
 
-describe('translatePcre (booking-schema.md §3.4)', () => {
+describe('translatePcre (docs/contract/booking-schema.md#patterns)', () => {
   it.each([
     ['/^[\\s\\pCA-Za-z\\x{0E00}-\\x{0E7F}]{2,30}$/u', '^[\\s\\p{C}A-Za-z\\u{0E00}-\\u{0E7F}]{2,30}$'],
     ["/^[\\pL\\s'.-]{2,30}$/u", "^[\\p{L}\\s'.-]{2,30}$"],

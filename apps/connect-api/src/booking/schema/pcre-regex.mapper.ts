@@ -1,5 +1,5 @@
 /**
- * PCRE (PHP, with delimiters) → ECMAScript pattern for the `u` flag (booking-schema.md §3.4).
+ * PCRE (PHP, with delimiters) → ECMAScript pattern for the `u` flag (docs/contract/booking-schema.md#patterns).
  * Returns `null` when the pattern cannot be translated; the caller drops it and logs `regexp_dropped`.
  */
 export function translatePcre(source: string): string | null {

@@ -31,7 +31,7 @@ describe('reserve body — fixture vectors', () => {
       const body = buildReserveBody(parsed, outcome.data);
       const request = { method: 'POST', path: `/reserve/${input.cart_id}`, body };
       expect(request).toEqual(expected.reserve_request);
-      // The serialisation order is fixed too (§4.6): byte-for-byte.
+      // The serialisation order is fixed too (docs/contract/booking-schema.md#reserve-body): byte-for-byte.
       expect(JSON.stringify(body)).toBe(JSON.stringify(expected.reserve_request.body));
     });
   }

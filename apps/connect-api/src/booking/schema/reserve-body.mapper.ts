@@ -2,7 +2,7 @@ import type { TwelveGoReserveBody } from '@app/twelvego-client';
 import type { ParsedCheckout } from './checkout-schema.types';
 import type { NormalisedBookingData } from './booking-data.validator';
 
-/** Fixed passenger block, rows a–p of booking-schema.md §4.6: [client name, 12go sub-key]. */
+/** Fixed passenger block, rows a–p of docs/contract/booking-schema.md#reserve-body: [client name, 12go sub-key]. */
 const PASSENGER_BLOCK: ReadonlyArray<readonly [string, string]> = [
   ['id_number', 'id_no'],
   ['id_type', 'id_type'],
@@ -23,12 +23,12 @@ const PASSENGER_BLOCK: ReadonlyArray<readonly [string, string]> = [
 ];
 const FIXED_CLIENT_NAMES = new Set(PASSENGER_BLOCK.map(([name]) => name));
 
-/** §4.7: `passenger[0][…]` template → `passenger[i][…]`, the rest of the key byte for byte. */
+/** docs/contract/booking-schema.md#reserve-body: `passenger[0][…]` template → `passenger[i][…]`, the rest of the key byte for byte. */
 export function reindexPassengerKey(key: string, index: number): string {
   return key.replace(/^passenger\[0\]/, `passenger[${index}]`);
 }
 
-/** Validated booking data → 12go reserve body, keys in the §4.6 order. */
+/** Validated booking data → 12go reserve body, keys in the docs/contract/booking-schema.md#reserve-body order. */
 export function buildReserveBody(parsed: ParsedCheckout, data: NormalisedBookingData): TwelveGoReserveBody {
   const body: TwelveGoReserveBody = {};
   const { fieldMap, fields } = parsed;

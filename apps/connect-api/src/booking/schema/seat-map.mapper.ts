@@ -1,5 +1,5 @@
 /**
- * Seat map of the seat-selection field → `x-seat-map`, available seats and their order (booking-schema.md §3.6).
+ * Seat map of the seat-selection field → `x-seat-map`, available seats and their order (docs/contract/booking-schema.md#seats-and-seat-map).
  * Pure; `onUnrecognisedLayout` lets the caller log `seat_layout_unrecognised`.
  */
 export type SeatCell = string | null;

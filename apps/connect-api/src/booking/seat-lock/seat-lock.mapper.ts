@@ -2,7 +2,7 @@ import type { ClientMarkup } from '../../pricing';
 import { expectedTotal, seatExtras } from '../funnel/expected-total.mapper';
 import type { ParsedCheckout, TwelveGoAmount } from '../schema/checkout-schema.types';
 
-/** client-api.md §4.5 LockSeatsResponse: exactly three keys (D17). */
+/** docs/contract/endpoints.md#seatlock LockSeatsResponse: exactly three keys (D17). */
 export interface SeatLockResponse {
   passenger_count: number;
   status: 'reserved';
@@ -18,7 +18,7 @@ export function unavailableSeats(parsed: ParsedCheckout, seats: string[]): numbe
 }
 
 /**
- * client-api.md §4.5: the price of the itinerary for the token's passengers including the surcharges of the
+ * docs/contract/endpoints.md#seatlock: the price of the itinerary for the token's passengers including the surcharges of the
  * selected seats — computed like CreateBooking's expected total (one rounding, markup on the whole), so a
  * partner can send this `total_price` to CreateBooking when it adds no priced options.
  */

@@ -13,7 +13,7 @@ import { seatLockResponse, unavailableSeats, type SeatLockResponse } from './sea
 import { SeatLockStore } from './seat-lock.store';
 
 /**
- * SeatLock, local mode (operations.md §3.3, client-api.md §4.5): checks the seats against a fresh checkout
+ * SeatLock, local mode (docs/contract/endpoints.md#seatlock): checks the seats against a fresh checkout
  * and remembers them for the cart; nothing is held at 12go. Redis down → 503 (a lock that cannot be recorded
  * would be silently ignored at reserve).
  */

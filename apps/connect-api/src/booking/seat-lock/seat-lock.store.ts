@@ -9,7 +9,7 @@ export interface CartFunnelState {
 }
 
 /**
- * Locked seats of a cart (operations.md §3.1/§3.3, booking-schema.md §5.2): hash `schema:{cart_id}` with
+ * Locked seats of a cart (docs/platform.md#redis-keyspace, docs/contract/endpoints.md#seatlock, docs/contract/booking-schema.md#state-between-checkout-and-booking): hash `schema:{cart_id}` with
  * `client_id`, `locked_seats` (JSON array of seat ids) and `locked_at`. The TTL is set when the hash is
  * created and never extended by a later lock. Seat ids only: no passenger or contact data. After a reserve
  * the locked seats are dropped and `reserved_bid` (the 12go booking id) marks the cart as consumed.

@@ -22,7 +22,7 @@ const claims = {
 const keys = { hmacKeys: [example.input.hmac_key], maxAgeSec: 86400, acceptLegacy: true };
 const now = example.input.issued_at + 60;
 
-describe('booking token (booking-schema.md §5.3)', () => {
+describe('booking token (docs/contract/ids.md#booking-tokens)', () => {
   it('encodes the fixture example exactly (KLV and enciphered token)', () => {
     expect(bookingTokenKlv(claims, example.input.hmac_key)).toBe(example.expected.klv);
     expect(encodeBookingToken(claims, example.input.hmac_key)).toBe(example.expected.booking_token);

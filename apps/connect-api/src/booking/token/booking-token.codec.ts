@@ -9,7 +9,7 @@ import {
   PLAIN_KLV_PREFIX,
 } from '../../ids/shift-cipher';
 
-/** What a booking token carries (booking-schema.md §5.3). */
+/** What a booking token carries (docs/contract/ids.md#booking-tokens). */
 export interface BookingTokenClaims {
   contractCode: string;
   cartId: string;
@@ -68,9 +68,9 @@ export function newUniqueId(): string {
 }
 
 /**
- * Decodes and verifies a token for `pathClientId` at `nowSec` (§5.3). Undecodable or tampered → `invalid`
+ * Decodes and verifies a token for `pathClientId` at `nowSec` (docs/contract/ids.md#booking-tokens). Undecodable or tampered → `invalid`
  * (400 invalid_booking_token); too old → `expired`; bound to another client → `foreign_client`
- * (both 404 booking_token_expired, indistinguishable from an unknown token, client-api.md D1).
+ * (both 404 booking_token_expired, indistinguishable from an unknown token, docs/contract/README.md D1).
  */
 export function decodeBookingToken(
   received: string,

@@ -16,7 +16,7 @@ export interface VerifiedBookingToken {
   legacy: boolean;
 }
 
-/** Issues and verifies the signed, client-bound booking token (booking-schema.md §5.3, client-api.md §4.3). */
+/** Issues and verifies the signed, client-bound booking token (docs/contract/ids.md#booking-tokens, docs/contract/endpoints.md#createbooking). */
 @Injectable()
 export class BookingTokenService {
   private readonly logger = new Logger('BookingToken');

@@ -18,7 +18,7 @@ export interface DeadLetterView {
 
 const iso = (ms: number | undefined | null) => (ms ? new Date(ms).toISOString() : null);
 
-/** One dead-lettered job as the admin API shows it (operations.md §5.2). Pure. */
+/** One dead-lettered job as the admin API shows it (docs/operations.md#admin-api). Pure. */
 export function toDeadLetterView(
   queue: QueueKind,
   job: Job<InboundJobData | DeliverJobData>,

@@ -20,7 +20,7 @@ export interface DeadLetterFilter {
   sinceMs?: number;
 }
 
-/** Dead letters and replay (operations.md §2.8, §5.2). Redis failures → 503 via RedisUnavailableError. */
+/** Dead letters and replay (docs/contract/webhooks.md#dead-letters, docs/operations.md#admin-api). Redis failures → 503 via RedisUnavailableError. */
 @Injectable()
 export class DeadLettersService {
   private readonly logger = new Logger('NotifyAdmin');
@@ -207,7 +207,7 @@ export class DeadLettersService {
     return { kind, job };
   }
 
-  /** Queue calls wait for a reconnect forever; admin answers 503 after a few seconds instead (operations.md §6.5). */
+  /** Queue calls wait for a reconnect forever; admin answers 503 after a few seconds instead (docs/operations.md#when-redis-is-down). */
   private async redis<T>(operation: string, fn: () => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

@@ -13,7 +13,7 @@ function jobIdOf(raw: string): string {
 }
 
 /**
- * operations.md §5.2 notification admin routes (DTOs validated by the global contract pipe). Authentication,
+ * docs/operations.md#admin-api notification admin routes (DTOs validated by the global contract pipe). Authentication,
  * the 10 req/s limit and the audit line come from the platform's `/admin/**` hook; AdminGuard re-checks.
  */
 @Controller('admin/notifications')

@@ -12,7 +12,7 @@ import type { NotificationsSettings } from '../notifications.settings';
 import { buildWebhookTestEvent } from './webhook-test.event';
 
 /**
- * `POST /admin/clients/{client_id}/webhook/test` (operations.md §5.2): one signed `webhook.test` event to the
+ * `POST /admin/clients/{client_id}/webhook/test` (docs/operations.md#admin-api): one signed `webhook.test` event to the
  * client's current URL with its current secrets, through the same sender as deliveries (SSRF rules, timeouts,
  * no redirects). Sent once, never queued or retried; also while the client or its webhook is disabled, so
  * operations can check a URL before re-enabling it.

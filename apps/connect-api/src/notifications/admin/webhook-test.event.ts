@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isoSeconds } from '../shared/partner-event.mapper';
 
-/** The `webhook.test` event of operations.md §5.2: the BookingEvent envelope (client-api.md §4.13) without a booking. */
+/** The `webhook.test` event of docs/operations.md#admin-api: the BookingEvent envelope (docs/contract/webhooks.md#outbound-events) without a booking. */
 export interface WebhookTestEvent {
   id: string;
   type: 'webhook.test';

@@ -16,7 +16,7 @@ export interface DeliveryJobResult {
 
 /**
  * `notify-deliver` worker: one signed POST per attempt to the client's *current* URL and secrets
- * (operations.md §1.5, §2.6–2.7). Only a 2xx completes the job; everything else is retried on the
+ * (docs/platform.md#client-registry, docs/contract/webhooks.md#delivery-and-retries, docs/contract/webhooks.md#signing). Only a 2xx completes the job; everything else is retried on the
  * schedule, except the immediate dead letters (blocked target, client disabled / removed, webhook off).
  */
 @Injectable()

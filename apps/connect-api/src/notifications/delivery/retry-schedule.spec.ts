@@ -2,7 +2,7 @@ import { parseDurationList, parseRetryAfter, retryDelayMs } from './retry-schedu
 
 const SPEC_SCHEDULE = '30s,1m,5m,15m,30m,1h,2h,4h,8h,8h';
 
-describe('retry schedule (operations.md §2.6)', () => {
+describe('retry schedule (docs/contract/webhooks.md#delivery-and-retries)', () => {
   it('parses the default delivery schedule into 10 waits (11 attempts)', () => {
     expect(parseDurationList(SPEC_SCHEDULE)).toEqual([
       30_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 28_800_000,

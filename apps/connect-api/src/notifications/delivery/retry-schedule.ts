@@ -26,7 +26,7 @@ export const RETRY_JITTER = 0.1;
 
 /**
  * Wait before the next attempt after `attemptsMade` failed attempts (1-based): the schedule entry ±10 %
- * jitter; a `Retry-After` only ever lengthens the wait, capped at 1 h (operations.md §2.6).
+ * jitter; a `Retry-After` only ever lengthens the wait, capped at 1 h (docs/contract/webhooks.md#delivery-and-retries).
  * `random` is a value in [0, 1) so the function stays pure.
  */
 export function retryDelayMs(

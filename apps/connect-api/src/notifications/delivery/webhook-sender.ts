@@ -28,7 +28,7 @@ export interface DeliveryResult {
 }
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
-// Dedicated agents: never the 12go agent, never a proxy from the environment (operations.md §8.5).
+// Dedicated agents: never the 12go agent, never a proxy from the environment (docs/contract/webhooks.md#target-url-safety).
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
 

@@ -14,7 +14,7 @@ export function decodeWebhookSecret(secret: string): Buffer {
 
 /**
  * `webhook-signature` value: one `v1,<base64 HMAC-SHA256 of id.timestamp.body>` per secret, newest first,
- * separated by one space (operations.md §2.7; two entries while a rotation is in progress).
+ * separated by one space (docs/contract/webhooks.md#signing; two entries while a rotation is in progress).
  */
 export function signWebhook(
   secrets: readonly string[],
@@ -31,7 +31,7 @@ export function signWebhook(
 
 export const WEBHOOK_USER_AGENT = 'TravelierConnect-Webhooks/1';
 
-/** Headers of one delivery attempt (operations.md §2.7). */
+/** Headers of one delivery attempt (docs/contract/webhooks.md#signing). */
 export function webhookHeaders(
   secrets: readonly string[],
   webhookId: string,

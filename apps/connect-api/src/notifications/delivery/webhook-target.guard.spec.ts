@@ -1,6 +1,6 @@
 import { checkWebhookUrl, pickAllowedAddress } from './webhook-target.guard';
 
-describe('webhook target guard (operations.md §8.5)', () => {
+describe('webhook target guard (docs/contract/webhooks.md#target-url-safety)', () => {
   const strict = { requireHttps: true, allowPrivate: false };
   it('checks the URL statically', () => {
     expect(checkWebhookUrl('https://hooks.example.com/x?y=1', strict)).toMatchObject({

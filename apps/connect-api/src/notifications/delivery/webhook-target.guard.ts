@@ -10,7 +10,7 @@ export interface WebhookUrlPolicy {
 export type WebhookUrlCheck =
   { ok: true; url: URL; literalIp: string | null } | { ok: false; reason: string };
 
-/** Static URL checks (§1.3 rule 4, §8.5): absolute http(s), no userinfo, no fragment, https when required, literal IPs vetted. */
+/** Static URL checks (docs/platform.md#client-registry rule 4, docs/contract/webhooks.md#target-url-safety): absolute http(s), no userinfo, no fragment, https when required, literal IPs vetted. */
 export function checkWebhookUrl(raw: string, policy: WebhookUrlPolicy): WebhookUrlCheck {
   let url: URL;
   try {
@@ -30,7 +30,7 @@ export function checkWebhookUrl(raw: string, policy: WebhookUrlPolicy): WebhookU
   return { ok: true, url, literalIp };
 }
 
-/** Picks the address to connect to: every resolved address must be allowed (§8.5: "all returned addresses are checked"). */
+/** Picks the address to connect to: every resolved address must be allowed (docs/contract/webhooks.md#target-url-safety: "all returned addresses are checked"). */
 export function pickAllowedAddress(
   addresses: { address: string; family: number }[],
   allowPrivate: boolean,

@@ -15,7 +15,7 @@ export interface InboundJobResult {
   resolution?: string;
 }
 
-/** `notify-inbound` worker: resolve the owner, build the event, enqueue its delivery (operations.md §2.4–2.5). */
+/** `notify-inbound` worker: resolve the owner, build the event, enqueue its delivery (docs/contract/webhooks.md#who-owns-a-booking, docs/contract/webhooks.md#outbound-events). */
 @Injectable()
 export class InboundJobProcessor {
   private readonly logger = new Logger('NotifyInbound');

@@ -14,7 +14,7 @@ const fixture = readFileSync(
 );
 const buf = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v));
 
-describe('12go webhook payload (operations.md §2.3)', () => {
+describe('12go webhook payload (docs/contract/webhooks.md#receiving-12go-notifications)', () => {
   it('parses the fixture', () => {
     const r = parseInboundNotification(fixture);
     expect(r).toMatchObject({

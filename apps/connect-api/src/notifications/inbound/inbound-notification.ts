@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 export type UpstreamEventType = 'booking_updated' | 'booking_confirmed' | 'booking_canceled';
 const KNOWN_TYPES: readonly string[] = ['booking_updated', 'booking_confirmed', 'booking_canceled'];
 
-/** A 12go webhook after validation and normalisation (operations.md §2.3). */
+/** A 12go webhook after validation and normalisation (docs/contract/webhooks.md#receiving-12go-notifications). */
 export interface InboundNotification {
   bid: string;
   type: UpstreamEventType;
@@ -88,7 +88,7 @@ export function isUnknownUpstreamType(n: InboundNotification): boolean {
   return n.upstreamType !== n.type;
 }
 
-/** `ntf:dedup:{bid}:{type}:{stamp}` without the Redis key prefix (operations.md §3.1). */
+/** `ntf:dedup:{bid}:{type}:{stamp}` without the Redis key prefix (docs/platform.md#redis-keyspace). */
 export function inboundDedupKeyParts(n: Pick<InboundNotification, 'bid' | 'type' | 'dedupStamp'>): string {
   return `ntf:dedup:${n.bid}:${n.type}:${n.dedupStamp}`;
 }

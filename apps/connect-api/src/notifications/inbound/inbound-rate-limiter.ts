@@ -1,4 +1,4 @@
-/** Flood guard of the 12go webhook route: a per-instance token bucket (operations.md §2.2, 100 req/s). */
+/** Flood guard of the 12go webhook route: a per-instance token bucket (docs/contract/webhooks.md#receiving-12go-notifications, 100 req/s). */
 export class InboundRateLimiter {
   private tokens: number;
   private last: number;

@@ -13,7 +13,7 @@ import { matchesPathSecret, sourceAllowed } from './path-secret';
 export const INBOUND_WEBHOOK_PATH = '/webhooks/12go/:path_secret';
 export const INBOUND_BODY_LIMIT = 64 * 1024;
 
-/** The platform's error envelope (operations.md §8.1) with the request's tracing ids. */
+/** The platform's error envelope (docs/contract/errors.md#envelope) with the request's tracing ids. */
 function sendError(
   req: FastifyRequest,
   reply: FastifyReply,
@@ -38,7 +38,7 @@ function sendError(
 /**
  * `POST /webhooks/12go/{path_secret}` as a plain Fastify route in its own encapsulated context, so it
  * owns its body handling: any content type is read as raw bytes up to 64 KiB and parsed as JSON by the
- * service (operations.md §2.2–2.3). A wrong secret or source is handed to the platform's not-found handler.
+ * service (docs/contract/webhooks.md#receiving-12go-notifications). A wrong secret or source is handed to the platform's not-found handler.
  */
 @Injectable()
 export class InboundWebhookRoute implements OnModuleInit {

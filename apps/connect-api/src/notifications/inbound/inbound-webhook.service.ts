@@ -27,7 +27,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Acceptance sequence of operations.md §2.3: dedup check → durable job → dedup marker → 200.
+ * Acceptance sequence of docs/contract/webhooks.md#receiving-12go-notifications: dedup check → durable job → dedup marker → 200.
  * Nothing is acknowledged that is not stored in Redis: any Redis failure before the job exists → 503.
  */
 @Injectable()

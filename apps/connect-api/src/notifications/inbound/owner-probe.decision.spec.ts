@@ -1,6 +1,6 @@
 import { decideProbe, distinctUpstreamKeys } from './owner-probe.decision';
 
-describe('owner probe decision (operations.md §2.4)', () => {
+describe('owner probe decision (docs/contract/webhooks.md#who-owns-a-booking)', () => {
   const readable = (ids: string[]) => ({ clientIds: ids, outcome: 'readable' as const, details: { bid: 1 } });
   const unreadable = (ids: string[]) => ({ clientIds: ids, outcome: 'unreadable' as const });
   const inconclusive = (ids: string[]) => ({ clientIds: ids, outcome: 'inconclusive' as const });

@@ -1,4 +1,4 @@
-/** One distinct 12go key probed with `GET /booking/{bid}` (operations.md §2.4 step 2). */
+/** One distinct 12go key probed with `GET /booking/{bid}` (docs/contract/webhooks.md#who-owns-a-booking step 2). */
 export interface ProbeAnswer<D> {
   clientIds: string[];
   outcome: 'readable' | 'unreadable' | 'inconclusive';

@@ -13,7 +13,7 @@ import { decideProbe, distinctUpstreamKeys, type ProbeAnswer } from './owner-pro
 export interface ResolvedOwner {
   clientId: string;
   method: 'record' | 'legacy_map' | 'probe';
-  /** The booking as read by the probe (reused for the payload, operations.md §2.5). */
+  /** The booking as read by the probe (reused for the payload, docs/contract/webhooks.md#outbound-events). */
   details?: TwelveGoBookingDetailsNormalized;
 }
 
@@ -31,7 +31,7 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 }
 
 /**
- * operations.md §2.4: ownership record → legacy map row (booking-schema.md §8.5) → probe by 12go key.
+ * docs/contract/webhooks.md#who-owns-a-booking: ownership record → legacy map row (docs/contract/ids.md#booking-ids) → probe by 12go key.
  * Never guesses: ambiguity dead-letters at once, "nobody can read it" and partial answers are retried.
  */
 @Injectable()

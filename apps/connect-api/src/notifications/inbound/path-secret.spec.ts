@@ -1,7 +1,7 @@
 import * as ipaddr from 'ipaddr.js';
 import { matchesPathSecret, sourceAllowed } from './path-secret';
 
-describe('inbound route checks (operations.md §2.2)', () => {
+describe('inbound route checks (docs/contract/webhooks.md#receiving-12go-notifications)', () => {
   const a = 'a'.repeat(40);
   const b = 'b'.repeat(40);
   it('accepts either of two rotating secrets and nothing else', () => {

@@ -11,7 +11,7 @@ import { buildPartnerEvent, partnerEventId, partnerEventType } from './partner-e
 import { captureTraceContext } from './notification-tracing';
 
 /**
- * Builds the partner event for one owner (operations.md §2.5): a fresh booking snapshot read with the
+ * Builds the partner event for one owner (docs/contract/webhooks.md#outbound-events): a fresh booking snapshot read with the
  * owner's 12go key, mapped exactly like GetBookingDetails, the legacy booking id when one exists.
  */
 @Injectable()

@@ -44,7 +44,7 @@ async function connectionLost(target: BullmqClosable): Promise<boolean> {
 /**
  * Closes a BullMQ worker or queue without ever waiting for a Redis that went away. BullMQ's `close()` waits for
  * active jobs to be moved to completed/failed and then `QUIT`s, both of which sit in the ioredis offline queue
- * forever while Redis is unreachable (operations.md §6.6 would then end in the hard stop, exit 1). So: Redis
+ * forever while Redis is unreachable (docs/operations.md#shutdown-and-restarts would then end in the hard stop, exit 1). So: Redis
  * already lost → `close(true)`; otherwise a graceful `close()` that is abandoned as soon as the connection drops
  * or `graceMs` passes. Abandoning means disconnecting the client, which fails the queued commands; a job that
  * was active comes back through the stalled check (at-least-once, same job id), nothing is lost.

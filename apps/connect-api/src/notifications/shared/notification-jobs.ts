@@ -19,7 +19,7 @@ export interface InboundJobData {
   previousStatus: string | null;
   body: Record<string, unknown>;
   correlationId?: string;
-  /** Trace context of the receiving request (operations.md §4.4). */
+  /** Trace context of the receiving request (docs/platform.md#traces). */
   trace?: TraceCarrier;
 }
 
@@ -41,7 +41,7 @@ export interface DeliverJobData {
 /** What an inbound job ends with when it does not produce a delivery. */
 export type InboundOutcome = 'queued' | 'skipped_disabled' | 'skipped_no_webhook' | 'skipped_event_type';
 
-/** Dead-letter reasons (operations.md §2.4, §2.6, §8.5). */
+/** Dead-letter reasons (docs/contract/webhooks.md#who-owns-a-booking, docs/contract/webhooks.md#delivery-and-retries, docs/contract/webhooks.md#target-url-safety). */
 export type DeadLetterReason =
   | 'owner_ambiguous'
   | 'owner_unresolved'

@@ -16,7 +16,7 @@ const DAY_S = 86_400;
 const QUEUE_CLOSE_GRACE_MS = 2_000;
 
 /**
- * The two BullMQ queues (operations.md §2.1). Producers use a connection without an offline queue so a
+ * The two BullMQ queues (docs/contract/webhooks.md). Producers use a connection without an offline queue so a
  * Redis outage surfaces at once (inbound → 503) instead of buffering an acknowledgement we cannot keep.
  */
 @Injectable()

@@ -4,7 +4,7 @@ import { BusinessEvents, type EventIds } from '../../platform/events/business-ev
 import { recordBusinessEvent } from '../../platform/events/record-business-event';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 
-/** `notification.received` (operations.md §4.6); `resolution`/`owner_client_id` once the owner is known. */
+/** `notification.received` (docs/platform.md#business-events); `resolution`/`owner_client_id` once the owner is known. */
 export interface ReceivedEventFields {
   bid: string;
   upstream_type: string | null;
@@ -40,7 +40,7 @@ export interface DeadLetteredEventFields {
 }
 
 /**
- * Metrics (operations.md §4.5) and business events (§4.6) of the notification pipeline in one place.
+ * Metrics (docs/platform.md#metrics) and business events (docs/platform.md#business-events) of the notification pipeline in one place.
  * Business events go through the platform (same logger, common fields, `evt.*`); they hold ids and statuses only.
  */
 @Injectable()

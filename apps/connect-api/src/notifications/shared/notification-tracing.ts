@@ -20,7 +20,7 @@ export function captureTraceContext(): TraceCarrier | undefined {
   }
 }
 
-/** Runs `fn` inside a span `name` (operations.md §4.4), child of the stored context when there is one. */
+/** Runs `fn` inside a span `name` (docs/platform.md#traces), child of the stored context when there is one. */
 export function traced<T>(
   name: string,
   resource: string,

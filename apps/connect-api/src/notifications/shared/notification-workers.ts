@@ -24,7 +24,7 @@ const QUEUE_SAMPLE_MS = 15_000;
 const WORKER_CLOSE_MARGIN_MS = 5_000;
 
 /**
- * The two BullMQ workers (operations.md §2.6): custom backoff on the configured schedules, lock and
+ * The two BullMQ workers (docs/contract/webhooks.md#delivery-and-retries): custom backoff on the configured schedules, lock and
  * stalled check so jobs of a crashed instance come back, a second stall dead-letters. Started only when
  * enabled (ROLE ≠ api, NOTIFICATIONS_WORKERS_ENABLED); `close()` on shutdown lets active jobs finish.
  */
@@ -89,7 +89,7 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
     this.sampler.unref();
   }
 
-  /** `queue.depth` / `queue.oldest_waiting_s` every 15 s (operations.md §4.5); failures are ignored. */
+  /** `queue.depth` / `queue.oldest_waiting_s` every 15 s (docs/platform.md#metrics); failures are ignored. */
   private async sampleDepth(): Promise<void> {
     for (const q of [this.queues.inbound, this.queues.deliver]) {
       try {
@@ -191,7 +191,7 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
   }
 
   /**
-   * Stop taking jobs and wait for active ones (SIGTERM via Nest shutdown hooks, operations.md §6.6 step 5),
+   * Stop taking jobs and wait for active ones (SIGTERM via Nest shutdown hooks, docs/operations.md#shutdown-and-restarts step 5),
    * bounded: at most one delivery timeout plus a margin, and not at all once Redis is gone (see closeBounded).
    */
   async onModuleDestroy(): Promise<void> {

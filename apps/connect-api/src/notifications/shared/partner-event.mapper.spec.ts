@@ -17,7 +17,7 @@ const booking: ContractBooking = {
   total_price: { currency: 'THB', amount: '1206.00' },
 };
 
-describe('partner BookingEvent (client-api.md §4.13, operations.md §2.5)', () => {
+describe('partner BookingEvent (docs/contract/webhooks.md#outbound-events)', () => {
   it('maps 12go types to client types', () => {
     expect(partnerEventType('booking_confirmed')).toBe('booking.confirmed');
     expect(partnerEventType('booking_canceled')).toBe('booking.cancelled');

@@ -4,7 +4,7 @@ import type { UpstreamEventType } from '../inbound/inbound-notification';
 
 export type PartnerEventType = 'booking.updated' | 'booking.confirmed' | 'booking.cancelled';
 
-/** client-api.md §4.13 — BookingEvent as it goes on the wire. */
+/** docs/contract/webhooks.md#outbound-events — BookingEvent as it goes on the wire. */
 export interface PartnerBookingEvent {
   id: string;
   type: PartnerEventType;
@@ -27,7 +27,7 @@ export function partnerEventType(type: UpstreamEventType): PartnerEventType {
   return TYPE_MAP[type] ?? 'booking.updated';
 }
 
-/** `evt_` + first 32 hex of SHA-256(`client_id|bid|type|stamp`): same 12go event → same id (operations.md §2.5). */
+/** `evt_` + first 32 hex of SHA-256(`client_id|bid|type|stamp`): same 12go event → same id (docs/contract/webhooks.md#outbound-events). */
 export function partnerEventId(
   clientId: string,
   bid: string,

@@ -5,13 +5,13 @@ import { ErrorEnvelopeSchema } from '../schemas/errors.schemas';
 
 export const API_KEY_SECURITY = 'ApiKeyAuth';
 
-/** Request-id like headers: invalid values are replaced, never rejected (client-api.md §1.3). */
+/** Request-id like headers: invalid values are replaced, never rejected (docs/contract/headers.md#versioning). */
 const TRACE_ID_PATTERN = '^[A-Za-z0-9\\-=]{1,100}$';
 const VERSION_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 /**
  * Everything every `/v1/{client_id}/…` route shares: tag, API key, the `client_id` path parameter and the
- * optional request headers of client-api.md §1 (version, correlation, experiment, request id).
+ * optional request headers of docs/contract/headers.md (version, correlation, experiment, request id).
  */
 export function ApiPartnerController(tag: string): ClassDecorator {
   return applyDecorators(
@@ -142,7 +142,7 @@ export const ACCEPTED_HEADERS: Record<string, HeaderObject> = {
   ...RETRY_LATER_HEADERS,
 };
 
-/** What each error status carries (client-api.md §5.3); the body is always the Error envelope. */
+/** What each error status carries (docs/contract/errors.md#codes); the body is always the Error envelope. */
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: '`validation_error`, `invalid_json`, `unsupported_version`, `invalid_booking_token`.',
   401: '`unauthorized` — missing/invalid key, key of another client, unknown or disabled client.',
@@ -182,7 +182,7 @@ export const LIST_HEADERS: Record<string, HeaderObject> = {
   'Travelier-Version': HEADER.version,
 };
 
-/** Stations / Operators / POIs link: a JSON string or plain text, by `Accept` (client-api.md §4.10). */
+/** Stations / Operators / POIs link: a JSON string or plain text, by `Accept` (docs/contract/endpoints.md#master-data). */
 export function ApiMasterDataUrlResponse(): MethodDecorator {
   const schema = { type: 'string', format: 'uri' } as const;
   return ApiResponse({

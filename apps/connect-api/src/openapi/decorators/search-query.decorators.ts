@@ -5,7 +5,7 @@ import { schemaRef } from '../schemas/schema-ref';
 
 const LOCATION_ID = schemaRef('LocationId');
 
-/** Query parameters of Search (client-api.md §4.1), in the contract's order. */
+/** Query parameters of Search (docs/contract/endpoints.md#search), in the contract's order. */
 export function ApiSearchQuery(): MethodDecorator {
   return applyDecorators(
     ApiQuery({

@@ -1,7 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 /**
- * Named primitive schemas of the contract (client-api.md §2–3). Classes cannot express a bare string with a
+ * Named primitive schemas of the contract (docs/contract/values.md, docs/contract/values.md#itinerary-segment-and-vehicle). Classes cannot express a bare string with a
  * pattern, so these are registered as components by the document builder and referenced with `schemaRef`.
  */
 export const CONTRACT_PRIMITIVE_SCHEMAS: Record<string, SchemaObject> = {

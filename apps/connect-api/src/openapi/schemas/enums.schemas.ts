@@ -23,7 +23,7 @@ export const TRANSPORTATION_TYPES = [
   'Train',
   'Airplane',
 ] as const satisfies readonly TransportationType[];
-/** Master data uses Shuttle where search uses Van (client-api.md §3.7). */
+/** Master data uses Shuttle where search uses Van (docs/contract/values.md#itinerary-segment-and-vehicle). */
 export const STATION_TRANSPORTATION_TYPES = [
   'Bus',
   'Ferry',

@@ -3,7 +3,7 @@ import { CONTRACT_ERROR_CODES } from '../../platform/errors/contract-error-code'
 import type { FieldErrorReason } from '../../platform/errors/field-error';
 import { MoneySchema } from './money.schemas';
 
-/** client-api.md §5.2. */
+/** docs/contract/errors.md#field-errors. */
 export const FIELD_ERROR_REASONS = [
   'required',
   'invalid_type',
@@ -70,7 +70,7 @@ export class ErrorBodySchema {
   meta?: ErrorMetaSchema;
 }
 
-/** The §5 envelope of every 4xx/5xx body. */
+/** The docs/contract/errors.md envelope of every 4xx/5xx body. */
 @ApiSchema({ name: 'Error' })
 export class ErrorEnvelopeSchema {
   @ApiProperty({ type: () => ErrorBodySchema })

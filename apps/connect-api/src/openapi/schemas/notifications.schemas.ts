@@ -3,7 +3,7 @@ import { BookingSchema } from './booking.schemas';
 import { BOOKING_STATUSES } from './enums.schemas';
 import { schemaRef } from './schema-ref';
 
-/** Outbound webhook payloads (client-api.md §6); documented as schemas, not routes of this service. */
+/** Outbound webhook payloads (docs/contract/README.md#decisions-in-one-list); documented as schemas, not routes of this service. */
 export const BOOKING_EVENT_TYPES = ['booking.confirmed', 'booking.cancelled', 'booking.updated'] as const;
 
 @ApiSchema({ name: 'BookingEventData' })

@@ -1,7 +1,7 @@
 import type { PathItemObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { schemaRef } from '../schemas/schema-ref';
 
-/** The outbound notification (client-api.md §6): a POST the BFF sends, so a webhook, not a path. */
+/** The outbound notification (docs/contract/README.md#decisions-in-one-list): a POST the BFF sends, so a webhook, not a path. */
 export function bookingEventWebhook(): PathItemObject {
   return {
     post: {

@@ -9,11 +9,11 @@ import { AdminTokens } from './admin-tokens';
 export const ADMIN_REQUEST_KEY = 'tcAdminTokenId';
 export type RequestWithAdmin = FastifyRequest & { [ADMIN_REQUEST_KEY]?: string };
 
-/** operations.md §5.2 / §8.3: admin routes are limited to 10 req/s per instance. */
+/** docs/operations.md#admin-api, docs/contract/headers.md#rate-limits: admin routes are limited to 10 req/s per instance. */
 const ADMIN_LIMITS = { rps: 10, burst: 10 };
 
 /**
- * Authentication of every `/admin/**` route (operations.md §5.2, §8.6), run as a Fastify `onRequest` hook so
+ * Authentication of every `/admin/**` route (docs/operations.md#admin-api, docs/platform.md#hardening), run as a Fastify `onRequest` hook so
  * it precedes body reading: no `ADMIN_TOKENS` → 404 as if the routes did not exist; a missing or wrong
  * bearer token → 401; over 10 req/s → 429. Every call (refused ones included) is audit-logged on response.
  */

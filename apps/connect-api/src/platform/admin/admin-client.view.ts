@@ -1,7 +1,7 @@
 import type { ClientSnapshot, SecretSource } from '../clients/client-snapshot';
 import { isKeyActive } from '../clients/registry-snapshot';
 
-/** `****` + the last 4 characters (operations.md §5.2); short values are fully masked. */
+/** `****` + the last 4 characters (docs/operations.md#admin-api); short values are fully masked. */
 export function maskSecret(value: string): string {
   if (!value) return '';
   return value.length >= 12 ? `****${value.slice(-4)}` : '****';

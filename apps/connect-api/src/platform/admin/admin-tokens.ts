@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
 /**
- * `ADMIN_TOKENS` (operations.md §5.2): up to two bearer tokens. Presented tokens are compared in constant
+ * `ADMIN_TOKENS` (docs/operations.md#admin-api): up to two bearer tokens. Presented tokens are compared in constant
  * time against the SHA-256 of every configured token (equal-length buffers, no early exit). The audit log
  * names a token by its position (`admin-1`, `admin-2`), never by its value.
  */

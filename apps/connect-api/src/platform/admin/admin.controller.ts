@@ -7,7 +7,7 @@ import { ContractError } from '../errors/contract-error';
 import { adminClientView } from './admin-client.view';
 import { AdminGuard } from './admin.guard';
 
-/** operations.md §5.2: the platform's admin routes (notification routes live with notifications). */
+/** docs/operations.md#admin-api: the platform's admin routes (notification routes live with notifications). */
 @ApiExcludeController()
 @Controller('admin')
 @UseGuards(AdminGuard)

@@ -40,7 +40,7 @@ const registry = registryWith([
   { client_id: 'gone', name: 'G', enabled: false, api_keys: [{ id: 'g1', hash: sha('gone-key') }] },
 ]);
 
-describe('ApiKeyAuthenticator (operations.md §1.6)', () => {
+describe('ApiKeyAuthenticator (docs/contract/headers.md#authentication)', () => {
   const auth = new ApiKeyAuthenticator(registry);
 
   it('accepts either active key and reports which', async () => {

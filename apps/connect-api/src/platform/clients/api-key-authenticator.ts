@@ -13,7 +13,7 @@ const DUMMY_DIGEST = sha256('travelier-connect/no-such-client');
 const PBKDF2_CACHE_MS = 10 * 60 * 1000;
 
 /**
- * operations.md §1.6: the key is valid only together with the path's client_id. The SHA-256 of the
+ * docs/contract/headers.md#authentication: the key is valid only together with the path's client_id. The SHA-256 of the
  * presented key is compared with every key of that client (constant time, no early exit); an unknown
  * client is compared against a dummy digest so timing does not reveal which client ids exist.
  */

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 
 const pbkdf2Async = promisify(pbkdf2);
 
-/** A stored API key digest (operations.md §1.2). */
+/** A stored API key digest (docs/platform.md#client-registry). */
 export type ApiKeyHash =
   | { format: 'sha256'; digest: Buffer }
   | {

@@ -1,5 +1,5 @@
 /**
- * Hook for the per-IP failed-authentication limit of client-api.md §1.2 / operations.md §8.3
+ * Hook for the per-IP failed-authentication limit of docs/contract/headers.md#authentication / docs/contract/headers.md#rate-limits
  * (`authfail:{ip}`). The platform binds a no-op; the operations issue provides the Redis-backed one
  * by overriding the `AUTH_FAILURE_LIMITER` provider.
  */

@@ -43,7 +43,7 @@ function problemsOf(fn: () => unknown): string[] {
   throw new Error('expected ClientsConfigError');
 }
 
-describe('buildRegistrySnapshot (operations.md §1.2–1.4)', () => {
+describe('buildRegistrySnapshot (docs/platform.md#client-registry)', () => {
   it('builds camelCase snapshots with defaults, secrets from env by precedence _FILE > env > inline', () => {
     const { snapshot } = build([client('acme'), client('b-c', { twelvego_api_key: 'inline-key' })], {
       env: {

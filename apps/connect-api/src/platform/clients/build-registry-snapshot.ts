@@ -60,7 +60,7 @@ function isValidPercent(value: string): boolean {
   return Number.isFinite(n) && n >= 0 && n <= 100;
 }
 
-/** operations.md §1.3: read → parse → validate → resolve secrets → immutable snapshot. Throws with every problem. */
+/** docs/platform.md#client-registry: read → parse → validate → resolve secrets → immutable snapshot. Throws with every problem. */
 export function buildRegistrySnapshot(content: string, opts: RegistryBuildOptions): RegistryBuildResult {
   let raw: unknown;
   try {

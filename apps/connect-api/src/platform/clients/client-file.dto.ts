@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { WEBHOOK_EVENT_TYPES } from './client-snapshot';
 
-/** operations.md §1.1–1.2: the clients.json file, validated with class-validator (reconciliation 5). */
+/** docs/platform.md#client-registry: the clients.json file, validated with class-validator (docs/platform.md#validation). */
 
 export const RESERVED_CLIENT_IDS = ['admin', 'health', 'webhooks', 'internal'];
 const DECIMAL = /^\d+(\.\d+)?$/;

@@ -10,7 +10,7 @@ import { ClientRegistry } from './client-registry';
 
 const LOCAL = join(__dirname, '../../../../../config/clients.local.json');
 
-describe('ClientRegistry (operations.md §1.5)', () => {
+describe('ClientRegistry (docs/platform.md#client-registry)', () => {
   let file: string;
   let registry: ClientRegistry;
   const lines: string[] = [];

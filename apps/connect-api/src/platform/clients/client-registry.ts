@@ -17,7 +17,7 @@ export interface ReloadResult {
 }
 
 /**
- * The client registry of operations.md §1: loads the clients file at boot (invalid → boot fails),
+ * The client registry of docs/platform.md#client-registry: loads the clients file at boot (invalid → boot fails),
  * reloads on SIGHUP, on file change (polling) and on `reload()`; an invalid reload keeps the previous
  * snapshot. A request keeps the snapshot it started with (the guard stores it in the request).
  */
@@ -120,7 +120,7 @@ export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
     return result;
   }
 
-  /** Every secret the service knows is scrubbed from log lines (defence in depth, operations.md §4.3). */
+  /** Every secret the service knows is scrubbed from log lines (defence in depth, docs/platform.md#logs-and-redaction). */
   private feedScrubber(snapshot: RegistrySnapshot): void {
     if (!this.scrubber) return;
     const secrets: string[] = [

@@ -2,7 +2,7 @@ import type { SecretSource } from './client-snapshot';
 
 export type FileReader = (path: string) => string;
 
-/** operations.md §1.4: `CLIENT_<ID>_…`, with `<ID>` = client_id upper-cased, `-` → `_`. */
+/** docs/platform.md#client-registry: `CLIENT_<ID>_…`, with `<ID>` = client_id upper-cased, `-` → `_`. */
 export function clientEnvName(clientId: string): string {
   return clientId.toUpperCase().replace(/-/g, '_');
 }

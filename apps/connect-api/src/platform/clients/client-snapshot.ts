@@ -1,4 +1,4 @@
-/** Partner-visible booking notifications (operations.md §1.1, §2). */
+/** Partner-visible booking notifications (docs/platform.md#client-registry, docs/contract/webhooks.md). */
 export type WebhookEventType = 'booking.updated' | 'booking.confirmed' | 'booking.cancelled';
 export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
   'booking.updated',
@@ -6,9 +6,9 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
   'booking.cancelled',
 ];
 
-/** booking-schema.md §7.2 (reconciliation 2): how itinerary ids are emitted for this client. */
+/** docs/contract/ids.md#itinerary-ids (docs/contract/ids.md#itinerary-ids): how itinerary ids are emitted for this client. */
 export type ItineraryIdFormat = 'native' | 'cipher' | 'plain';
-/** booking-schema.md §9.4: station/POI/operator id scheme. */
+/** docs/contract/ids.md#station-operator-and-poi-ids: station/POI/operator id scheme. */
 export type IdScheme = 'mapped' | 'native';
 export type SecretSource = 'env' | 'file' | 'inline' | 'none';
 
@@ -39,7 +39,7 @@ export interface ClientApiKeyInfo {
 }
 
 /**
- * One partner's configuration, immutable, as resolved at the last (re)load (operations.md §1.1).
+ * One partner's configuration, immutable, as resolved at the last (re)load (docs/platform.md#client-registry).
  * A request keeps the snapshot it started with.
  */
 export interface ClientSnapshot {
@@ -55,11 +55,11 @@ export interface ClientSnapshot {
   readonly markup: Readonly<ClientMarkup> | null;
   readonly rateLimit: { readonly rps: number; readonly burst: number };
   readonly asyncFlow: boolean;
-  /** Forced true when another enabled client shares the 12go key (operations.md §1.3 rule 6). */
+  /** Forced true when another enabled client shares the 12go key (docs/platform.md#client-registry rule 6). */
   readonly strictOwnership: boolean;
   readonly sharedUpstreamKey: boolean;
   readonly itineraryIdFormat: ItineraryIdFormat;
   readonly idScheme: IdScheme;
-  /** KLV key 02 in ids and tokens (booking-schema.md §10), default `12go`. */
+  /** KLV key 02 in ids and tokens (docs/contract/ids.md), default `12go`. */
   readonly contractCode: string;
 }

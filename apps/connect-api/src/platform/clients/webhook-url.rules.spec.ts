@@ -1,6 +1,6 @@
 import { isBlockedAddress, webhookUrlProblems } from './webhook-url.rules';
 
-describe('webhook URL rules (operations.md §1.3 rule 4, §8.5)', () => {
+describe('webhook URL rules (docs/platform.md#client-registry rule 4, docs/contract/webhooks.md#target-url-safety)', () => {
   it.each([
     '0.1.2.3',
     '10.0.0.1',

@@ -1,6 +1,6 @@
 import * as ipaddr from 'ipaddr.js';
 
-/** operations.md §8.5 — ranges a partner webhook may not reach unless private targets are allowed. */
+/** docs/contract/webhooks.md#target-url-safety — ranges a partner webhook may not reach unless private targets are allowed. */
 const BLOCKED_V4 = [
   '0.0.0.0/8',
   '10.0.0.0/8',
@@ -44,7 +44,7 @@ export function isBlockedAddress(address: string): boolean {
   return false;
 }
 
-/** Rule 4 of operations.md §1.3; returns the problems found (empty = valid). */
+/** Rule 4 of docs/platform.md#client-registry; returns the problems found (empty = valid). */
 export function webhookUrlProblems(
   url: string,
   opts: { requireHttps: boolean; allowPrivate: boolean },

@@ -1,4 +1,4 @@
-/** client-api.md §1.3: the configured set of API versions and their state. */
+/** docs/contract/headers.md#versioning: the configured set of API versions and their state. */
 export type ApiVersionState =
   { state: 'current' } | { state: 'deprecated'; deprecatedOn: string } | { state: 'removed' };
 

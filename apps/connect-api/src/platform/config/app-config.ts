@@ -5,7 +5,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 /**
  * The service's environment, validated at boot (load-app-config.ts). Property names are the env var names
- * (operations.md §7.4 and the feature sections), so README, errors and code use one vocabulary.
+ * (README.md#environment-variables and the feature sections), so README, errors and code use one vocabulary.
  * Features inject `AppConfig` and read the field they need; ask the platform owner to add new ones.
  */
 export class AppConfig {
@@ -27,9 +27,9 @@ export class AppConfig {
   @EnvInt(0) SHUTDOWN_DRAIN_DELAY_MS = 5000;
   @EnvInt(1000) SHUTDOWN_TIMEOUT_MS = 70_000;
   @EnvBool() READY_STRICT = false;
-  /** How long readiness check results are reused (operations.md §5.1: 5 s). */
+  /** How long readiness check results are reused (docs/operations.md#health-endpoints: 5 s). */
   @EnvInt(0) READY_CACHE_MS = 5000;
-  /** `version=current|deprecated@YYYY-MM-DD|removed`, comma-separated (client-api.md §1.3). */
+  /** `version=current|deprecated@YYYY-MM-DD|removed`, comma-separated (docs/contract/headers.md#versioning). */
   @EnvString() API_VERSIONS = '2023-07-01=current';
 
   // --- logs and build info ------------------------------------------------------------------------
@@ -46,7 +46,7 @@ export class AppConfig {
   /** Empty with the tracer off = no metrics are sent. */
   @EnvString() DD_DOGSTATSD_PORT = '';
 
-  // --- client registry (operations.md §1) ---------------------------------------------------------
+  // --- client registry (docs/platform.md#client-registry) ---------------------------------------------------------
   @EnvString() CLIENTS_CONFIG_PATH = '/etc/tc-bff/clients.json';
   @EnvInt(0) CLIENTS_CONFIG_POLL_MS = 5000;
   @EnvBool() CONFIG_ALLOW_INLINE_SECRETS = false;
@@ -75,7 +75,7 @@ export class AppConfig {
   @EnvString() QUEUE_PREFIX = '{tcb-q}';
   @EnvInt(10) REDIS_COMMAND_TIMEOUT_MS = 500;
 
-  // --- notifications (operations.md §2) -----------------------------------------------------------
+  // --- notifications (docs/contract/webhooks.md) -----------------------------------------------------------
   @EnvBool() NOTIFY_OWNER_PROBE = true;
   @EnvInt(1) NOTIFY_OWNER_PROBE_CONCURRENCY = 5;
   @EnvInt(1) NOTIFY_DEDUP_TTL_S = 604_800;
@@ -102,11 +102,11 @@ export class AppConfig {
   @EnvBool() ACCEPT_LEGACY_BOOKING_TOKENS = true;
   @EnvString({ optional: true }) LEGACY_BOOKING_MAP_PATH?: string;
   @EnvString({ optional: true }) ID_MAP_DIR?: string;
-  /** Configured set of ISO 4217 currencies accepted in `currency` (client-api.md §1.6). */
+  /** Configured set of ISO 4217 currencies accepted in `currency` (docs/contract/headers.md#locale-and-currency). */
   @EnvString() SUPPORTED_CURRENCIES =
     'THB,USD,EUR,GBP,AUD,CAD,CHF,CNY,HKD,IDR,INR,JPY,KRW,MYR,NZD,PHP,SGD,VND,ILS,SEK,NOK,DKK,PLN,CZK,HUF,TRY,AED,BRL,MXN,ZAR,LAK,KHR,MMK,TWD';
 
-  // --- static data (reconciliation 4) -------------------------------------------------------------
+  // --- static data (docs/contract/endpoints.md#master-data) -------------------------------------------------------------
   /** Catalogue source; defaults to the sandbox's `{TWELVEGO_BASE_URL}/__sandbox/catalog`. */
   @EnvString({ optional: true }) CATALOG_URL?: string;
   @EnvInt(1) CATALOG_REFRESH_MIN = 360;
@@ -123,7 +123,7 @@ export class AppConfig {
   /** 1–2 comma-separated bearer tokens (≥32 chars); empty = admin routes answer 404. */
   @EnvString() ADMIN_TOKENS = '';
 
-  /** The raw environment, for per-client secrets (`CLIENT_<ID>_…`, operations.md §1.4). */
+  /** The raw environment, for per-client secrets (`CLIENT_<ID>_…`, docs/platform.md#client-registry). */
   rawEnv: Readonly<Record<string, string | undefined>> = {};
 
   get isProduction(): boolean {

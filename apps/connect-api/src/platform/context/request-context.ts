@@ -2,11 +2,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ClientSnapshot } from '../clients/client-snapshot';
 import type { BusinessEventName } from '../events/business-event-names';
 
-/** Per-request facts every layer may read (client-api.md §1.4, operations.md §4.2). */
+/** Per-request facts every layer may read (docs/contract/headers.md#tracing-headers, docs/platform.md#logs-and-redaction). */
 export interface RequestContext {
   correlationId: string;
   requestId: string;
-  /** Resolved API version (the current one until §1.1 step 4 has run). */
+  /** Resolved API version (the current one until docs/contract/headers.md#processing-order step 4 has run). */
   apiVersion: string;
   experiment?: string;
   clientId?: string;
@@ -21,7 +21,7 @@ export interface RequestContext {
   errorCode?: string;
   /** Set when the platform refused the request before its handler (rate limit, version). */
   rejectedBeforeHandler?: boolean;
-  /** The business event of this request (operations.md §4.6), emitted once on response. */
+  /** The business event of this request (docs/platform.md#business-events), emitted once on response. */
   businessEvent?: { name: BusinessEventName; fields: Record<string, unknown>; emitted: boolean };
   /** Emits an event at once (set by the platform; used after the response was sent). */
   emitBusinessEvent?: (name: BusinessEventName, fields: Record<string, unknown>) => void;

@@ -2,7 +2,7 @@ import { resolveTracingIds } from './tracing-headers';
 
 const UUID = /^[0-9a-f-]{36}$/;
 
-describe('resolveTracingIds (client-api.md §1.4)', () => {
+describe('resolveTracingIds (docs/contract/headers.md#tracing-headers)', () => {
   it('keeps valid values', () => {
     expect(
       resolveTracingIds({ 'x-correlation-id': 'a-B=9', 'x-request-id': 'r1', 'x-api-experiment': '~exp!' }),

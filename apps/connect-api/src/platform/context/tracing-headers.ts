@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-/** client-api.md §1.4. */
+/** docs/contract/headers.md#tracing-headers. */
 const TRACE_ID = /^[A-Za-z0-9\-=]{1,100}$/;
 const EXPERIMENT = /^[\x21-\x7e]{1,100}$/;
 

@@ -1,6 +1,6 @@
 /**
- * The partner-facing error codes of client-api.md §5.3 and their default HTTP status — the one table
- * from which every error status is decided. `overloaded` is operations.md §6.7 (load shedding).
+ * The partner-facing error codes of docs/contract/errors.md#codes and their default HTTP status — the one table
+ * from which every error status is decided. `overloaded` is docs/platform.md#load-limits (load shedding).
  */
 export const CONTRACT_ERROR_STATUS = {
   validation_error: 400,
@@ -45,10 +45,10 @@ export type ContractErrorCode = keyof typeof CONTRACT_ERROR_STATUS;
 
 export const CONTRACT_ERROR_CODES = Object.keys(CONTRACT_ERROR_STATUS) as ContractErrorCode[];
 
-/** Codes that are legitimately returned with more than one status (client-api.md §5.3). */
+/** Codes that are legitimately returned with more than one status (docs/contract/errors.md#codes). */
 export const ALTERNATIVE_STATUS: Partial<Record<ContractErrorCode, readonly number[]>> = {
   upstream_unavailable: [502, 503],
-  /** 403 for a rejected signed static-data link (reconciliation 4): a credential that is no API key. */
+  /** 403 for a rejected signed static-data link (docs/contract/endpoints.md#master-data): a credential that is no API key. */
   unauthorized: [401, 403],
 };
 

@@ -9,7 +9,7 @@ export { ContractErrorCode, CONTRACT_ERROR_STATUS, CONTRACT_ERROR_CODES } from '
 export type { FieldError, FieldErrorReason } from './field-error';
 
 export interface ContractErrorExtra {
-  /** FieldError[] (client-api.md §5.2) for validation_error, booking_data_invalid, seats_unavailable. */
+  /** FieldError[] (docs/contract/errors.md#field-errors) for validation_error, booking_data_invalid, seats_unavailable. */
   details?: unknown[];
   /** Code-specific data: `expected_total_price`, `booking_id`, `supported_versions`. */
   meta?: Record<string, unknown>;
@@ -23,7 +23,7 @@ export interface ContractErrorExtra {
   cause?: unknown;
 }
 
-/** A partner-visible outcome: rendered by the global filter into the client-api.md §5 envelope. */
+/** A partner-visible outcome: rendered by the global filter into the docs/contract/errors.md envelope. */
 export class ContractError extends Error {
   readonly code: ContractErrorCode;
   readonly status: number;

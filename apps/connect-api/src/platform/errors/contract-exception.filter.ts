@@ -8,8 +8,8 @@ import { buildErrorEnvelope } from './error-envelope';
 import { toContractError } from './to-contract-error';
 
 /**
- * The one global filter (client-api.md §5, operations.md §8.1): every 4xx/5xx, framework errors
- * included, leaves as the §5 envelope with the tracing ids; stack traces only in logs.
+ * The one global filter (docs/contract/errors.md, docs/contract/errors.md#envelope): every 4xx/5xx, framework errors
+ * included, leaves as the docs/contract/errors.md envelope with the tracing ids; stack traces only in logs.
  */
 @Catch()
 export class ContractExceptionFilter implements ExceptionFilter {
@@ -30,7 +30,7 @@ export class ContractExceptionFilter implements ExceptionFilter {
     const routeUrl = request.routeOptions?.url;
     let error = toContractError(exception, { method: request.method, url: routeUrl });
 
-    // No route matched: a known path with another method is 405 (client-api.md §0.1). A route that exists for
+    // No route matched: a known path with another method is 405 (docs/contract/README.md#endpoints-at-a-glance). A route that exists for
     // this very method got here through `reply.callNotFound()` (the route decided the resource does not
     // exist, e.g. a wrong webhook path secret): that stays the plain 404.
     if (error.code === 'not_found' && !routeUrl) {

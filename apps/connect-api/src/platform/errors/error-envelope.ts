@@ -1,6 +1,6 @@
 import type { ContractError } from './contract-error';
 
-/** client-api.md §5.1. */
+/** docs/contract/errors.md#envelope. */
 export interface ErrorEnvelope {
   error: { code: string; message: string; details?: unknown[]; meta?: Record<string, unknown> };
   correlation_id: string;

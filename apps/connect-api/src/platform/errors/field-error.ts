@@ -1,4 +1,4 @@
-/** client-api.md §5.2. */
+/** docs/contract/errors.md#field-errors. */
 export type FieldErrorReason =
   | 'required'
   | 'invalid_type'

@@ -43,7 +43,7 @@ function statusOf(error: unknown): number | undefined {
 }
 
 /**
- * Every error → the one contract error it is rendered as (operations.md §8.1). Framework messages are
+ * Every error → the one contract error it is rendered as (docs/contract/errors.md#envelope). Framework messages are
  * replaced by the contract's generic ones so nothing internal leaks.
  */
 export function toContractError(error: unknown, route: RouteRef): ContractError {

@@ -8,7 +8,7 @@ const CREATE_BOOKING = { method: 'POST', url: '/v1/:client_id/bookings' };
 const SEARCH = { method: 'GET', url: '/v1/:client_id/itineraries' };
 const GET_ITINERARY = { method: 'GET', url: '/v1/:client_id/itineraries/:itinerary_id' };
 
-describe('mapTwelveGoError (operations.md §6.4 + client-api.md §5.3)', () => {
+describe('mapTwelveGoError (docs/contract/errors.md#upstream-failures + docs/contract/errors.md#codes)', () => {
   it.each<[TwelveGoErrorKind, number, string]>([
     ['unavailable', 502, 'upstream_unavailable'],
     ['timeout', 504, 'upstream_timeout'],

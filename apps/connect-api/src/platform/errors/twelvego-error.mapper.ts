@@ -3,7 +3,7 @@ import { ContractError } from './contract-error';
 import type { ContractErrorCode } from './contract-error-code';
 import type { FieldError } from './field-error';
 
-/** The route a failing 12go call belongs to; decides the endpoint-specific codes of operations.md §6.4. */
+/** The route a failing 12go call belongs to; decides the endpoint-specific codes of docs/contract/errors.md#upstream-failures. */
 export interface RouteRef {
   method: string;
   /** Route template, e.g. `/v1/:client_id/bookings/:booking_id`. */
@@ -20,7 +20,7 @@ function isBookingRoute(route: RouteRef): boolean {
   return (route.url ?? '').includes(':booking_id');
 }
 
-/** operations.md §6.4, "404 → the endpoint's not-found code". */
+/** docs/contract/errors.md#upstream-failures, "404 → the endpoint's not-found code". */
 function notFoundCodeFor(route: RouteRef): ContractErrorCode {
   const url = route.url ?? '';
   if (isBookingRoute(route)) return 'booking_not_found';
@@ -40,8 +40,8 @@ function fieldDetails(fields: Record<string, string>): FieldError[] {
 }
 
 /**
- * operations.md §6.4 reconciled with client-api.md §5.3: one exhaustive switch over the kinds of
- * twelvego-api.md §0.8. 12go's raw messages never reach the partner.
+ * docs/contract/errors.md#upstream-failures reconciled with docs/contract/errors.md#codes: one exhaustive switch over the kinds of
+ * docs/upstream-12go.md#errors. 12go's raw messages never reach the partner.
  */
 export function mapTwelveGoError(error: TwelveGoError, route: RouteRef): ContractError {
   const cause = error;

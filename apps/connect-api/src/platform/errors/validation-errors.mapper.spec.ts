@@ -14,7 +14,7 @@ class Body {
 }
 
 describe('mapValidationErrors', () => {
-  it('reports every problem with a nested path and a §5.2 reason', () => {
+  it('reports every problem with a nested path and a docs/contract/errors.md#field-errors reason', () => {
     const body = plainToInstance(Body, {
       pax: 10,
       mode: 'c',

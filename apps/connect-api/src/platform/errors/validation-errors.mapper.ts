@@ -48,7 +48,7 @@ function childPath(parent: string, property: string): string {
 }
 
 /**
- * class-validator errors → FieldError[] (client-api.md §5.2), one entry per failing property, nested
+ * class-validator errors → FieldError[] (docs/contract/errors.md#field-errors), one entry per failing property, nested
  * paths in `a.b[0].c` form. A DTO may name the reason itself with `context: { reason: '…' }`.
  */
 export function mapValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

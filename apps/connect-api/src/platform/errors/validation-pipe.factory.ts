@@ -3,8 +3,8 @@ import { ContractError } from './contract-error';
 import { mapValidationErrors } from './validation-errors.mapper';
 
 /**
- * The global DTO pipe (class-validator, reconciliation 5): transforms, ignores unknown properties
- * (client-api.md §0.2) and reports every problem at once as 400 `validation_error`.
+ * The global DTO pipe (class-validator, docs/platform.md#validation): transforms, ignores unknown properties
+ * (docs/contract/README.md#conventions) and reports every problem at once as 400 `validation_error`.
  */
 export function createContractValidationPipe(): ValidationPipe {
   return new ValidationPipe({

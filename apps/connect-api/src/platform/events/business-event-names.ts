@@ -1,4 +1,4 @@
-/** The business events of operations.md §4.6 (MVP rows and the optional ones). */
+/** The business events of docs/platform.md#business-events (MVP rows and the optional ones). */
 export type BusinessEventName =
   | 'search.completed'
   | 'checkout.completed'

@@ -21,7 +21,7 @@ export interface RequestOutcome {
 }
 
 /**
- * Business events as JSON log lines (operations.md §4.6) from a logger fixed at `info` whatever
+ * Business events as JSON log lines (docs/platform.md#business-events) from a logger fixed at `info` whatever
  * `LOG_LEVEL` says. A funnel route (ROUTE_EVENTS) emits its event once when the response is sent, with the
  * fields the feature recorded during the request and the outcome of the response; other events are
  * emitted directly with `emit()`.

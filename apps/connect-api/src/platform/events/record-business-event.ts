@@ -2,7 +2,7 @@ import { getRequestContext } from '../context/request-context';
 import type { BusinessEventName } from './business-event-names';
 
 /**
- * Adds the specific fields of a business event (operations.md §4.6) to the current request; the platform
+ * Adds the specific fields of a business event (docs/platform.md#business-events) to the current request; the platform
  * emits the event once when the response is sent, with the common fields and the outcome. Features call
  * this (no injection needed). After the response (async flow finishing in the background) the event is
  * emitted at once; outside a request nothing is recorded.

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ReadinessService } from './readiness.service';
 
-/** operations.md §5.1 (no auth, not access-logged). */
+/** docs/operations.md#health-endpoints (no auth, not access-logged). */
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

@@ -26,7 +26,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * operations.md §5.1: `redis` = PING within 500 ms; `twelvego` = GET {TWELVEGO_BASE_URL}{TWELVEGO_HEALTH_PATH}
+ * docs/operations.md#health-endpoints: `redis` = PING within 500 ms; `twelvego` = GET {TWELVEGO_BASE_URL}{TWELVEGO_HEALTH_PATH}
  * within 2 s, any status below 500 is up. Results are cached READY_CACHE_MS. 503 only for `starting`
  * (dependencies not yet reached once since boot) and `draining`; a later outage is `degraded` with 200.
  */

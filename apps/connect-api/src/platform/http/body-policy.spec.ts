@@ -4,7 +4,7 @@ import { RouteTable } from './route-table';
 
 const config = loadAppConfig({});
 
-describe('body policy (reconciliation 3, client-api.md §1.7)', () => {
+describe('body policy (docs/contract/headers.md#request-bodies-and-limits)', () => {
   it('10 MiB on CreateBooking, 1 MiB other client routes, 64 KiB webhook and admin', () => {
     expect(bodyPolicyFor('POST', '/v1/:client_id/bookings', config)).toEqual({
       limit: 10_485_760,

@@ -3,11 +3,11 @@ import type { AppConfig } from '../config/app-config';
 export interface BodyPolicy {
   /** Max body bytes (Fastify route bodyLimit). */
   limit: number;
-  /** The route takes no body: whatever is sent is ignored (client-api.md §1.7). */
+  /** The route takes no body: whatever is sent is ignored (docs/contract/headers.md#request-bodies-and-limits). */
   bodyless: boolean;
 }
 
-/** Client routes that read a JSON body (client-api.md §1.7); every other /v1 route ignores bodies. */
+/** Client routes that read a JSON body (docs/contract/headers.md#request-bodies-and-limits); every other /v1 route ignores bodies. */
 const V1_BODY_ROUTES = new Set(['POST /v1/:client_id/bookings', 'POST /v1/:client_id/seats']);
 
 /**
@@ -45,7 +45,7 @@ export function bodyPolicyFor(method: string, url: string, config: AppConfig): B
   return { limit: config.BODY_LIMIT_BYTES, bodyless: false };
 }
 
-/** Booking, post-booking and IncompleteResults responses carry `Cache-Control: no-store` (§1.5). */
+/** Booking, post-booking and IncompleteResults responses carry `Cache-Control: no-store` (docs/contract/headers.md#response-headers). */
 export function isNoStoreRoute(url: string | undefined): boolean {
   if (!url) return false;
   return /^\/v1\/:client_id\/(bookings|seats|incomplete_results)(\/|$)/.test(url);

@@ -16,7 +16,7 @@ export type RequestWithClient = FastifyRequest & { [CLIENT_REQUEST_KEY]?: Client
 const WWW_AUTHENTICATE = 'ApiKey header="x-api-key"';
 
 /**
- * client-api.md §1.1 steps 3–4 for every `/v1/:client_id/**` route (the platform's global guard; it runs
+ * docs/contract/headers.md#processing-order steps 3–4 for every `/v1/:client_id/**` route (the platform's global guard; it runs
  * as a Fastify hook so it precedes body reading): authenticate (401 / 403 `client_disabled`), attach the
  * client snapshot, then resolve `Travelier-Version` (400 `unsupported_version`, `Deprecation`, echo).
  */

@@ -22,11 +22,11 @@ export interface HttpPipelineDeps {
   /** Resolved lazily: providers are instantiated but not initialised when the hooks are installed. */
   clientAuth: () => ClientAuthStep;
   metrics?: MetricsService;
-  /** client-api.md §1.1 step 5 (operations.md §8.3). */
+  /** docs/contract/headers.md#processing-order step 5 (docs/contract/headers.md#rate-limits). */
   rateLimit?: () => RateLimitStep;
-  /** `/admin/**` authentication and audit (operations.md §5.2). */
+  /** `/admin/**` authentication and audit (docs/operations.md#admin-api). */
   adminAuth?: () => AdminAuthStep;
-  /** Funnel business events, emitted once per response (operations.md §4.6). */
+  /** Funnel business events, emitted once per response (docs/platform.md#business-events). */
   events?: () => BusinessEvents;
 }
 
@@ -49,7 +49,7 @@ function policyOf(request: FastifyRequest, config: AppConfig): BodyPolicy {
 }
 
 /**
- * The Fastify-level part of client-api.md §1.1: route match (404/405 via the filter), tracing headers,
+ * The Fastify-level part of docs/contract/headers.md#processing-order: route match (404/405 via the filter), tracing headers,
  * authentication and version (before the body is read), then body reading (415/413/invalid_json).
  * Must run before `app.init()` so `onRoute` sees every route.
  */
@@ -102,7 +102,7 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     }
   });
 
-  // client-api.md §1.5: gzip/br when Accept-Encoding allows it. Cheap checks first: most answers are
+  // docs/contract/headers.md#response-headers: gzip/br when Accept-Encoding allows it. Cheap checks first: most answers are
   // small or go to clients that accept no encoding, and a large body must not be copied just to be measured.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if (request.method === 'HEAD' || !isCompressible(payload) || reply.hasHeader('content-encoding'))
@@ -118,7 +118,7 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     );
   });
 
-  // operations.md §4.5: http.requests / http.request.duration; §4.6 funnel events; §5.2 admin audit.
+  // docs/platform.md#metrics: http.requests / http.request.duration; docs/platform.md#business-events funnel events; docs/operations.md#admin-api admin audit.
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url;
     if (route?.startsWith('/admin/')) deps.adminAuth?.().logCall(request, reply);

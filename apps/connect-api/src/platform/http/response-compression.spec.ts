@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { compress, negotiateEncoding } from './response-compression';
 
-describe('response compression (client-api.md §1.5)', () => {
+describe('response compression (docs/contract/headers.md#response-headers)', () => {
   it('negotiates br, then gzip, honouring q=0', () => {
     expect(negotiateEncoding('gzip, deflate, br')).toBe('br');
     expect(negotiateEncoding('gzip, br;q=0')).toBe('gzip');

@@ -1,4 +1,4 @@
-/** Registered route templates, used to tell 405 (known path, other method) from 404 (client-api.md §0.1). */
+/** Registered route templates, used to tell 405 (known path, other method) from 404 (docs/contract/README.md#endpoints-at-a-glance). */
 export class RouteTable {
   private readonly routes: Array<{ method: string; pattern: RegExp }> = [];
 

@@ -5,7 +5,7 @@ import { AppLogger } from '../logging/app-logger';
 import { installGracefulShutdown } from './bootstrap';
 import { LifecycleState } from './lifecycle-state';
 
-describe('graceful shutdown (operations.md §6.6)', () => {
+describe('graceful shutdown (docs/operations.md#shutdown-and-restarts)', () => {
   it('marks draining, keeps serving for the drain delay, then closes and exits 0', async () => {
     const lifecycle = new LifecycleState();
     const events: string[] = [];

@@ -9,7 +9,7 @@ import { AppLogger } from '../logging/app-logger';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * operations.md §6.6: on SIGTERM/SIGINT mark draining (readiness 503), keep serving
+ * docs/operations.md#shutdown-and-restarts: on SIGTERM/SIGINT mark draining (readiness 503), keep serving
  * SHUTDOWN_DRAIN_DELAY_MS, then close (listener first, in-flight requests finish, providers shut down),
  * exit 0; a hard stop after SHUTDOWN_TIMEOUT_MS exits 1. SIGHUP reloads the client registry, never exits.
  */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-/** Whether this instance is shutting down (operations.md §6.6): readiness answers 503 `draining`. */
+/** Whether this instance is shutting down (docs/operations.md#shutdown-and-restarts): readiness answers 503 `draining`. */
 @Injectable()
 export class LifecycleState {
   private drainingSince?: Date;

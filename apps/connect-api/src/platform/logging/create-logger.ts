@@ -60,7 +60,7 @@ function serializeError(err: unknown): unknown {
   return redactSerializedError(pino.stdSerializers.err(err as Error));
 }
 
-/** Secret properties of a log object become `[REDACTED]` (operations.md §4.3); `err` is left to serializeError. */
+/** Secret properties of a log object become `[REDACTED]` (docs/platform.md#logs-and-redaction); `err` is left to serializeError. */
 function redactLogObject(obj: Record<string, unknown>): Record<string, unknown> {
   if (obj.err === undefined) return redactSecrets(obj);
   const { err, ...rest } = obj;
@@ -80,7 +80,7 @@ function headerNumber(value: unknown): number | undefined {
   return Number.isFinite(n) && value !== undefined ? n : undefined;
 }
 
-/** The access line fields of operations.md §4.2 (flat, no headers, no bodies). */
+/** The access line fields of docs/platform.md#logs-and-redaction (flat, no headers, no bodies). */
 function accessFields(
   req: IncomingMessage,
   res: ServerResponse,
@@ -112,7 +112,7 @@ function accessFields(
   };
 }
 
-/** pino-http options: one `request completed` line per request (operations.md §4.2), no bodies, no headers. */
+/** pino-http options: one `request completed` line per request (docs/platform.md#logs-and-redaction), no bodies, no headers. */
 export function accessLogOptions(logger: Logger): PinoHttpOptions {
   return {
     logger,

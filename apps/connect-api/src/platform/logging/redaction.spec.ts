@@ -3,7 +3,7 @@ import type { AppConfig } from '../config/app-config';
 import { createRootLogger } from './create-logger';
 import { redactSecrets, sanitizePersonalData, sanitizeUrl, SecretScrubber } from './redaction';
 
-describe('redaction (operations.md §4.3)', () => {
+describe('redaction (docs/platform.md#logs-and-redaction)', () => {
   it('removes k from URLs and masks the webhook path secret', () => {
     expect(sanitizeUrl('/search/1p/2p/2026-01-01?seats=1&k=abc&lang=en')).toBe(
       '/search/1p/2p/2026-01-01?seats=1&k=[REDACTED]&lang=en',

@@ -1,4 +1,4 @@
-/** operations.md §4.3: what never reaches a log line. */
+/** docs/platform.md#logs-and-redaction: what never reaches a log line. */
 
 const SECRET_PROPS = [
   'api_key',

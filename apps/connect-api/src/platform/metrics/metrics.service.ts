@@ -17,7 +17,7 @@ export const METRIC_PREFIX = 'tc_bff.';
 type DdTrace = { _initialized?: boolean; dogstatsd: MetricsSink };
 
 /**
- * dd-trace's DogStatsD client (operations.md §4.5: no second metrics library). Before/without
+ * dd-trace's DogStatsD client (docs/platform.md#metrics: no second metrics library). Before/without
  * `tracer.init()` (DD_TRACE_ENABLED=false, tests) dd-trace answers with a no-op client.
  */
 export function ddTraceSink(): MetricsSink {

@@ -1,7 +1,7 @@
 import { statusClassOf, upstreamErrorKind } from './upstream-metrics';
 
 describe('upstream metric tags', () => {
-  it('maps client error kinds to the §4.5 kinds', () => {
+  it('maps client error kinds to the docs/platform.md#metrics kinds', () => {
     expect(upstreamErrorKind('timeout')).toBe('timeout');
     expect(upstreamErrorKind('unavailable')).toBe('network');
     expect(upstreamErrorKind('server')).toBe('http_5xx');

@@ -3,7 +3,7 @@ import type { MetricsService } from './metrics.service';
 
 type Kind = NonNullable<TwelveGoCallRecord['kind']>;
 
-/** operations.md §4.5 `upstream.errors{kind}`; an open breaker made no call, so it is no upstream error. */
+/** docs/platform.md#metrics `upstream.errors{kind}`; an open breaker made no call, so it is no upstream error. */
 export function upstreamErrorKind(kind: Kind | undefined): string | undefined {
   switch (kind) {
     case undefined:
@@ -26,7 +26,7 @@ export function statusClassOf(status: number | undefined): string {
   return status === undefined ? 'none' : `${Math.floor(status / 100)}xx`;
 }
 
-/** `breaker.state` gauge values (operations.md §4.5). */
+/** `breaker.state` gauge values (docs/platform.md#metrics). */
 export const BREAKER_STATE_VALUE = { closed: 0, half_open: 1, open: 2 } as const;
 
 /** upstream.requests / upstream.duration / upstream.errors / upstream.retries for one 12go attempt. */

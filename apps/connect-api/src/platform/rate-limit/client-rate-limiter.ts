@@ -11,7 +11,7 @@ type WithTokenBucket = Redis & {
 };
 
 /**
- * Per-client token bucket (operations.md §8.3): `rl:{client_id}` in Redis updated by one Lua script;
+ * Per-client token bucket (docs/contract/headers.md#rate-limits): `rl:{client_id}` in Redis updated by one Lua script;
  * when Redis fails, an in-memory bucket per instance with the same limits (fail open, `mode:local`).
  */
 @Injectable()

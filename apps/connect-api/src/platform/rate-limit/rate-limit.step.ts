@@ -7,7 +7,7 @@ import { ClientRateLimiter } from './client-rate-limiter';
 import { rateLimitHeaders } from './token-bucket';
 
 /**
- * client-api.md §1.1 step 5: after authentication and version, before the body. Every response to an
+ * docs/contract/headers.md#processing-order step 5: after authentication and version, before the body. Every response to an
  * authenticated client carries `RateLimit-*`; over the limit → 429 `rate_limited` + `Retry-After`.
  */
 @Injectable()

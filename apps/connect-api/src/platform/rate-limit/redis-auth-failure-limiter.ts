@@ -10,7 +10,7 @@ const WINDOW_MS = 60_000;
 type WithAuthFailure = Redis & { tcAuthFailure(key: string, windowMs: number): Promise<number> };
 
 /**
- * Failed authentications per source IP (client-api.md §1.2, operations.md §8.3): `authfail:{ip}` counts
+ * Failed authentications per source IP (docs/contract/headers.md#authentication, docs/contract/headers.md#rate-limits): `authfail:{ip}` counts
  * failures in a 60 s window started by the first; above `AUTH_FAILURES_PER_IP_PER_MIN` further failing
  * attempts get 429. Valid keys are never blocked (the auth step only consults this on failure). Redis
  * down → the same counting in memory on this instance.

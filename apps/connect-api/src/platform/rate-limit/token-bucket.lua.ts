@@ -1,5 +1,5 @@
 /**
- * operations.md §8.3: one atomic token-bucket step per request, consistent across instances. Time comes
+ * docs/contract/headers.md#rate-limits: one atomic token-bucket step per request, consistent across instances. Time comes
  * from Redis (`TIME`) so instance clocks do not matter. KEYS[1] = `rl:{client_id}`, ARGV = rps, burst.
  * Returns { allowed (0|1), tokens left (string: Lua numbers are truncated to integers on return) }.
  */

@@ -1,4 +1,4 @@
-/** A token bucket's settings: refill `rps` tokens per second up to `burst` (operations.md §8.3). */
+/** A token bucket's settings: refill `rps` tokens per second up to `burst` (docs/contract/headers.md#rate-limits). */
 export interface BucketLimits {
   rps: number;
   burst: number;

@@ -1,4 +1,4 @@
-/** Redis could not serve a request-path command (operations.md §6.5) → 503 `upstream_unavailable`. */
+/** Redis could not serve a request-path command (docs/operations.md#when-redis-is-down) → 503 `upstream_unavailable`. */
 export class RedisUnavailableError extends Error {
   constructor(
     readonly operation: string,

@@ -6,11 +6,11 @@ import { redisOptionsFromUrl } from './redis-connection-options';
 import { isRedisConnectionError, RedisUnavailableError } from './redis-unavailable.error';
 import { MetricsService } from '../metrics/metrics.service';
 
-/** operations.md §4.5 `redis.available` is a gauge: re-sent on this period so monitors see no gaps. */
+/** docs/platform.md#metrics `redis.available` is a gauge: re-sent on this period so monitors see no gaps. */
 const AVAILABILITY_SAMPLE_MS = 15_000;
 
 /**
- * The request-path Redis connection (operations.md §6.5): no offline queue and a command timeout, so an
+ * The request-path Redis connection (docs/operations.md#when-redis-is-down): no offline queue and a command timeout, so an
  * outage surfaces in milliseconds; reconnects in the background. Queue workers get their own connections
  * from `connectionOptions()`.
  */

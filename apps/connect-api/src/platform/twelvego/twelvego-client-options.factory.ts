@@ -5,7 +5,7 @@ import { getRequestContext } from '../context/request-context';
 import type { MetricsService } from '../metrics/metrics.service';
 import { BREAKER_STATE_VALUE, recordUpstreamCall } from '../metrics/upstream-metrics';
 
-/** TwelveGoClientModule options from the environment (operations.md §6.1–6.3, §7.4). */
+/** TwelveGoClientModule options from the environment (docs/upstream-12go.md#timeouts-retries-and-breakers, README.md#environment-variables). */
 export function twelveGoClientOptions(
   config: AppConfig,
   appLogger: AppLogger,

@@ -3,7 +3,7 @@ import { resolveApiVersion } from './resolve-api-version';
 
 const table = parseApiVersions('2023-07-01=current,2022-01-01=deprecated@2023-11-14,2021-06-01=removed');
 
-describe('resolveApiVersion (client-api.md §1.3)', () => {
+describe('resolveApiVersion (docs/contract/headers.md#versioning)', () => {
   it('defaults to the current version', () => {
     expect(resolveApiVersion({}, table)).toEqual({ ok: true, version: '2023-07-01' });
     expect(resolveApiVersion({ 'travelier-version': '  ' }, table)).toEqual({

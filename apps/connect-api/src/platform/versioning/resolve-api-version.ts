@@ -8,7 +8,7 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /**
- * client-api.md §1.3 / D2: `Travelier-Version` (alias `X-Travelier-Version`, canonical wins); absent or
+ * docs/contract/headers.md#versioning D2: `Travelier-Version` (alias `X-Travelier-Version`, canonical wins); absent or
  * empty → current; exact match against the released versions; removed, unknown or malformed → not ok.
  */
 export function resolveApiVersion(

@@ -10,7 +10,7 @@ import {
   Min,
 } from 'class-validator';
 
-/** client-api.md D9: station and POI ids. */
+/** docs/contract/README.md D9: station and POI ids. */
 export const LOCATION_ID_RE = /^[A-Z0-9]{1,32}$/;
 /** `YYYY-MM-DD`, optionally followed by an ISO time part (only the date is used). */
 export const QUERY_DATE_RE =
@@ -22,7 +22,7 @@ export const MAX_TIMEOUT_S = 30;
  * Decorators run bottom-up: the most basic check (presence, type) is the lowest, and the parser stops
  * at the first failing one per parameter.
  *
- * Scalar query parameters of Search (client-api.md §4.1) after normalisation (numbers and booleans
+ * Scalar query parameters of Search (docs/contract/endpoints.md#search) after normalisation (numbers and booleans
  * converted when they look like one, so a wrong type stays visible). Lists and cross-field rules are
  * checked in `search-query.parser.ts`.
  */

@@ -17,7 +17,7 @@ export interface SearchPlacePair {
   to: SearchPlace;
 }
 
-/** A validated Search request (client-api.md §4.1). */
+/** A validated Search request (docs/contract/endpoints.md#search). */
 export interface SearchQuery {
   departureDate: string;
   pax: number;
@@ -66,7 +66,7 @@ export const SUPPORTED_LOCALES = new Set([
 
 /**
  * Raw query object (as the HTTP framework parsed it) → SearchQuery, or every problem at once as
- * FieldErrors (client-api.md §5.2). Unknown parameters are ignored.
+ * FieldErrors (docs/contract/errors.md#field-errors). Unknown parameters are ignored.
  */
 export function parseSearchQuery(
   raw: Record<string, unknown>,

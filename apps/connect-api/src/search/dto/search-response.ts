@@ -1,5 +1,5 @@
 /**
- * SearchResponse of client-api.md §3 / §4.1, snake_case as on the wire. Keys are declared (and built)
+ * SearchResponse of docs/contract/values.md#itinerary-segment-and-vehicle, docs/contract/endpoints.md#search, snake_case as on the wire. Keys are declared (and built)
  * in the documented order.
  */
 export type TransportationType = 'Bus' | 'Ferry' | 'Van' | 'Train' | 'Airplane';

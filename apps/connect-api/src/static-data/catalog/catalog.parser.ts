@@ -24,7 +24,7 @@ export interface ParsedCatalog {
 type Rec = Record<string, unknown>;
 
 /**
- * Parses a catalogue in the shape of the sandbox's `GET /__sandbox/catalog` (twelvego-api.md §17.11) or a
+ * Parses a catalogue in the shape of the sandbox's `GET /__sandbox/catalog` (docs/upstream-12go.md#admin-api) or a
  * 12go export: `{ provinces, stations, operators, routes? }`, each a list or a map keyed by id. Field names
  * follow 12go (`station_id`, `station_name`, `station_lat`, …) with the plain forms (`id`, `name`, `lat`)
  * accepted as well. Individual unusable records are skipped and counted; a body without stations fails.

@@ -1,5 +1,5 @@
 /**
- * Station time zones are BFF reference data (twelvego-api.md §16); the contract wants an IANA name.
+ * Station time zones are BFF reference data (docs/upstream-12go.md#what-12go-does-not-offer); the contract wants an IANA name.
  * A source may give an IANA name or a fixed offset such as `UTC+7`; an offset is turned into the
  * country's usual zone when that zone has the same offset, otherwise into `Etc/GMT∓N`.
  */

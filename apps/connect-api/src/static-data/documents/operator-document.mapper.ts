@@ -4,7 +4,7 @@ import type { DocumentIdMapper, OperatingCarrier, StationTransportationType } fr
 import { rankTransportationTypes, toStationTransportationType } from './transportation-type.mapper';
 
 /**
- * Operators document (client-api.md §4.11, D22): one record per operator; `transportation_type` is the
+ * Operators document (docs/contract/endpoints.md#master-data D22): one record per operator; `transportation_type` is the
  * main mode (the source's first class, else the most frequent on its routes, else `Bus`) and
  * `transportation_types` lists every mode when there is more than one.
  */

@@ -4,7 +4,7 @@ import type { DocumentIdMapper, Poi } from './static-document.types';
 import { localised } from './station-document.mapper';
 
 /**
- * POIs document (client-api.md §4.12, D23): one POI per 12go province with the ids of every emitted
+ * POIs document (docs/contract/endpoints.md#master-data D23): one POI per 12go province with the ids of every emitted
  * station inside it or inside its sub-areas (`parentId` chain); `stations` may be empty.
  */
 export function buildPoiDocument(

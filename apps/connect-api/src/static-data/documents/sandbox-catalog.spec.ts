@@ -5,7 +5,7 @@ import { parseCatalog } from '../catalog/catalog.parser';
 import { documentIdMapper } from './document-id-mapper';
 import { buildStaticDocuments } from './static-documents.builder';
 
-/** Exactly the body `GET /__sandbox/catalog` serves (twelvego-api.md §17.3, §17.11), round-tripped through JSON. */
+/** Exactly the body `GET /__sandbox/catalog` serves (docs/upstream-12go.md#seed-data-and-trips, docs/upstream-12go.md#admin-api), round-tripped through JSON. */
 const sandboxCatalog = () => JSON.parse(JSON.stringify(buildCatalog())) as unknown;
 
 describe('buildStaticDocuments (sandbox seed catalogue)', () => {

@@ -1,4 +1,4 @@
-/** Contract records of client-api.md §4.10–4.12; keys in the order of the field tables. */
+/** Contract records of docs/contract/endpoints.md#master-data; keys in the order of the field tables. */
 export type StationTransportationType = 'Bus' | 'Ferry' | 'Shuttle' | 'Train' | 'Airplane';
 
 export interface StationAddress {
@@ -44,7 +44,7 @@ export function isStaticDocumentName(value: string): value is StaticDocumentName
   return (STATIC_DOCUMENTS as readonly string[]).includes(value);
 }
 
-/** Turns 12go ids into the ids a client sees (booking-schema.md §9, per-client scheme). */
+/** Turns 12go ids into the ids a client sees (docs/contract/ids.md#station-operator-and-poi-ids, per-client scheme). */
 export interface DocumentIdMapper {
   station(twelveGoStationId: number): string;
   poi(twelveGoProvinceId: number): string;

@@ -16,7 +16,7 @@ export interface StationDocumentResult {
   dropped: number[];
 }
 
-/** Stations document (client-api.md §4.10) for one locale and one id scheme. */
+/** Stations document (docs/contract/endpoints.md#master-data) for one locale and one id scheme. */
 export function buildStationDocument(
   catalog: Catalog,
   locale: string,

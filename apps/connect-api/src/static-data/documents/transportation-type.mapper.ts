@@ -1,7 +1,7 @@
 import type { StationTransportationType } from './static-document.types';
 
 /**
- * 12go vehicle class → station/operator `transportation_type` (client-api.md §2.5, D21). The station enum has
+ * 12go vehicle class → station/operator `transportation_type` (docs/contract/values.md#enumerations D21). The station enum has
  * no `Van`: minivans and charters are `Shuttle`. Unknown classes are left out (null).
  */
 export function toStationTransportationType(vehclass: string): StationTransportationType | null {

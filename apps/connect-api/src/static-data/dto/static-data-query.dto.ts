@@ -1,6 +1,6 @@
 import { IsOptional, Matches } from 'class-validator';
 
-/** `locale` never fails (unknown → `en`, client-api.md D4); it is read as-is and normalised by the controller. */
+/** `locale` never fails (unknown → `en`, docs/contract/README.md D4); it is read as-is and normalised by the controller. */
 export class StaticUrlQueryDto {
   @IsOptional()
   locale?: unknown;

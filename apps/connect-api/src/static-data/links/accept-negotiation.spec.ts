@@ -1,6 +1,6 @@
 import { wantsJsonString } from './accept-negotiation';
 
-describe('wantsJsonString (client-api.md D21)', () => {
+describe('wantsJsonString (docs/contract/README.md D21)', () => {
   it.each([
     [undefined, false],
     ['', false],

@@ -1,5 +1,5 @@
 /**
- * client-api.md D21: the URL is a JSON string when `Accept` contains `application/json` and does not prefer
+ * docs/contract/README.md D21: the URL is a JSON string when `Accept` contains `application/json` and does not prefer
  * `text/plain`; otherwise (no Accept, `*\/*`, `text/plain`, anything else) it is plain text.
  */
 export function wantsJsonString(accept: string | undefined): boolean {

@@ -12,7 +12,7 @@ export interface StaticLinkClaims {
 export type StaticLinkCheck = 'valid' | 'expired' | 'bad_signature';
 
 /**
- * HMAC-SHA256 over client, document, locale and expiry (reconciliation 4): a link is bound to one client's
+ * HMAC-SHA256 over client, document, locale and expiry (docs/contract/endpoints.md#master-data): a link is bound to one client's
  * document in one locale and stops working at `expires`. Pure (the clock is an argument).
  */
 export function signStaticLink(claims: StaticLinkClaims, key: string): string {

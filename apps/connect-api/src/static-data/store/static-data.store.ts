@@ -30,7 +30,7 @@ const SUPERSEDED_GRACE_S = 600;
 const WRITER_COMMAND_TIMEOUT_MS = 30_000;
 
 /**
- * The built documents in Redis, shared by every instance (reconciliation 4). Keys (under REDIS_KEY_PREFIX,
+ * The built documents in Redis, shared by every instance (docs/contract/endpoints.md#master-data). Keys (under REDIS_KEY_PREFIX,
  * written `{static}:…`): `static:current` → version id; `static:meta:{version}` → VersionMeta JSON; `static:blob:{etag}` → gzipped
  * document (content-addressed, so variants and versions with equal content share one blob);
  * `static:checked` → time of the last successful catalogue check; `static:lock` → builder lock.
@@ -57,7 +57,7 @@ export class StaticDataStore implements OnApplicationShutdown {
     await writer.quit().catch(() => writer.disconnect());
   }
 
-  /** The request-path connection has a short command timeout (operations.md §6.5); publishing may need longer. */
+  /** The request-path connection has a short command timeout (docs/operations.md#when-redis-is-down); publishing may need longer. */
   private writer(): Redis {
     this.writerConnection ??= new Redis({
       ...redisOptionsFromUrl(this.config.REDIS_URL),
@@ -113,7 +113,7 @@ export class StaticDataStore implements OnApplicationShutdown {
 
   /**
    * The published version. While Redis is unreachable, the version this instance served last is used (its
-   * blobs stay in memory), so the documents degrade rather than stop (operations.md §6.5).
+   * blobs stay in memory), so the documents degrade rather than stop (docs/operations.md#when-redis-is-down).
    */
   async current(): Promise<VersionMeta | null> {
     try {
