@@ -208,7 +208,10 @@ const DEFAULT_DOC = [
   [/^(apps\/twelvego-sandbox|libs\/twelvego-client|test\/sandbox|test\/twelvego-client)\//, 'twelvego-api'],
   [/^apps\/connect-api\/src\/post-booking\/booking\.mapper\.ts$/, 'twelvego-api'],
   [/^apps\/connect-api\/src\/(booking\/schema|booking\/token|ids|booking-ids)\//, 'booking-schema'],
-  [/^apps\/connect-api\/src\/(notifications|platform\/metrics|platform\/logging|platform\/events)\//, 'operations'],
+  [
+    /^apps\/connect-api\/src\/(notifications|platform\/metrics|platform\/logging|platform\/events)\//,
+    'operations',
+  ],
   [/^(test\/notifications\/|test\/bench\/|docs\/benchmarks\.md$)/, 'operations'],
   [/./, 'client-api'],
 ];
@@ -306,7 +309,8 @@ function repoint(rel, text) {
       if (inDocs && doc === 'operations' && !docRefs) return match;
       context = { doc, line };
       replacement = targetsOf(doc, docRefs ?? '');
-      if (match.startsWith('`') && match.trimEnd().endsWith('`') && !docRefs) replacement = `\`${replacement}\``;
+      if (match.startsWith('`') && match.trimEnd().endsWith('`') && !docRefs)
+        replacement = `\`${replacement}\``;
     } else {
       const near = context && line - context.line <= NEARBY_LINES ? context.doc : null;
       replacement = targetsOf(overrideDoc(rel, lineText(line)) ?? near ?? defaultDoc(rel), bareRefs);
@@ -329,7 +333,9 @@ function defaultFiles() {
   const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0');
   return tracked.filter(
     (f) =>
-      /^(apps|libs|test|scripts|docker|\.ci|config)\/|^README\.md$|^\.dockerignore$|^docs\/[^/]+\.(md|json)$/.test(f) &&
+      /^(apps|libs|test|scripts|docker|\.ci|config)\/|^README\.md$|^\.dockerignore$|^docs\/[^/]+\.(md|json)$/.test(
+        f,
+      ) &&
       /\.(ts|js|mjs|cjs|json|md|ya?ml|sh|txt)$|^\.ci\/|Dockerfile|^\.dockerignore$/.test(f) &&
       !/^test\/fixtures\/[^/]+\//.test(f) &&
       !/(^|\/)node_modules\//.test(f) &&
