@@ -333,7 +333,7 @@ function defaultFiles() {
   const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0');
   return tracked.filter(
     (f) =>
-      /^(apps|libs|test|scripts|docker|\.ci|config)\/|^README\.md$|^\.dockerignore$|^docs\/[^/]+\.(md|json)$/.test(
+      /^(apps|libs|test|scripts|docker|\.ci|config)\/|^README\.md$|^\.dockerignore$|^docs\/.+\.(md|json)$/.test(
         f,
       ) &&
       /\.(ts|js|mjs|cjs|json|md|ya?ml|sh|txt)$|^\.ci\/|Dockerfile|^\.dockerignore$/.test(f) &&
@@ -342,6 +342,7 @@ function defaultFiles() {
       f !== 'docs/decisions.md' &&
       f !== 'scripts/repoint-spec-citations.js' &&
       f !== 'docs/platform.md' &&
+      !f.startsWith('docs/contract/') &&
       f !== 'docs/upstream-12go.md' &&
       f !== 'test/unit/repo-stands-alone.spec.ts' &&
       fs.existsSync(path.join(ROOT, f)),
