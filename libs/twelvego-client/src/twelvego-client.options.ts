@@ -71,6 +71,8 @@ export interface TwelveGoClientOptions {
   onCall?: (record: TwelveGoCallRecord) => void;
   /** Called on every breaker transition (for the `breaker.state` gauge). */
   onBreakerStateChange?: (operation: TwelveGoBreakerOperation, state: TwelveGoBreakerState) => void;
+  /** Milliseconds clock for call durations (`elapsedMs`, `duration_ms`); default `Date.now`. Deadlines use real time. */
+  durationClock?: () => number;
 }
 
 /** operations.md §6.1; recheck 300 s per twelvego-api.md §13 (the brief's choice, see docs/decisions.md). */
