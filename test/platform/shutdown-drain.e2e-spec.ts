@@ -14,9 +14,9 @@ import {
 
 jest.setTimeout(180_000);
 
-const DRAIN_DELAY_MS = 3000;
+const DRAIN_DELAY_MS = 5000;
 /** Longer than the drain delay by a wide margin: the request must still be in flight when the listener closes. */
-const HELD_UPSTREAM_MS = 12_000;
+const HELD_UPSTREAM_MS = 15_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
