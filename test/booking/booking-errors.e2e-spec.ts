@@ -298,18 +298,23 @@ describe('booking funnel errors (e2e)', () => {
       const second = await api.lockSeats(it0.booking_token, [free[1]]);
       expect(second.status).toBe(200);
 
-      const booked = Object.keys(seatProp['x-seat-map'].seats).find(
-        (id) => !seatProp['x-seat-map'].seats[id].available,
-      );
-      if (booked) {
-        const taken = await api.lockSeats(it0.booking_token, [booked]);
-        expect(taken.status).toBe(422);
-        expect(taken.body.error.code).toBe('seats_unavailable');
-        expect(taken.body.error.details[0]).toMatchObject({
-          field: 'booking_data.seat_selection[0]',
-          reason: 'unavailable',
-        });
-      }
+      // Another booking of the same departure takes a seat that was free when it0 was opened.
+      const booked: string = free[free.length - 1];
+      expect(seatProp['x-seat-map'].seats[booked].available).toBe(true);
+      const other = await open('ALLFLD');
+      const otherData = fillBookingData(other.booking_schema, 1, { seats: [booked] });
+      const otherRes = await api.book({ booking_token: other.booking_token, booking_data: otherData });
+      expect(otherRes.status).toBe(200);
+      const fresh = (await open('ALLFLD')).booking_schema.properties.seat_selection;
+      expect(fresh['x-seat-map'].seats[booked].available).toBe(false);
+      expect(fresh.items.anyOf.map((o: any) => o.const)).not.toContain(booked);
+
+      const taken = await api.lockSeats(it0.booking_token, [booked]);
+      expect(taken.status).toBe(422);
+      expect(taken.body.error.code).toBe('seats_unavailable');
+      expect(taken.body.error.details).toEqual([
+        expect.objectContaining({ field: 'booking_data.seat_selection[0]', reason: 'unavailable' }),
+      ]);
 
       const data = fillBookingData(it0.booking_schema, 1, { seats: [free[2]], everything: true });
       const res = await api.book({ booking_token: it0.booking_token, booking_data: data });

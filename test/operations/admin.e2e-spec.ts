@@ -161,11 +161,17 @@ describe('admin API (docs/operations.md#admin-api)', () => {
     });
 
     it('limits admin calls to 10 per second per instance', async () => {
+      // 50 at once: the bucket (10, +10/s) can only pass them all if they reach the server over 4 s or more.
+      // The exact arithmetic under a fake clock is in admin-auth.step.spec.ts.
+      const started = performance.now();
       const statuses = await Promise.all(
-        Array.from({ length: 14 }, () => call(stack.bffUrl, '/admin/version', { headers: bearer(TOKEN_A) })),
+        Array.from({ length: 50 }, () => call(stack.bffUrl, '/admin/version', { headers: bearer(TOKEN_A) })),
       );
+      const windowS = (performance.now() - started) / 1000;
       expect(statuses.filter((r) => r.status === 429).length).toBeGreaterThan(0);
-      expect(statuses.filter((r) => r.status === 200).length).toBeLessThanOrEqual(10);
+      expect(statuses.every((r) => r.status === 200 || r.status === 429)).toBe(true);
+      // never more than the burst plus what can have refilled while they were in flight
+      expect(statuses.filter((r) => r.status === 200).length).toBeLessThanOrEqual(10 + Math.floor(10 * windowS));
     });
   });
 });

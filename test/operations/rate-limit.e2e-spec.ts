@@ -5,11 +5,23 @@ import { PlatformTestModule } from '../platform/support/platform-test.module';
 const WHOAMI = '/__platform_test/whoami';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Both demo clients at 3 req/s with a burst of 3, so a test spends a bucket in three calls. */
+/** One token per 10 s: a test cannot see a refill however slow the machine; a burst of 3 is spent in 3 calls. */
+const RPS = 0.1;
+
+/** Both demo clients at 0.1 req/s with a burst of 3. */
 function tightLimitsFile(): string {
   return writeClientsFile((file) => {
-    for (const c of file.clients) c.rate_limit = { rps: 3, burst: 3 };
+    for (const c of file.clients) c.rate_limit = { rps: RPS, burst: 3 };
   });
+}
+
+/** Retry-After is whole seconds until one token is back: at most 1/rps, at least 1. */
+function expectRetryAfterOfOneToken(res: { headers: Headers }): number {
+  const sec = Number(res.headers.get('retry-after'));
+  expect(Number.isInteger(sec)).toBe(true);
+  expect(sec).toBeGreaterThanOrEqual(1);
+  expect(sec).toBeLessThanOrEqual(1 / RPS);
+  return sec;
 }
 
 async function burst(stack: TestStack, clientId: string, key: string, n: number) {
@@ -36,7 +48,7 @@ describe('per-client rate limits (docs/contract/headers.md#rate-limits, docs/con
       expect(a4.status).toBe(429);
       expect(a4.json.error.code).toBe('rate_limited');
       expect(a4.json.correlation_id).toBe(a4.headers.get('x-correlation-id'));
-      expect(a4.headers.get('retry-after')).toBe('1');
+      const retryAfterSec = expectRetryAfterOfOneToken(a4);
       expect(a4.headers.get('ratelimit-remaining')).toBe('0');
       expect(a4.headers.get('ratelimit-limit')).toBe('3');
 
@@ -44,8 +56,8 @@ describe('per-client rate limits (docs/contract/headers.md#rate-limits, docs/con
       const b = await burst(stack, 'demo-b', DEMO_B_KEY, 3);
       expect(b.map((r) => r.status)).toEqual([200, 200, 200]);
 
-      // One token comes back every 333 ms.
-      await sleep(450);
+      // One token is back once Retry-After has passed.
+      await sleep(retryAfterSec * 1000 + 200);
       const again = await call(stack.bffUrl, `/v1/demo${WHOAMI}`, { key: DEMO_KEY });
       expect(again.status).toBe(200);
       expect(again.headers.get('ratelimit-limit')).toBe('3');
@@ -87,7 +99,7 @@ describe('per-client rate limits (docs/contract/headers.md#rate-limits, docs/con
     it('falls back to an in-memory bucket per instance with the same limits', async () => {
       const res = await burst(stack, 'demo', DEMO_KEY, 4);
       expect(res.map((r) => r.status)).toEqual([200, 200, 200, 429]);
-      expect(res[3].headers.get('retry-after')).toBe('1');
+      expectRetryAfterOfOneToken(res[3]);
       expect(res[0].headers.get('ratelimit-limit')).toBe('3');
       expect(stack.logs.lines().some((l) => l.msg === 'ratelimit.local_fallback')).toBe(true);
     });

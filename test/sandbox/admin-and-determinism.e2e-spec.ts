@@ -237,17 +237,27 @@ describe('running clock and latency profiles (docs/upstream-12go.md#clock-and-de
     }
   });
 
-  it('the realistic profile delays search by 150–600 ms', async () => {
+  // The 600 ms ceiling of the profile is covered by latency.spec.ts; a wall-clock upper bound here would
+  // only measure how loaded the machine is.
+  it('the realistic profile delays search by at least 150 ms, never the admin API', async () => {
     const sb = await startSandbox({ SANDBOX_LATENCY_PROFILE: 'realistic' });
     try {
+      const order: string[] = [];
       const started = Date.now();
-      await sb.get('/search/1p/44p/2026-05-14?seats=1');
-      const elapsed = Date.now() - started;
-      expect(elapsed).toBeGreaterThanOrEqual(145);
-      expect(elapsed).toBeLessThan(1500);
-      const admin = Date.now();
-      await sb.admin('GET', '/health');
-      expect(Date.now() - admin).toBeLessThan(100);
+      const search = sb.get('/search/1p/44p/2026-05-14?seats=1').then((r) => {
+        order.push('search');
+        return { r, elapsed: Date.now() - started };
+      });
+      const admin = sb.admin('GET', '/health').then((r) => {
+        order.push('admin');
+        return r;
+      });
+      const [s, a] = await Promise.all([search, admin]);
+      expect(s.r.status).toBe(200);
+      expect(s.elapsed).toBeGreaterThanOrEqual(145);
+      expect(a.status).toBe(200);
+      // sent after the search, answered before it: the admin path is not delayed
+      expect(order).toEqual(['admin', 'search']);
     } finally {
       await sb.close();
     }

@@ -242,7 +242,8 @@ describe('sandbox faults reach the client as typed errors', () => {
       const started = Date.now();
       const error = await failure(quick.client.getBookingDetails(ctx, '90000004'));
       expect(error.kind).toBe('timeout');
-      expect(Date.now() - started).toBeLessThan(2000);
+      // a hung connection never answers: only the 300 ms per-call timeout can have ended the call
+      expect(Date.now() - started).toBeGreaterThanOrEqual(290);
       expect(await sandbox.requests('GET', '/booking/90000004')).toHaveLength(1);
     } finally {
       await quick.close();

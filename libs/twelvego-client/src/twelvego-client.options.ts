@@ -71,6 +71,8 @@ export interface TwelveGoClientOptions {
   onCall?: (record: TwelveGoCallRecord) => void;
   /** Called on every breaker transition (for the `breaker.state` gauge). */
   onBreakerStateChange?: (operation: TwelveGoBreakerOperation, state: TwelveGoBreakerState) => void;
+  /** Milliseconds clock for call durations (`elapsedMs`, `duration_ms`); default `Date.now`. Deadlines use real time. */
+  durationClock?: () => number;
 }
 
 /** docs/upstream-12go.md#timeouts-retries-and-breakers; recheck 300 s per docs/upstream-12go.md#recheck (the brief's choice, see docs/decisions.md). */

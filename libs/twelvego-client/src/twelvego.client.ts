@@ -102,6 +102,7 @@ export class TwelveGoClient implements OnModuleDestroy {
       retry: resolveRetryOptions(options.retry),
       logger: this.logger,
       onCall: options.onCall,
+      durationClock: options.durationClock,
     });
     this.rechecks = new RecheckDispatcher({
       timeoutMs: timeoutsMs.recheck,

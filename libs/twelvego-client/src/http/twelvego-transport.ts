@@ -44,6 +44,8 @@ export interface TransportSettings {
   retry: ResolvedRetryOptions;
   logger: TwelveGoLogger;
   onCall?: (record: TwelveGoCallRecord) => void;
+  /** Milliseconds clock for call durations (`elapsedMs`, `duration_ms`); default `Date.now`. */
+  durationClock?: () => number;
 }
 
 const SPAN_ERROR_TYPE: Record<TwelveGoError['kind'], string> = {
@@ -70,6 +72,7 @@ const sleep = (ms: number) =>
 /** HTTP to 12go: keep-alive agents, `k` appended last, per-call timeout, breaker per op, GET retries. */
 export class TwelveGoTransport {
   private readonly baseUrl: string;
+  private readonly clock: () => number;
 
   constructor(
     private readonly exchange: HttpExchange,
@@ -77,10 +80,11 @@ export class TwelveGoTransport {
     private readonly settings: TransportSettings,
   ) {
     this.baseUrl = settings.baseUrl.replace(/\/+$/, '');
+    this.clock = settings.durationClock ?? Date.now;
   }
 
   async call<T>(request: TwelveGoRequest<T>): Promise<T> {
-    const started = Date.now();
+    const started = this.clock();
     const timeoutMs = this.settings.timeoutsMs[request.operation];
     for (let attempt = 1; ; attempt++) {
       try {
@@ -89,7 +93,7 @@ export class TwelveGoTransport {
         const error = caught instanceof TwelveGoError ? caught : this.unexpected(request, caught);
         const delay = this.nextRetryDelay(request, error, attempt, timeoutMs);
         if (delay === undefined) {
-          const final = error.withAttempts(attempt, Date.now() - started);
+          const final = error.withAttempts(attempt, this.clock() - started);
           this.settings.logger.warn({
             msg: '12go call failed',
             op: request.operation,
@@ -148,23 +152,23 @@ export class TwelveGoTransport {
       'tc.breaker': this.breakers.state(operation),
     };
     return tracer.trace('twelvego.request', { resource: request.resource, tags }, async (span) => {
-      const started = Date.now();
+      const started = this.clock();
       const breakerBefore = this.breakers.state(operation);
       let status: number | undefined;
       try {
         const result = await this.breakers.run(operation, async () => {
           const answer = await this.send(request, timeoutMs);
           status = answer.status;
-          return this.interpret(request, answer, Date.now() - started);
+          return this.interpret(request, answer, this.clock() - started);
         });
         span?.setTag('http.status_code', status);
-        this.report(request, attempt, breakerBefore, Date.now() - started, status);
+        this.report(request, attempt, breakerBefore, this.clock() - started, status);
         return result;
       } catch (error) {
         const typed = error instanceof TwelveGoError ? error : this.unexpected(request, error);
         if (status !== undefined) span?.setTag('http.status_code', status);
         span?.setTag('error.type', SPAN_ERROR_TYPE[typed.kind]);
-        this.report(request, attempt, breakerBefore, Date.now() - started, status, typed.kind);
+        this.report(request, attempt, breakerBefore, this.clock() - started, status, typed.kind);
         throw typed;
       }
     });
@@ -199,7 +203,7 @@ export class TwelveGoTransport {
 
   /** One HTTP exchange; no answer at all becomes the `timeout`/`unavailable` error of docs/upstream-12go.md#errors row 1. */
   private async send(request: TwelveGoRequest<unknown>, timeoutMs: number): Promise<RawAnswer> {
-    const started = Date.now();
+    const started = this.clock();
     const headers: Record<string, string | false> = {};
     if (request.ctx.correlationId) headers['x-correlation-id'] = request.ctx.correlationId;
     if (request.ctx.requestId) headers['X-Request-Id'] = request.ctx.requestId;
@@ -222,7 +226,7 @@ export class TwelveGoTransport {
         operation: request.operation,
         timedOut: failure.timedOut,
         code: failure.code,
-        elapsedMs: Date.now() - started,
+        elapsedMs: this.clock() - started,
         request: `${request.method} ${request.path}`,
       });
     }

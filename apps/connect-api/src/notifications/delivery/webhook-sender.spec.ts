@@ -84,7 +84,8 @@ describe('sendWebhook (one delivery attempt)', () => {
     handler = () => undefined;
     const r = await sendWebhook(request('/', { timeoutMs: 300 }));
     expect(r.outcome).toBe('timeout');
-    expect(r.durationMs).toBeLessThan(2000);
+    // a receiver that never answers: only the 300 ms timeout can have ended the call
+    expect(r.durationMs).toBeGreaterThanOrEqual(290);
   });
 
   it('reports a refused connection as a network failure', async () => {

@@ -117,6 +117,21 @@ describe('buildRegistrySnapshot (docs/platform.md#client-registry)', () => {
     expect(problems).toMatch(/markup.percent/);
   });
 
+  it('accepts a fractional rps; refuses zero, negative and non-numeric ones', () => {
+    const ok = build([client('slow', { twelvego_api_key: 'k', rate_limit: { rps: 0.1, burst: 3 } })], {
+      allowInlineSecrets: true,
+    });
+    expect(ok.snapshot.clients.get('slow')!.rateLimit).toEqual({ rps: 0.1, burst: 3 });
+    for (const rps of [0, -1, '2']) {
+      const problems = problemsOf(() =>
+        build([client('bad', { twelvego_api_key: 'k', rate_limit: { rps, burst: 3 } })], {
+          allowInlineSecrets: true,
+        }),
+      ).join('\n');
+      expect(problems).toMatch(/rps/);
+    }
+  });
+
   it('rejects reserved and malformed client ids', () => {
     const problems = problemsOf(() => build([client('admin'), client('Upper')])).join('\n');
     expect(problems).toMatch(/reserved name/);

@@ -10,7 +10,9 @@ import {
   IsInt,
   IsISO8601,
   IsNotIn,
+  IsNumber,
   IsOptional,
+  IsPositive,
   IsString,
   Matches,
   Min,
@@ -73,7 +75,8 @@ export class MarkupDto {
 }
 
 export class RateLimitDto {
-  @IsInt() @Min(1) rps!: number;
+  /** Tokens per second; a fraction allows slow partners (0.5 = one request per 2 s). */
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @IsPositive() rps!: number;
   @IsInt() @Min(1) burst!: number;
 }
 

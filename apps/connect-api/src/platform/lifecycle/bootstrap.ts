@@ -12,6 +12,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * docs/operations.md#shutdown-and-restarts: on SIGTERM/SIGINT mark draining (readiness 503), keep serving
  * SHUTDOWN_DRAIN_DELAY_MS, then close (listener first, in-flight requests finish, providers shut down),
  * exit 0; a hard stop after SHUTDOWN_TIMEOUT_MS exits 1. SIGHUP reloads the client registry, never exits.
+ *
+ * Nest's app.close() runs the providers' destroy hooks before it closes the HTTP server, which would pull
+ * the 12go client (and everything else) from under a request still in flight; so the listener is closed
+ * and drained on its own first. Responses sent while draining carry `Connection: close`, otherwise a
+ * keep-alive client's idle socket would hold the server open until its keep-alive timeout.
  */
 export function installGracefulShutdown(
   app: NestFastifyApplication,
@@ -19,6 +24,11 @@ export function installGracefulShutdown(
   exit: (code: number) => void = process.exit,
 ): void {
   const logger = app.get(AppLogger).forContext('Shutdown');
+  const lifecycle = app.get(LifecycleState);
+  const http = app.getHttpAdapter();
+  http.getInstance().addHook('onSend', async (_request, reply) => {
+    if (lifecycle.draining) reply.header('connection', 'close');
+  });
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -29,9 +39,11 @@ export function installGracefulShutdown(
     }, config.SHUTDOWN_TIMEOUT_MS);
     hardStop.unref();
     logger.log({ msg: 'shutdown.draining', signal, drain_delay_ms: config.SHUTDOWN_DRAIN_DELAY_MS });
-    app.get(LifecycleState).markDraining();
+    lifecycle.markDraining();
     await sleep(config.SHUTDOWN_DRAIN_DELAY_MS);
     try {
+      logger.log({ msg: 'shutdown.listener_closing' });
+      await http.close();
       await app.close();
       logger.log({ msg: 'shutdown.complete' });
       clearTimeout(hardStop);
