@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { ReconcileWatchList } from '../../booking-owner/reconcile-watch-list';
 import { ClientRegistry } from '../../platform/clients/client-registry';
 import { BookingEventBuilder } from '../shared/booking-event.builder';
 import { NotificationQueues } from '../shared/notification-queues';
@@ -26,6 +27,7 @@ export class InboundJobProcessor {
     private readonly events: BookingEventBuilder,
     private readonly queues: NotificationQueues,
     private readonly telemetry: NotificationTelemetry,
+    private readonly watchList: ReconcileWatchList,
   ) {}
 
   async process(job: Job<InboundJobData>): Promise<InboundJobResult> {
@@ -55,8 +57,9 @@ export class InboundJobProcessor {
         },
         { clientId: owner.clientId, correlationId: data.correlationId },
       );
-    const skip = (outcome: InboundOutcome): InboundJobResult => {
+    const skip = async (outcome: InboundOutcome): Promise<InboundJobResult> => {
       this.logger.log({ msg: 'notification.skipped', ...base, outcome });
+      await this.recordNotified(data);
       received(outcome);
       return { outcome, clientId: client.clientId, resolution: owner.method };
     };
@@ -69,6 +72,7 @@ export class InboundJobProcessor {
     await this.queues.deliver.add('deliver', deliver, this.queues.deliverJobOptions(deliver.eventId));
     // debug: `notification.received` (result queued) carries the same facts at info
     this.logger.debug({ msg: 'notification.queued', ...base, event_id: deliver.eventId, type: deliver.type });
+    await this.recordNotified(data);
     received('queued');
     return {
       outcome: 'queued',
@@ -76,5 +80,15 @@ export class InboundJobProcessor {
       eventId: deliver.eventId,
       resolution: owner.method,
     };
+  }
+
+  /** Tells the reconciler the partner has this status (best effort: the dedup marker also covers it). */
+  private async recordNotified(data: InboundJobData): Promise<void> {
+    if (data.newStatus === null || data.stamp === null) return;
+    try {
+      await this.watchList.recordNotified(data.bid, { status: data.newStatus, stamp: data.stamp });
+    } catch (err) {
+      this.logger.warn({ msg: 'reconcile.record_failed', bid: data.bid, err: (err as Error).message });
+    }
   }
 }
