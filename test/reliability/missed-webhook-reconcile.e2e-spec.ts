@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { BookingOwnerStore } from '../../apps/connect-api/src/booking-owner/booking-owner.store';
+import { ReconcileWatchList } from '../../apps/connect-api/src/booking-owner/reconcile-watch-list';
 import { partnerEventId } from '../../apps/connect-api/src/notifications/shared/partner-event.mapper';
 import { DedicatedRedis } from '../notifications/support/redis-server';
 import {
@@ -147,5 +148,37 @@ describe('a 12go webhook lost during a Redis outage still reaches the partner (r
         .filter((l) => l.msg === 'webhook.inbound' && l.result === 'duplicate' && l.bid === booking.bid),
     ).toHaveLength(1);
     expect(await inspect.hget(ownerKey, 'notified_status')).toBe('confirmed');
+  });
+  it('keeps its index bounded and stays silent while the webhooks arrive', async () => {
+    const watch = n.stack.app.get(ReconcileWatchList, { strict: false });
+    // one key slot: both sets carry the `{reconcile}` hash tag
+    expect(watch.dueKey).toBe(`${n.stack.keyPrefix}{reconcile}:due`);
+    expect(watch.sinceKey).toBe(`${n.stack.keyPrefix}{reconcile}:since`);
+    // an entry beyond RECONCILE_MAX_AGE_DAYS (7) is dropped without a 12go call
+    await watch.enroll('79999991', Date.now() - 8 * 86_400_000);
+    await waitFor(async () => (await inspect.zscore(watch.sinceKey, '79999991')) === null, 20_000, 'pruning');
+    expect(await inspect.zscore(watch.dueKey, '79999991')).toBeNull();
+
+    // OPCANC: confirmed, then cancelled by the operator; Redis is up, so the webhooks carry both
+    const receivedBefore = receiver.at(demoPath).length;
+    const booking = await createSandboxBooking(n.stack.sandboxUrl, 'sandbox-key-1', 'OPCANC');
+    const owners = n.stack.app.get(BookingOwnerStore, { strict: false });
+    expect(await owners.write(booking.bid, 'demo', { departureAt: booking.departure })).toBe(true);
+    expect(await inspect.zscore(watch.dueKey, booking.bid)).not.toBeNull();
+    await confirmSandboxBooking(n.stack.sandboxUrl, booking);
+    // a final status, once the partner has it, takes the booking off the index
+    await waitFor(
+      async () => (await inspect.zscore(watch.dueKey, booking.bid)) === null,
+      30_000,
+      'the cancelled booking leaving the index',
+    );
+    await waitForItems(() => receiver.delivered(demoPath).slice(receivedBefore), 2, 20_000, 'two events');
+    await new Promise((r) => setTimeout(r, INTERVAL_MS * 6));
+    const events = receiver
+      .at(demoPath)
+      .slice(receivedBefore)
+      .map((d) => (JSON.parse(d.body) as EventJson).type);
+    expect(events.sort()).toEqual(['booking.cancelled', 'booking.confirmed']);
+    expect(await inspect.zscore(watch.sinceKey, booking.bid)).toBeNull();
   });
 });
