@@ -181,4 +181,17 @@ describe('a 12go webhook lost during a Redis outage still reaches the partner (r
     expect(events.sort()).toEqual(['booking.cancelled', 'booking.confirmed']);
     expect(await inspect.zscore(watch.sinceKey, booking.bid)).toBeNull();
   });
+  it('moves the notified status only forward and never creates an owner record', async () => {
+    const watch = n.stack.app.get(ReconcileWatchList, { strict: false });
+    const owners = n.stack.app.get(BookingOwnerStore, { strict: false });
+    expect(await watch.recordNotified('79999992', { status: 'confirmed', stamp: 10 })).toBe(false);
+    expect(await inspect.exists(`${n.stack.keyPrefix}booking:79999992`)).toBe(0);
+
+    expect(await owners.write('79999993', 'demo')).toBe(true);
+    expect(await watch.recordNotified('79999993', { status: 'cancelled', stamp: 20 })).toBe(true);
+    // an older webhook processed late does not roll the record back
+    expect(await watch.recordNotified('79999993', { status: 'confirmed', stamp: 10 })).toBe(false);
+    expect(await watch.lastNotified('79999993')).toEqual({ status: 'cancelled', stamp: 20 });
+    expect((await owners.read('79999993'))?.clientId).toBe('demo');
+  });
 });
