@@ -180,6 +180,9 @@ describe('a 12go webhook lost during a Redis outage still reaches the partner (r
       .map((d) => (JSON.parse(d.body) as EventJson).type);
     expect(events.sort()).toEqual(['booking.cancelled', 'booking.confirmed']);
     expect(await inspect.zscore(watch.sinceKey, booking.bid)).toBeNull();
+    expect(await inspect.hget(`${n.stack.keyPrefix}booking:${booking.bid}`, 'notified_status')).toBe(
+      'cancelled',
+    );
   });
   it('moves the notified status only forward and never creates an owner record', async () => {
     const watch = n.stack.app.get(ReconcileWatchList, { strict: false });

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import type { TwelveGoBookingDetailsNormalized } from '@app/twelvego-client';
 import { ReconcileWatchList } from '../../booking-owner/reconcile-watch-list';
 import { ClientRegistry } from '../../platform/clients/client-registry';
 import { BookingEventBuilder } from '../shared/booking-event.builder';
@@ -7,6 +8,7 @@ import { NotificationQueues } from '../shared/notification-queues';
 import { notificationFailure, type InboundJobData, type InboundOutcome } from '../shared/notification-jobs';
 import { partnerEventType } from '../shared/partner-event.mapper';
 import { NotificationTelemetry } from '../shared/notification-telemetry';
+import { upstreamTypeForStatus } from '../reconcile/reconcile-plan';
 import { OwnerResolverService } from './owner-resolver.service';
 
 export interface InboundJobResult {
@@ -57,9 +59,8 @@ export class InboundJobProcessor {
         },
         { clientId: owner.clientId, correlationId: data.correlationId },
       );
-    const skip = async (outcome: InboundOutcome): Promise<InboundJobResult> => {
+    const skip = (outcome: InboundOutcome): InboundJobResult => {
       this.logger.log({ msg: 'notification.skipped', ...base, outcome });
-      await this.recordNotified(data);
       received(outcome);
       return { outcome, clientId: client.clientId, resolution: owner.method };
     };
@@ -67,12 +68,13 @@ export class InboundJobProcessor {
     if (!client.webhook?.url) return skip('skipped_no_webhook');
     if (!client.webhook.eventTypes.includes(partnerEventType(data.type))) return skip('skipped_event_type');
 
-    const deliver = await this.events.build(client, data, owner.details);
+    const details = owner.details ?? (await this.events.read(client, data));
+    const deliver = await this.events.build(client, data, details);
     // Deterministic job id = event id: re-running this job after a crash adds nothing twice.
     await this.queues.deliver.add('deliver', deliver, this.queues.deliverJobOptions(deliver.eventId));
     // debug: `notification.received` (result queued) carries the same facts at info
     this.logger.debug({ msg: 'notification.queued', ...base, event_id: deliver.eventId, type: deliver.type });
-    await this.recordNotified(data);
+    await this.recordNotified(data, details);
     received('queued');
     return {
       outcome: 'queued',
@@ -82,13 +84,24 @@ export class InboundJobProcessor {
     };
   }
 
-  /** Tells the reconciler the partner has this status (best effort: the dedup marker also covers it). */
-  private async recordNotified(data: InboundJobData): Promise<void> {
-    if (data.newStatus === null || data.stamp === null) return;
+  /**
+   * Tells the reconciler which status the partner now has: the one read from 12go for the event, not the
+   * webhook body's claim — and only when the event's type announces it (a `booking.confirmed` carrying an
+   * already cancelled booking leaves the cancellation to be announced). Best effort: the dedup marker also
+   * covers this event.
+   */
+  private async recordNotified(
+    data: InboundJobData,
+    details: TwelveGoBookingDetailsNormalized,
+  ): Promise<void> {
+    const bid = data.bid;
+    const stamp = Number(details.stamp);
+    if (typeof details.status !== 'string' || !Number.isSafeInteger(stamp)) return;
+    if (upstreamTypeForStatus(details.status) !== data.type) return;
     try {
-      await this.watchList.recordNotified(data.bid, { status: data.newStatus, stamp: data.stamp });
+      await this.watchList.recordNotified(bid, { status: details.status, stamp });
     } catch (err) {
-      this.logger.warn({ msg: 'reconcile.record_failed', bid: data.bid, err: (err as Error).message });
+      this.logger.warn({ msg: 'reconcile.record_failed', bid, err: (err as Error).message });
     }
   }
 }
