@@ -163,6 +163,8 @@ export async function startStack(opts: StartStackOptions = {}): Promise<TestStac
     READY_CACHE_MS: '0',
     SHUTDOWN_DRAIN_DELAY_MS: '0',
     LOG_LEVEL: 'info',
+    // the reconciler polls 12go on a schedule of its own; the suites about it turn it on
+    RECONCILE_ENABLED: 'false',
     ...opts.env,
   };
   let app: INestApplication;

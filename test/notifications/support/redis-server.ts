@@ -11,6 +11,9 @@ export class DedicatedRedis {
   private readonly dir = mkdtempSync(join(tmpdir(), 'tc-redis-'));
   port = 0;
 
+  /** `extraArgs` go after the defaults and override them (e.g. `--appendonly yes` to keep data across a stop). */
+  constructor(private readonly extraArgs: string[] = []) {}
+
   get url(): string {
     return `redis://127.0.0.1:${this.port}/0`;
   }
@@ -30,6 +33,7 @@ export class DedicatedRedis {
         'no',
         '--dir',
         this.dir,
+        ...this.extraArgs,
       ],
       {
         stdio: 'ignore',

@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { AppConfig } from '../platform/config/app-config';
 import { RedisService } from '../platform/redis/redis.service';
 import { DEFAULT_OWNER_GRACE_DAYS, ownerRecordTtlSeconds } from './booking-owner.ttl';
+import { ReconcileWatchList } from './reconcile-watch-list';
 
 /** `booking:{bid}` (docs/contract/webhooks.md#who-owns-a-booking, docs/platform.md#redis-keyspace). */
 export interface BookingOwnerRecord {
@@ -30,6 +31,7 @@ export class BookingOwnerStore {
   constructor(
     private readonly redis: RedisService,
     config: AppConfig,
+    @Optional() private readonly watchList?: ReconcileWatchList,
   ) {
     this.graceDays = config.BOOKING_OWNER_GRACE_DAYS ?? DEFAULT_OWNER_GRACE_DAYS;
   }
@@ -59,7 +61,6 @@ export class BookingOwnerStore {
         const failed = results?.find(([err]) => err);
         if (failed) throw failed[0];
       });
-      return true;
     } catch (err) {
       this.logger.warn({
         msg: 'booking_owner.write_failed',
@@ -69,6 +70,17 @@ export class BookingOwnerStore {
         err: (err as Error).message,
       });
       return false;
+    }
+    await this.watch(bid);
+    return true;
+  }
+
+  /** Every owned booking is watched by the reconciler of missed 12go webhooks; a failure only costs that. */
+  private async watch(bid: string): Promise<void> {
+    try {
+      await this.watchList?.enroll(bid);
+    } catch (err) {
+      this.logger.warn({ msg: 'reconcile.enroll_failed', bid, err: (err as Error).message });
     }
   }
 

@@ -11,6 +11,9 @@ import { InboundWebhookRoute } from './inbound/inbound-webhook.route';
 import { InboundWebhookService } from './inbound/inbound-webhook.service';
 import { OwnerResolverService } from './inbound/owner-resolver.service';
 import { notificationsSettingsProvider } from './notifications.settings.provider';
+import { BookingReconciler } from './reconcile/booking-reconciler.service';
+import { ReconcileScheduler } from './reconcile/reconcile-scheduler';
+import { ReconcileTelemetry } from './reconcile/reconcile-telemetry';
 import { BookingEventBuilder } from './shared/booking-event.builder';
 import { NotificationQueues } from './shared/notification-queues';
 import { NotificationTelemetry } from './shared/notification-telemetry';
@@ -35,6 +38,9 @@ import { NotificationWorkers } from './shared/notification-workers';
     DeliveryJobProcessor,
     NotificationWorkers,
     DeadLettersService,
+    ReconcileTelemetry,
+    BookingReconciler,
+    ReconcileScheduler,
   ],
 })
 export class NotificationsModule {}

@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import type { TwelveGoBookingDetailsNormalized } from '@app/twelvego-client';
+import { ReconcileWatchList } from '../../booking-owner/reconcile-watch-list';
 import { ClientRegistry } from '../../platform/clients/client-registry';
 import { BookingEventBuilder } from '../shared/booking-event.builder';
 import { NotificationQueues } from '../shared/notification-queues';
 import { notificationFailure, type InboundJobData, type InboundOutcome } from '../shared/notification-jobs';
 import { partnerEventType } from '../shared/partner-event.mapper';
 import { NotificationTelemetry } from '../shared/notification-telemetry';
+import { upstreamTypeForStatus } from '../reconcile/reconcile-plan';
 import { OwnerResolverService } from './owner-resolver.service';
 
 export interface InboundJobResult {
@@ -26,6 +29,7 @@ export class InboundJobProcessor {
     private readonly events: BookingEventBuilder,
     private readonly queues: NotificationQueues,
     private readonly telemetry: NotificationTelemetry,
+    private readonly watchList: ReconcileWatchList,
   ) {}
 
   async process(job: Job<InboundJobData>): Promise<InboundJobResult> {
@@ -64,11 +68,13 @@ export class InboundJobProcessor {
     if (!client.webhook?.url) return skip('skipped_no_webhook');
     if (!client.webhook.eventTypes.includes(partnerEventType(data.type))) return skip('skipped_event_type');
 
-    const deliver = await this.events.build(client, data, owner.details);
+    const details = owner.details ?? (await this.events.read(client, data));
+    const deliver = await this.events.build(client, data, details);
     // Deterministic job id = event id: re-running this job after a crash adds nothing twice.
     await this.queues.deliver.add('deliver', deliver, this.queues.deliverJobOptions(deliver.eventId));
     // debug: `notification.received` (result queued) carries the same facts at info
     this.logger.debug({ msg: 'notification.queued', ...base, event_id: deliver.eventId, type: deliver.type });
+    await this.recordNotified(data, details);
     received('queued');
     return {
       outcome: 'queued',
@@ -76,5 +82,26 @@ export class InboundJobProcessor {
       eventId: deliver.eventId,
       resolution: owner.method,
     };
+  }
+
+  /**
+   * Tells the reconciler which status the partner now has: the one read from 12go for the event, not the
+   * webhook body's claim — and only when the event's type announces it (a `booking.confirmed` carrying an
+   * already cancelled booking leaves the cancellation to be announced). Best effort: the dedup marker also
+   * covers this event.
+   */
+  private async recordNotified(
+    data: InboundJobData,
+    details: TwelveGoBookingDetailsNormalized,
+  ): Promise<void> {
+    const bid = data.bid;
+    const stamp = Number(details.stamp);
+    if (typeof details.status !== 'string' || !Number.isSafeInteger(stamp)) return;
+    if (upstreamTypeForStatus(details.status) !== data.type) return;
+    try {
+      await this.watchList.recordNotified(bid, { status: details.status, stamp });
+    } catch (err) {
+      this.logger.warn({ msg: 'reconcile.record_failed', bid, err: (err as Error).message });
+    }
   }
 }

@@ -73,7 +73,8 @@ export class BookingEventBuilder {
     };
   }
 
-  private async read(
+  /** The booking as the owner's 12go key reads it (what `build` uses when given nothing to reuse). */
+  async read(
     client: ClientSnapshot,
     inbound: InboundJobData,
   ): Promise<TwelveGoBookingDetailsNormalized> {

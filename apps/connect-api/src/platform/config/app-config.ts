@@ -87,6 +87,13 @@ export class AppConfig {
   /** Defaults to `true`; cannot be `false` in production. */
   @EnvBool() WEBHOOK_REQUIRE_HTTPS = true;
   @EnvBool() WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+  /** Reconciler of missed 12go webhooks (docs/operations.md "Reconciliation of missed 12go webhooks"). */
+  @EnvBool() RECONCILE_ENABLED = true;
+  /** Poll period of a booking in its first hour after a change, and the reconciler's tick. */
+  @EnvInt(100, 3_600_000) RECONCILE_INTERVAL_MS = 60_000;
+  @EnvInt(1, 400) RECONCILE_MAX_AGE_DAYS = 7;
+  /** 12go booking reads per second the reconciler may spend. */
+  @EnvInt(1, 1000) RECONCILE_RATE_PER_S = 5;
 
   // --- funnel state -------------------------------------------------------------------------------
   @EnvInt(30, 400) BOOKING_OWNER_GRACE_DAYS = 30;
