@@ -328,7 +328,7 @@ function repoint(rel, text) {
 
 const DUPLICATE_TARGETS = /((?:README\.md|docs\/[\w/.-]+\.md)(?:#[\w-]+)?)(?:, \1(?![\w#-]))+/g;
 
-/** Tracked text files outside the verbatim fixture copies, the design-diary and this tooling. */
+/** Tracked text files outside the verbatim fixture copies and this tooling. */
 function defaultFiles() {
   const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0');
   return tracked.filter(
@@ -339,7 +339,6 @@ function defaultFiles() {
       /\.(ts|js|mjs|cjs|json|md|ya?ml|sh|txt)$|^\.ci\/|Dockerfile|^\.dockerignore$/.test(f) &&
       !/^test\/fixtures\/[^/]+\//.test(f) &&
       !/(^|\/)node_modules\//.test(f) &&
-      f !== 'docs/decisions.md' &&
       f !== 'scripts/repoint-spec-citations.js' &&
       f !== 'docs/platform.md' &&
       !f.startsWith('docs/contract/') &&

@@ -243,7 +243,7 @@ export function errorProblems(call: Call, status: number, code: string): string[
     p.push(`${where}: request_id ≠ X-Request-Id header`);
   p.push(...keyOrderProblems(call.body, ORDER.error, `${where} error body`));
   p.push(...keyOrderProblems(call.body.error, ORDER.errorInner, `${where} error`));
-  // booking_data_invalid details keep docs/contract/booking-schema.md#booking-data-normalisation-and-validation's `code` as a fourth key (docs/decisions.md).
+  // booking_data_invalid details keep docs/contract/booking-schema.md#booking-data-normalisation-and-validation's `code` as a fourth key (docs/adr/0028-booking-schema-vectors-win.md).
   const detailOrder = code === 'booking_data_invalid' ? [...ORDER.fieldError, 'code'] : ORDER.fieldError;
   for (const d of call.body.error.details ?? [])
     p.push(...keyOrderProblems(d, detailOrder, `${where} detail`));

@@ -84,7 +84,7 @@ describe('contract audit: booking funnel (e2e)', () => {
     });
 
     it('accepts currency case-insensitively; amounts keep the minor units of their currency (docs/contract/headers.md#locale-and-currency D5)', async () => {
-      // docs/decisions.md: 12go prices in the account currency and there is no FX source, so `currency`
+      // docs/adr/0021-no-currency-conversion.md: 12go prices in the account currency and there is no FX source, so `currency`
       // is validated but does not convert.
       const r = await api.get(
         `itineraries?departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=1&currency=jpy`,

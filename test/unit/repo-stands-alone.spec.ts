@@ -21,8 +21,6 @@ const SKIPPED = [
   // This guard and the re-pointing script hold the patterns they look for.
   /^test\/unit\/repo-stands-alone\.spec\.ts$/,
   /^scripts\/repoint-spec-citations\.js$/,
-  // The design diary being split into docs/adr/ (it quotes the original documents by name).
-  /^docs\/decisions\.md$/,
 ];
 
 export interface Problem {

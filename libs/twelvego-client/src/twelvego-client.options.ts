@@ -75,7 +75,7 @@ export interface TwelveGoClientOptions {
   durationClock?: () => number;
 }
 
-/** docs/upstream-12go.md#timeouts-retries-and-breakers; recheck 300 s per docs/upstream-12go.md#recheck (the brief's choice, see docs/decisions.md). */
+/** docs/upstream-12go.md#timeouts-retries-and-breakers; recheck 300 s per docs/upstream-12go.md#recheck (the brief's choice, docs/adr/0004-twelvego-client-timeouts.md). */
 export const DEFAULT_TWELVEGO_TIMEOUTS_MS: Readonly<Record<TwelveGoOperation, number>> = {
   search: 10_000,
   tripDetails: 8_000,

@@ -1,7 +1,7 @@
 import { AppConfig } from '../platform/config/app-config';
 
 /**
- * Tunables of Search, read from the environment through AppConfig.rawEnv (documented in docs/decisions.md).
+ * Tunables of Search, read from the environment through AppConfig.rawEnv (docs/adr/0024-search-partial-results-and-rechecks.md).
  * - `SEARCH_PAIR_CONCURRENCY` (8): 12go searches in flight per partner request.
  * - `SEARCH_RECHECK_POLL_MS` (500): pause between re-queries while waiting for rechecks.
  * - `SEARCH_RECHECK_MAX_WAIT_S` (30): cap on the partner's `timeout` (the contract clamps it to 30 too).
