@@ -191,12 +191,14 @@ describe('webhook sender', () => {
         action: { webhook: 'duplicate' },
         times: 1,
       });
-      await sb.admin('POST', '/faults', { match: { path: 'webhook:*' }, action: { delayMs: 300 }, times: 1 });
+      // The delay dwarfs the time the next booking takes to confirm even on a loaded machine, so `fast` is sent
+      // (and arrives) while `delayed` is still held.
+      await sb.admin('POST', '/faults', { match: { path: 'webhook:*' }, action: { delayMs: 4000 }, times: 1 });
       const dropped = await confirmedBooking(sb);
       const duplicated = await confirmedBooking(sb);
       const delayed = await confirmedBooking(sb);
       const fast = await confirmedBooking(sb);
-      await eventually(async () => received.some((r) => String(r.body.bid) === delayed));
+      await eventually(async () => received.some((r) => String(r.body.bid) === delayed), 15_000);
       const order = received.map((r) => String(r.body.bid));
       expect(order.filter((b) => b === dropped)).toHaveLength(0);
       expect(order.filter((b) => b === duplicated)).toHaveLength(2);

@@ -19,8 +19,9 @@ describe('GET /v1/{client_id}/itineraries — upstream faults', () => {
 
   beforeAll(async () => {
     stack = await startStack({
-      // Short search timeout so the timeout cases stay fast; breaker out of the way so the cases stay independent.
-      env: { TWELVEGO_TIMEOUTS: 'search=600', BREAKER_MIN_REQUESTS: '100000', TWELVEGO_RETRY_MAX: '0' },
+      // A search timeout short enough for the timeout cases, long enough that a fast 5xx is never overtaken by
+      // the deadline on a loaded machine; breaker out of the way so the cases stay independent.
+      env: { TWELVEGO_TIMEOUTS: 'search=2500', BREAKER_MIN_REQUESTS: '100000', TWELVEGO_RETRY_MAX: '0' },
     });
   });
   afterAll(() => stack?.close());
@@ -28,7 +29,7 @@ describe('GET /v1/{client_id}/itineraries — upstream faults', () => {
 
   const faults: Array<[string, Record<string, unknown>]> = [
     ['a 500', { status: 500 }],
-    ['a timeout', { delayMs: 1500 }],
+    ['a timeout', { delayMs: 5000 }],
     ['malformed JSON', { body: 'truncate' }],
     ['an HTML proxy page', { status: 502 }],
   ];
@@ -45,7 +46,7 @@ describe('GET /v1/{client_id}/itineraries — upstream faults', () => {
   it.each<[string, Record<string, unknown>, number, string]>([
     ['a 500', { status: 500 }, 502, 'upstream_error'],
     ['a 503', { status: 503 }, 502, 'upstream_error'],
-    ['a timeout', { delayMs: 1500 }, 504, 'upstream_timeout'],
+    ['a timeout', { delayMs: 5000 }, 504, 'upstream_timeout'],
     ['malformed JSON', { body: 'truncate' }, 502, 'upstream_bad_response'],
     ['a body of the wrong shape', { body: 'wrongshape' }, 502, 'upstream_bad_response'],
     ['a reset connection', { conn: 'reset' }, 502, 'upstream_unavailable'],
