@@ -85,13 +85,18 @@ export class ShadowRunner implements OnApplicationShutdown {
 
   private async runBounded(job: ShadowJob): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
+    const run = { abandoned: false };
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.config.SHADOW_TIMEOUT_MS);
       timer.unref();
     });
     try {
-      const outcome = await Promise.race([this.run(job), timedOut]);
-      if (outcome === 'timeout') this.dropped(job.clientId, job.endpoint, 'timeout');
+      const outcome = await Promise.race([this.run(job, run), timedOut]);
+      if (outcome === 'timeout') {
+        // The BFF's own upstream timeouts end the abandoned run; its answer is ignored.
+        run.abandoned = true;
+        this.dropped(job.clientId, job.endpoint, 'timeout');
+      }
     } catch (e) {
       this.dropped(job.clientId, job.endpoint, 'error');
       this.logger.warn({
@@ -106,7 +111,7 @@ export class ShadowRunner implements OnApplicationShutdown {
     }
   }
 
-  private async run(job: ShadowJob): Promise<'done'> {
+  private async run(job: ShadowJob, run: { abandoned: boolean }): Promise<'done'> {
     if (this.stopped) return 'done';
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     const headers = withoutHopByHop(job.headers, [
@@ -120,6 +125,7 @@ export class ShadowRunner implements OnApplicationShutdown {
       url: job.url,
       headers: { ...headers, [SHADOW_RUN_HEADER]: this.marker.headerValue() } as Record<string, string>,
     });
+    if (run.abandoned || this.stopped) return 'done';
     const candidate: HttpAnswer = { status: res.statusCode, headers: res.headers, body: res.rawPayload };
     const comparison = compareAnswers(await decoded(job.legacy), candidate, job.endpoint);
     const tags = { client: job.clientId, endpoint: job.endpoint };
