@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies are walked dynamically */
 import { MetricsService } from '../../apps/connect-api/src/platform/metrics/metrics.service';
 import { ShadowRunner } from '../../apps/connect-api/src/migration/shadow/shadow-runner';
 import { DEMO_B_KEY, startStack, TestStack, writeClientsFile } from '../support/stack';
