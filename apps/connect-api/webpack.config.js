@@ -12,6 +12,7 @@ module.exports = (options) => ({
     main: options.entry,
     'cli/keygen': path.join(__dirname, 'src/cli/keygen.ts'),
     'cli/verify-clients': path.join(__dirname, 'src/cli/verify-clients.ts'),
+    'cli/replay': path.join(__dirname, 'src/cli/replay.ts'),
   },
   // The default filename is `<project root>/main.js` under dist/; keep that folder for every entry.
   output: { ...options.output, filename: path.join(path.dirname(options.output.filename), '[name].js') },

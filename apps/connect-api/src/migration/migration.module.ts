@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RequestRecorder } from './recording/request-recorder';
 import { LegacyProxy } from './routing/legacy-proxy';
 import { MigrationRouter } from './routing/migration-router';
 import { ShadowMarker } from './shadow/shadow-marker';
@@ -9,6 +10,6 @@ import { ShadowRunner } from './shadow/shadow-runner';
 /** Moving partners from the legacy system: per-client routing, shadow comparison, recording (docs/migration.md). */
 @Module({
   controllers: [ShadowReportController],
-  providers: [LegacyProxy, MigrationRouter, ShadowMarker, ShadowRunner, ShadowReportStore],
+  providers: [LegacyProxy, MigrationRouter, ShadowMarker, ShadowRunner, ShadowReportStore, RequestRecorder],
 })
 export class MigrationModule {}
