@@ -50,7 +50,12 @@ const BENCH_PATH_SECRET = randomBytes(24).toString('hex');
 /** P9: two extra clients on the stand-in legacy, one `legacy`, one `shadow`. */
 const MIGRATION_CLIENTS = ['legacy', 'shadow'].map((route) => {
   const key = randomBytes(32).toString('base64url');
-  return { route, clientId: `bench-${route}`, key, hash: `sha256:${createHash('sha256').update(key).digest('hex')}` };
+  return {
+    route,
+    clientId: `bench-${route}`,
+    key,
+    hash: `sha256:${createHash('sha256').update(key).digest('hex')}`,
+  };
 });
 
 const log = (...m) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
