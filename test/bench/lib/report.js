@@ -136,8 +136,9 @@ function markdown(r) {
     '  of (receiver arrival − inbound POST) at a paced 200/s.',
     '- **P7** `npm ci --omit=dev --ignore-scripts` of package.json + package-lock.json into a temp dir; `du -sb`.',
     '- **P9** a recorded legacy search served by a local stand-in; a `legacy` client and a `shadow` client of the',
-    '  BFF ask for it interleaved on one connection (the shadow client also runs the search through the BFF in',
-    '  the background and compares); added = shadow percentile − legacy percentile.',
+    '  BFF ask for it on one connection in alternating blocks of 50 (the shadow client also runs the search',
+    '  through the BFF in the background and compares; blocks bill that work to the shadow side); added =',
+    '  shadow percentile − legacy percentile.',
     '',
   ];
   const findings = r.findings ?? [];

@@ -85,14 +85,28 @@ export interface EndpointProfile {
   isStable(path: string): boolean;
 }
 
+const PROFILES = new Map<EndpointKind, EndpointProfile>();
+/** Distinct paths remembered per profile (answers have few); beyond it lookups are just not memoised. */
+const MAX_MEMO_PATHS = 5000;
+
 export function endpointProfile(kind: EndpointKind): EndpointProfile {
+  const known = PROFILES.get(kind);
+  if (known) return known;
   const enums = ENUMS[kind];
   const stable = new Set(STABLE[kind]);
-  return {
+  const enumByPath = new Map<string, readonly string[] | undefined>();
+  const profile: EndpointProfile = {
     kind,
-    enumAt: (path) => enums.find(([suffix]) => path === suffix || path.endsWith(`.${suffix}`))?.[1],
+    enumAt: (path) => {
+      if (enumByPath.has(path)) return enumByPath.get(path);
+      const members = enums.find(([suffix]) => path === suffix || path.endsWith(`.${suffix}`))?.[1];
+      if (enumByPath.size < MAX_MEMO_PATHS) enumByPath.set(path, members);
+      return members;
+    },
     isStable: (path) => stable.has(path),
   };
+  PROFILES.set(kind, profile);
+  return profile;
 }
 
 /**

@@ -44,7 +44,11 @@ export interface FormatContext {
   parent?: Record<string, unknown>;
 }
 
+const NATIVE_ITINERARY_ID = /^[A-Za-z0-9]+-\d{4}-\d{2}-\d{2}-\d{2}:\d{2}(?:~\d{1,3})?$/;
+
 function itineraryIdClass(value: string): string {
+  // The common case without the full decoder (which tries every KLV form).
+  if (NATIVE_ITINERARY_ID.test(value)) return 'itinerary-id:native';
   const decoded = decodeItineraryId(value);
   return decoded.ok ? `itinerary-id:${decoded.value.form}` : 'itinerary-id:unknown';
 }
