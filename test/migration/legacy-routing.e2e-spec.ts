@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies and log lines are walked dynamically */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnectApp } from '../../apps/connect-api/src/create-connect-app';
 import { ClientRegistry } from '../../apps/connect-api/src/platform/clients/client-registry';
 import { ShadowRunner } from '../../apps/connect-api/src/migration/shadow/shadow-runner';
@@ -279,6 +281,45 @@ describe('legacy routing configuration and a legacy that is down', () => {
       expect(stack.app.get(ClientRegistry).get('demo-b')?.route).toBe('bff');
     } finally {
       await stack.close();
+    }
+  });
+
+  it('records a proxied request with its body (PII faked) while legacy gets the bytes unchanged', async () => {
+    const legacy = await startLegacyStandIn();
+    const recording = join(mkdtempSync(join(tmpdir(), 'tc-rec-')), 'recording.jsonl');
+    const stack = await startStack({
+      clientsFile: writeClientsFile(routes('legacy', 'bff')),
+      env: { LEGACY_BASE_URL: legacy.url, RECORD_REQUESTS_SAMPLE: '1', RECORD_REQUESTS_PATH: recording },
+    });
+    try {
+      const body = JSON.stringify({
+        booking_token: 'legacy-token',
+        booking_data: {
+          email: 'jane.doe@example.com',
+          passengers: [{ first_name: 'Jane', dob: '1990-01-31' }],
+        },
+      });
+      const res = await rawCall(`${stack.bffUrl}/v1/demo/bookings`, {
+        method: 'POST',
+        headers: { 'x-api-key': DEMO_KEY, 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.json().received_sha256).toBe(sha256(body));
+      let line: any;
+      for (let i = 0; i < 100 && !line; i++) {
+        line = readFileSync(recording, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l))[0];
+        if (!line) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(line).toMatchObject({ method: 'POST', path: '/v1/demo/bookings', key_id: 'local-a' });
+      expect(line.body.booking_token).toBe('legacy-token');
+      expect(line.body.booking_data.passengers[0].first_name).toMatch(/^[A-Z][a-z]{3}$/);
+      expect(JSON.stringify(line)).not.toMatch(/Jane|jane\.doe|1990-01-31/);
+    } finally {
+      await stack.close();
+      await legacy.close();
     }
   });
 

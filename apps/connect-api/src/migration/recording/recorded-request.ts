@@ -22,7 +22,7 @@ export interface RecordedRequest {
   /** The raw query string without `?` (order and `[]` kept), empty when none. */
   query: string;
   headers: Record<string, string>;
-  /** The JSON body with PII faked; null when none or not read by the BFF (proxied bodies are streamed). */
+  /** The JSON body with PII faked; null when none, not JSON or (proxied) larger than 1 MiB. */
   body: unknown;
 }
 

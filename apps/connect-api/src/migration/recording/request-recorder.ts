@@ -7,6 +7,7 @@ import { contextForRawRequest } from '../../platform/context/raw-request-context
 import { AppLogger, type ContextLogger } from '../../platform/logging/app-logger';
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import { toRecordedRequest } from './recorded-request';
+import { RecordingSampler } from './recording-sampler';
 
 /** Lines waiting for the disk beyond this are dropped (counted) rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -25,6 +26,7 @@ export class RequestRecorder implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
     private readonly metrics: MetricsService,
+    private readonly sampler: RecordingSampler,
     appLogger: AppLogger,
   ) {
     this.logger = appLogger.forContext('RequestRecorder');
@@ -32,7 +34,7 @@ export class RequestRecorder implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     const path = this.config.RECORD_REQUESTS_PATH;
-    if (!(this.config.RECORD_REQUESTS_SAMPLE > 0) || !path) return;
+    if (!this.sampler.enabled || !path) return;
     this.out = createWriteStream(path, { flags: 'a', mode: 0o600 });
     this.out.on('error', (e) => {
       this.logger.error({ msg: 'recording.failed', error: e.message });
@@ -60,7 +62,7 @@ export class RequestRecorder implements OnModuleInit, OnApplicationShutdown {
     const ctx = contextForRawRequest(request.raw);
     if (!ctx.clientId || !ctx.keyId || ctx.migration === 'shadow_run') return;
     if (!(request.routeOptions.url ?? '').startsWith('/v1/')) return;
-    if (Math.random() >= this.config.RECORD_REQUESTS_SAMPLE) return;
+    if (!this.sampler.isSampled(request.raw)) return;
     if (this.out.writableLength > MAX_BUFFERED_BYTES) {
       this.metrics.increment('recording.dropped', { client_id: ctx.clientId });
       return;
@@ -73,8 +75,8 @@ export class RequestRecorder implements OnModuleInit, OnApplicationShutdown {
       method: request.method,
       url: request.url,
       headers: request.headers,
-      // A proxied request's body was streamed to legacy, not read: it is recorded as null.
-      body: body === request.raw ? null : body,
+      // A proxied request's body was streamed to legacy, not parsed: the sampler kept a copy of its bytes.
+      body: ctx.migration === 'proxied' ? this.sampler.proxiedJson(request.raw) : body,
     });
     this.out.write(`${JSON.stringify(line)}\n`);
     this.metrics.increment('recording.written', { client_id: ctx.clientId });

@@ -10,6 +10,7 @@ import { AppLogger, type ContextLogger } from '../../platform/logging/app-logger
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import type { HttpAnswer } from '../compare';
 import { SHADOW_RUN_HEADER } from '../shadow/shadow-marker';
+import { RecordingSampler } from '../recording/recording-sampler';
 import { withoutHopByHop } from './hop-by-hop';
 
 /** Legacy answers larger than this are passed on but not kept for a shadow comparison. */
@@ -41,6 +42,7 @@ export class LegacyProxy implements OnModuleInit {
     private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
     private readonly metrics: MetricsService,
+    private readonly sampler: RecordingSampler,
     appLogger: AppLogger,
   ) {
     this.logger = appLogger.forContext('LegacyProxy');
@@ -78,7 +80,7 @@ export class LegacyProxy implements OnModuleInit {
       }
       // The body was not read (this runs before body parsing): reply-from streams the request itself.
       if (request.method !== 'GET' && request.method !== 'HEAD')
-        (request as { body?: unknown }).body = request.raw;
+        (request as { body?: unknown }).body = this.sampler.proxiedBody(request.raw);
       const queryAt = request.url.indexOf('?');
       const path = queryAt >= 0 ? request.url.slice(0, queryAt) : request.url;
       try {
