@@ -105,6 +105,8 @@ function writeClientsFile(webhookUrl, withMigrationClients) {
         client_id: m.clientId,
         name: `bench ${m.route}`,
         api_keys: [{ id: 'bench', hash: m.hash }],
+        // Own 12go keys: sharing demo's would force strict ownership on demo for every other figure.
+        twelvego_api_key: m.route === 'shadow' ? 'sandbox-key-usd' : 'bench-legacy-unused',
         route: m.route,
       });
   for (const c of file.clients) c.rate_limit = { rps: 1_000_000, burst: 1_000_000 };
