@@ -191,6 +191,8 @@ describe('per-client routing to the legacy system', () => {
       correlation_id: 'corr-shadow-1',
     });
     expect(logLine.differences.length).toBeLessThanOrEqual(20);
+    // The comparison ran in its worker thread (no fallback to the request loop was reported).
+    expect(stack.logs.lines().filter((l) => l.msg === 'shadow.compare_worker')).toEqual([]);
     expect(logLine.total).toBeGreaterThan(0);
   });
 

@@ -33,6 +33,8 @@ describe('shadow runs: metrics, bounded queue, own timeout', () => {
         DD_DOGSTATSD_PORT: String(statsd.port),
       },
     });
+    // From source the worker thread compiles TypeScript first; SHADOW_TIMEOUT_MS here is short.
+    await stack.app.get(ShadowRunner).comparerReady();
   });
   afterAll(async () => {
     await stack?.close();

@@ -1,5 +1,6 @@
-import { decodeItineraryId } from '../../ids';
-import { minorUnitsOf } from '../../pricing';
+// Direct module imports: the engine also runs in a worker thread, without the Nest modules of the barrels.
+import { decodeItineraryId } from '../../ids/itinerary-id';
+import { minorUnitsOf } from '../../pricing/currency-minor-units';
 
 /**
  * Format classes of string values: two answers differ in format when the same field falls into different

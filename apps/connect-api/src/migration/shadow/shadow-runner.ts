@@ -1,13 +1,14 @@
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import * as fastq from 'fastq';
 import { AppConfig } from '../../platform/config/app-config';
 import { AppLogger, type ContextLogger } from '../../platform/logging/app-logger';
 import { MetricsService } from '../../platform/metrics/metrics.service';
-import { compareAnswers, type EndpointKind, type HttpAnswer } from '../compare';
+import type { EndpointKind, HttpAnswer } from '../compare';
+import { CompareWorkerClient } from './compare-worker.client';
 import { withoutHopByHop } from '../routing/hop-by-hop';
 import { SHADOW_RUN_HEADER, ShadowMarker } from './shadow-marker';
 import { ShadowReportStore } from './shadow-report.store';
@@ -39,10 +40,11 @@ const DECODERS: Record<string, (b: Buffer) => Promise<Buffer>> = {
  * runs at once, each abandoned after SHADOW_TIMEOUT_MS.
  */
 @Injectable()
-export class ShadowRunner implements OnApplicationShutdown {
+export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
   private readonly logger: ContextLogger;
   private readonly queue: fastq.queueAsPromised<ShadowJob, void>;
   private stopped = false;
+  private readonly comparer: CompareWorkerClient;
 
   constructor(
     private readonly config: AppConfig,
@@ -54,11 +56,20 @@ export class ShadowRunner implements OnApplicationShutdown {
   ) {
     this.logger = appLogger.forContext('ShadowRunner');
     this.queue = fastq.promise((job: ShadowJob) => this.runBounded(job), config.SHADOW_CONCURRENCY);
+    this.comparer = new CompareWorkerClient((message) =>
+      this.logger.warn({ msg: 'shadow.compare_worker', message }),
+    );
   }
 
-  onApplicationShutdown(): void {
+  onModuleInit(): void {
+    // Only an app that can shadow needs the worker (legacy routing needs LEGACY_BASE_URL).
+    if (this.config.LEGACY_BASE_URL) this.comparer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.queue.kill();
+    await this.comparer.stop();
   }
 
   /** Takes a job unless the queue is full or the app is stopping (then it is counted as dropped). */
@@ -76,6 +87,11 @@ export class ShadowRunner implements OnApplicationShutdown {
     reason: 'queue_full' | 'timeout' | 'too_large' | 'error',
   ): void {
     this.metrics.increment('shadow.dropped', { client: clientId, endpoint, reason });
+  }
+
+  /** Resolves when comparisons can run (the worker thread has started, or none is used). */
+  comparerReady(): Promise<void> {
+    return this.config.LEGACY_BASE_URL ? this.comparer.ready : Promise.resolve();
   }
 
   /** Waiting jobs (tests, admin). */
@@ -127,7 +143,8 @@ export class ShadowRunner implements OnApplicationShutdown {
     });
     if (run.abandoned || this.stopped) return 'done';
     const candidate: HttpAnswer = { status: res.statusCode, headers: res.headers, body: res.rawPayload };
-    const comparison = compareAnswers(await decoded(job.legacy), candidate, job.endpoint);
+    const comparison = await this.comparer.compare(await decoded(job.legacy), candidate, job.endpoint);
+    if (run.abandoned || this.stopped) return 'done';
     const tags = { client: job.clientId, endpoint: job.endpoint };
     this.metrics.increment('shadow.compared', {
       ...tags,
