@@ -8,7 +8,7 @@
  * 127.0.0.1:6379, else a private redis-server); uses only ephemeral ports and its own key prefix.
  */
 const { spawnSync } = require('node:child_process');
-const { randomBytes } = require('node:crypto');
+const { createHash, randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -23,9 +23,10 @@ const {
   stopAll,
   memoryOf,
 } = require('../test/bench/lib/processes');
-const { cpuMs, load, request, interleaved } = require('../test/bench/lib/measure');
+const { cpuMs, load, request, interleaved, percentile } = require('../test/bench/lib/measure');
 const { measureWebhooks } = require('../test/bench/lib/webhooks');
 const { writeReport } = require('../test/bench/lib/report');
+const { startLegacyStandIn } = require('../test/bench/lib/legacy-stand-in');
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -46,6 +47,16 @@ const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-bench-'));
 const DEMO_KEY = 'local-demo-key-a-0123456789abcdef0123';
 const BENCH_WEBHOOK_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const BENCH_PATH_SECRET = randomBytes(24).toString('hex');
+/** P9: two extra clients on the stand-in legacy, one `legacy`, one `shadow`. */
+const MIGRATION_CLIENTS = ['legacy', 'shadow'].map((route) => {
+  const key = randomBytes(32).toString('base64url');
+  return {
+    route,
+    clientId: `bench-${route}`,
+    key,
+    hash: `sha256:${createHash('sha256').update(key).digest('hex')}`,
+  };
+});
 
 const log = (...m) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 
@@ -85,8 +96,19 @@ function readEnvFile(file) {
 }
 
 /** The local clients with a rate limit that does not cap the benchmark, and a webhook for P6. */
-function writeClientsFile(webhookUrl) {
+function writeClientsFile(webhookUrl, withMigrationClients) {
   const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'config/clients.local.json'), 'utf8'));
+  if (withMigrationClients)
+    for (const m of MIGRATION_CLIENTS)
+      file.clients.push({
+        ...file.clients[0],
+        client_id: m.clientId,
+        name: `bench ${m.route}`,
+        api_keys: [{ id: 'bench', hash: m.hash }],
+        // Own 12go keys: sharing demo's would force strict ownership on demo for every other figure.
+        twelvego_api_key: m.route === 'shadow' ? 'sandbox-key-usd' : 'bench-legacy-unused',
+        route: m.route,
+      });
   for (const c of file.clients) c.rate_limit = { rps: 1_000_000, burst: 1_000_000 };
   if (webhookUrl) {
     file.clients[0].webhook = {
@@ -157,7 +179,8 @@ async function main() {
       ],
     );
     const receiver = wanted('P6') ? await require('../test/bench/lib/webhooks').startReceiver() : null;
-    const clientsFile = writeClientsFile(receiver?.url);
+    const legacy = wanted('P9') ? await startLegacyStandIn() : null;
+    const clientsFile = writeClientsFile(receiver?.url, Boolean(legacy));
     const bffEnv = {
       ...readEnvFile(path.join(ROOT, 'config/local.env')),
       NODE_ENV: 'development',
@@ -174,6 +197,7 @@ async function main() {
       TWELVEGO_WEBHOOK_PATH_SECRETS: BENCH_PATH_SECRET,
       // P6 measures delivery, not the inbound throttle that protects us from 12go (default 100/s).
       NOTIFY_INBOUND_RATE_PER_S: '100000',
+      ...(legacy ? { LEGACY_BASE_URL: legacy.url } : {}),
       ...EXTRA_ENV,
     };
     results.config = {
@@ -338,7 +362,13 @@ async function main() {
       }
     }
 
+    if (wanted('P9') && legacy) {
+      log('P9 shadow overhead over legacy routing…');
+      results.figures.P9 = await attempt('P9', () => measureShadowOverhead({ bffUrl, date }));
+    }
+
     await stop(bff);
+    await legacy?.close();
     if (PROFILE) {
       const { summarize } = require('../test/bench/lib/cpu-profile-summary');
       console.log(`BFF:\n${summarize(profileDir, 30)}`);
@@ -371,6 +401,59 @@ async function main() {
   const { md, json } = writeReport(results, { partial: ONLY.length > 0 });
   log(`wrote ${path.relative(ROOT, md)} and ${path.relative(ROOT, json)}`);
   for (const [k, v] of Object.entries(results.figures)) log(`${k}: ${v.pass ? 'pass' : 'MISS'}`);
+}
+
+/**
+ * P9: the same search on the same stand-in legacy for a `legacy` client and a `shadow` client, interleaved
+ * on one connection; the shadow client's p99 may exceed the legacy client's by at most 1 ms.
+ */
+async function measureShadowOverhead({ bffUrl, date }) {
+  const url = (m) =>
+    `${bffUrl}/v1/${m.clientId}/itineraries?departures[]=3&arrivals[]=4&departure_date=${date}&pax=1`;
+  const [legacyClient, shadowClient] = MIGRATION_CLIENTS;
+  const call = (m) => async () => {
+    const r = await request(url(m), { headers: { 'x-api-key': m.key } });
+    if (r.status !== 200) throw new Error(`P9: ${m.route} client answered ${r.status}`);
+    return r.ms;
+  };
+  // Blocks, not single alternation: a shadow request's background run costs CPU on the event loop after the
+  // partner's answer; alternating one by one would bill it to the next (legacy) request.
+  const BLOCK = 50;
+  await blocks(2, BLOCK, call(legacyClient), call(shadowClient));
+  const n = QUICK ? 1000 : 3000;
+  const [viaLegacy, viaShadow] = await blocks(
+    Math.ceil(n / BLOCK),
+    BLOCK,
+    call(legacyClient),
+    call(shadowClient),
+  );
+  const addedP99Ms = viaShadow.p99 - viaLegacy.p99;
+  return {
+    samples: viaLegacy.n,
+    legacy: viaLegacy,
+    shadow: viaShadow,
+    addedP50Ms: viaShadow.p50 - viaLegacy.p50,
+    addedP99Ms,
+    goal: 'p99 shadow − legacy ≤ 1 ms',
+    pass: addedP99Ms <= 1,
+  };
+}
+
+/** `rounds` × (`size` samples of A, then `size` of B); percentiles of each side. */
+async function blocks(rounds, size, fnA, fnB) {
+  const a = [];
+  const b = [];
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < size; i++) a.push(await fnA());
+    for (let i = 0; i < size; i++) b.push(await fnB());
+  }
+  const stats = (xs) => ({
+    n: xs.length,
+    p50: percentile(xs, 50),
+    p99: percentile(xs, 99),
+    mean: xs.reduce((x, y) => x + y, 0) / xs.length,
+  });
+  return [stats(a), stats(b)];
 }
 
 /** One figure's measurement; a failure is recorded in the report instead of ending the run. */

@@ -12,6 +12,9 @@ module.exports = (options) => ({
     main: options.entry,
     'cli/keygen': path.join(__dirname, 'src/cli/keygen.ts'),
     'cli/verify-clients': path.join(__dirname, 'src/cli/verify-clients.ts'),
+    'cli/replay': path.join(__dirname, 'src/cli/replay.ts'),
+    // The shadow comparison's worker thread (loaded by file name at run time).
+    'migration/compare.worker': path.join(__dirname, 'src/migration/shadow/compare.worker.ts'),
   },
   // The default filename is `<project root>/main.js` under dist/; keep that folder for every entry.
   output: { ...options.output, filename: path.join(path.dirname(options.output.filename), '[name].js') },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BookingModule } from './booking/booking.module';
+import { MigrationModule } from './migration/migration.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PostBookingModule } from './post-booking/post-booking.module';
 import { SearchModule } from './search/search.module';
@@ -10,6 +11,13 @@ import { StaticDataModule } from './static-data/static-data.module';
  * 12go client) is global and added by createConnectApp; each feature adds one import line + entry here.
  */
 @Module({
-  imports: [BookingModule, NotificationsModule, StaticDataModule, PostBookingModule, SearchModule],
+  imports: [
+    BookingModule,
+    NotificationsModule,
+    StaticDataModule,
+    PostBookingModule,
+    SearchModule,
+    MigrationModule,
+  ],
 })
 export class AppModule {}

@@ -10,6 +10,7 @@ import { contextForRawRequest } from './platform/context/raw-request-context';
 import { ContractExceptionFilter } from './platform/errors/contract-exception.filter';
 import { createContractValidationPipe } from './platform/errors/validation-pipe.factory';
 import { ClientAuthStep } from './platform/http/client-auth.step';
+import { ClientDiversion } from './platform/http/client-diversion';
 import { installHttpPipeline } from './platform/http/install-http-pipeline';
 import { renderFrameworkError } from './platform/http/framework-errors';
 import { contractClientErrorHandler } from './platform/http/client-error-handler';
@@ -112,6 +113,7 @@ async function configureAndInit(app: NestFastifyApplication, config: AppConfig):
     rateLimit: () => app.get(RateLimitStep),
     adminAuth: () => app.get(AdminAuthStep),
     events: () => app.get(BusinessEvents),
+    diversion: () => app.get(ClientDiversion),
   });
   setupOpenApi(app);
   // Redis is quit and the registry stops watching on close(); signals are handled by main.ts (drain first).

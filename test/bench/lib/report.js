@@ -80,6 +80,15 @@ function rows(r) {
       P7.goal,
       verdict(P7),
     ]);
+  const P9 = F.P9;
+  if (P9)
+    out.push([
+      'P9',
+      'Shadow mode cost: `shadow` client − `legacy` client on the same stand-in legacy (1 connection)',
+      P9.error ? 'n/a' : `p50 +${f2(P9.addedP50Ms)} ms, p99 +${f2(P9.addedP99Ms)} ms`,
+      P9.goal,
+      verdict(P9),
+    ]);
   return out;
 }
 
@@ -126,6 +135,10 @@ function markdown(r) {
     '  deliveries arrive at a local receiver that verifies every signature. Burst rate and, separately, p99',
     '  of (receiver arrival − inbound POST) at a paced 200/s.',
     '- **P7** `npm ci --omit=dev --ignore-scripts` of package.json + package-lock.json into a temp dir; `du -sb`.',
+    '- **P9** a recorded legacy search served by a local stand-in; a `legacy` client and a `shadow` client of the',
+    '  BFF ask for it on one connection in alternating blocks of 50 (the shadow client also runs the search',
+    '  through the BFF in the background and compares; blocks bill that work to the shadow side); added =',
+    '  shadow percentile − legacy percentile.',
     '',
   ];
   const findings = r.findings ?? [];

@@ -68,6 +68,7 @@ export async function runVerifyClients(argv: string[], io: VerifyIo): Promise<nu
       allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
       defaultRateLimit: { rps: config.RATE_LIMIT_DEFAULT_RPS, burst: config.RATE_LIMIT_DEFAULT_BURST },
       readFile: (path) => readFileSync(path, 'utf8'),
+      legacyBaseUrl: config.LEGACY_BASE_URL,
     });
     clients = [...built.snapshot.clients.values()].filter((c) => c.enabled);
   } catch (e) {

@@ -11,6 +11,7 @@ import { ContractExceptionFilter } from './errors/contract-exception.filter';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 import { ClientAuthStep } from './http/client-auth.step';
+import { ClientDiversion } from './http/client-diversion';
 import { RouteTable } from './http/route-table';
 import { LifecycleState } from './lifecycle/lifecycle-state';
 import { accessLogOptions } from './logging/create-logger';
@@ -72,6 +73,7 @@ export class PlatformModule {
         AdminAuthStep,
         AdminGuard,
         BusinessEvents,
+        ClientDiversion,
       ],
       exports: [
         AppConfig,
@@ -87,6 +89,7 @@ export class PlatformModule {
         AdminAuthStep,
         AdminGuard,
         BusinessEvents,
+        ClientDiversion,
       ],
     };
   }

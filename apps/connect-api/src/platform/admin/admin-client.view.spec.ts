@@ -39,6 +39,7 @@ const client: ClientSnapshot = {
   itineraryIdFormat: 'native',
   idScheme: 'mapped',
   contractCode: '12go',
+  route: 'bff',
 };
 
 describe('admin client view', () => {

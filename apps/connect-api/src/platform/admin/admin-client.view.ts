@@ -67,5 +67,6 @@ export function adminClientView(client: ClientSnapshot, now = Date.now()) {
     itinerary_id_format: client.itineraryIdFormat,
     id_scheme: client.idScheme,
     contract_code: client.contractCode,
+    route: client.route,
   };
 }

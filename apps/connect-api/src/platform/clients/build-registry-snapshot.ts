@@ -16,6 +16,8 @@ export interface RegistryBuildOptions {
   defaultRateLimit: { rps: number; burst: number };
   readFile: FileReader;
   now?: Date;
+  /** `LEGACY_BASE_URL`; a client routed `legacy` or `shadow` needs it. */
+  legacyBaseUrl?: string;
 }
 
 export class ClientsConfigError extends Error {
@@ -175,6 +177,8 @@ export function buildRegistrySnapshot(content: string, opts: RegistryBuildOption
     if (entry.markup) {
       if (!isValidPercent(entry.markup.percent)) problem('markup.percent must be within [0, 100]');
     }
+    if (entry.route && entry.route !== 'bff' && !opts.legacyBaseUrl)
+      problem(`route "${entry.route}" needs LEGACY_BASE_URL (the legacy system's base URL)`);
     const rateLimit = entry.rate_limit ?? opts.defaultRateLimit;
     if (rateLimit.burst < rateLimit.rps) problem('rate_limit.burst must be at least rate_limit.rps');
 
@@ -212,6 +216,7 @@ export function buildRegistrySnapshot(content: string, opts: RegistryBuildOption
       itineraryIdFormat: entry.itinerary_id_format ?? 'native',
       idScheme: entry.id_scheme ?? 'mapped',
       contractCode: entry.contract_code ?? '12go',
+      route: entry.route ?? 'bff',
     });
   });
   if (problems.length > 0) throw new ClientsConfigError(problems);

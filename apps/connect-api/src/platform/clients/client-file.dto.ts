@@ -19,7 +19,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { WEBHOOK_EVENT_TYPES } from './client-snapshot';
+import { CLIENT_ROUTES, type ClientRoute, WEBHOOK_EVENT_TYPES } from './client-snapshot';
 
 /** docs/platform.md#client-registry: the clients.json file, validated with class-validator (docs/platform.md#validation). */
 
@@ -106,6 +106,10 @@ export class ClientEntryDto {
   @IsOptional() @IsIn(['native', 'cipher', 'plain']) itinerary_id_format?: 'native' | 'cipher' | 'plain';
   @IsOptional() @IsIn(['mapped', 'native']) id_scheme?: 'mapped' | 'native';
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9]{1,20}$/) contract_code?: string;
+  /** Where this client's requests are answered (docs/migration.md); default `bff`. */
+  @IsOptional()
+  @IsIn(CLIENT_ROUTES as string[], { message: `route must be one of: ${CLIENT_ROUTES.join(', ')}` })
+  route?: ClientRoute;
 }
 
 export class ClientsFileDto {

@@ -151,6 +151,7 @@ export class ClientRegistry implements OnModuleInit, OnApplicationShutdown {
         burst: this.config.RATE_LIMIT_DEFAULT_BURST,
       },
       readFile: (path) => readFileSync(path, 'utf8'),
+      legacyBaseUrl: this.config.LEGACY_BASE_URL,
     });
     for (const w of built.warnings)
       this.logger.warn({ msg: w.event, client_id: w.clientId, key_id: w.keyId, detail: w.message });

@@ -10,6 +10,9 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
 export type ItineraryIdFormat = 'native' | 'cipher' | 'plain';
 /** docs/contract/ids.md#station-operator-and-poi-ids: station/POI/operator id scheme. */
 export type IdScheme = 'mapped' | 'native';
+/** Migration routing (docs/migration.md): answered by the BFF, proxied to legacy, or proxied and shadowed. */
+export type ClientRoute = 'bff' | 'legacy' | 'shadow';
+export const CLIENT_ROUTES: readonly ClientRoute[] = ['bff', 'legacy', 'shadow'];
 export type SecretSource = 'env' | 'file' | 'inline' | 'none';
 
 export interface ClientWebhookSettings {
@@ -62,4 +65,5 @@ export interface ClientSnapshot {
   readonly idScheme: IdScheme;
   /** KLV key 02 in ids and tokens (docs/contract/ids.md), default `12go`. */
   readonly contractCode: string;
+  readonly route: ClientRoute;
 }

@@ -1,4 +1,4 @@
-import { EnvBool, EnvEnum, EnvInt, EnvString } from './env-decorators';
+import { EnvBool, EnvEnum, EnvInt, EnvNumber, EnvString } from './env-decorators';
 import { ApiVersionTable, parseApiVersions } from './api-versions';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -130,7 +130,23 @@ export class AppConfig {
   /** 1–2 comma-separated bearer tokens (≥32 chars); empty = admin routes answer 404. */
   @EnvString() ADMIN_TOKENS = '';
 
-  /** The raw environment, for per-client secrets (`CLIENT_<ID>_…`, docs/platform.md#client-registry). */
+  // --- migration from the legacy system (docs/migration.md) ---------------------------------------
+  /** The legacy Travelier Connect base URL; required when any client's `route` is `legacy` or `shadow`. */
+  @EnvString({ optional: true }) LEGACY_BASE_URL?: string;
+  /** Whole-answer timeout of a proxied request (→ 504 `upstream_timeout`). */
+  @EnvInt(100) LEGACY_TIMEOUT_MS = 60_000;
+  /** Shadow comparisons waiting at most; more are dropped (counted). */
+  @EnvInt(1) SHADOW_QUEUE_SIZE = 100;
+  @EnvInt(1, 64) SHADOW_CONCURRENCY = 2;
+  /** Time one shadow run (BFF answer + comparison) may take before it is abandoned. */
+  @EnvInt(100) SHADOW_TIMEOUT_MS = 15_000;
+  /** Lifetime of the shadow report aggregates in Redis. */
+  @EnvInt(60) SHADOW_REPORT_TTL_S = 604_800;
+  /** Share of partner requests written to RECORD_REQUESTS_PATH, 0..1. */
+  @EnvNumber(0, 1) RECORD_REQUESTS_SAMPLE = 0;
+  @EnvString({ optional: true }) RECORD_REQUESTS_PATH?: string;
+
+    /** The raw environment, for per-client secrets (`CLIENT_<ID>_…`, docs/platform.md#client-registry). */
   rawEnv: Readonly<Record<string, string | undefined>> = {};
 
   get isProduction(): boolean {

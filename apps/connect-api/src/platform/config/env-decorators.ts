@@ -1,5 +1,5 @@
 import { Expose, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 
 // Blank env values are removed before these run (load-app-config.ts), so property defaults apply to them.
@@ -52,5 +52,20 @@ export function EnvEnum(values: readonly string[]): PropertyDecorator {
     Expose(),
     Transform(({ value }) => blankToUndefined(value)),
     IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }),
+  );
+}
+
+/** A decimal number env var within [min, max] (e.g. a sampling ratio). */
+export function EnvNumber(min: number, max: number): PropertyDecorator {
+  return applyDecorators(
+    Expose(),
+    Transform(({ value }) => {
+      const v = blankToUndefined(value);
+      if (v === undefined || typeof v === 'number') return v;
+      return /^\s*\d+(\.\d+)?\s*$/.test(String(v)) ? Number(v) : v;
+    }),
+    IsNumber({}, { message: '$property must be a number' }),
+    Min(min, { message: `$property must be at least ${min}` }),
+    Max(max, { message: `$property must be at most ${max}` }),
   );
 }

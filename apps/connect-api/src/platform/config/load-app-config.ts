@@ -49,6 +49,10 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
   if (!isRedisUrl(config.REDIS_URL)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
   if (config.REDIS_QUEUE_URL && !isRedisUrl(config.REDIS_QUEUE_URL))
     problems.push('REDIS_QUEUE_URL must be a redis:// or rediss:// URL');
+  if (config.LEGACY_BASE_URL && !isHttpUrl(config.LEGACY_BASE_URL))
+    problems.push('LEGACY_BASE_URL must be an http(s) URL');
+  if (config.RECORD_REQUESTS_SAMPLE > 0 && !config.RECORD_REQUESTS_PATH)
+    problems.push('RECORD_REQUESTS_PATH is required when RECORD_REQUESTS_SAMPLE is above 0');
   if (!config.TWELVEGO_HEALTH_PATH.startsWith('/')) problems.push('TWELVEGO_HEALTH_PATH must start with /');
   if (config.RATE_LIMIT_DEFAULT_BURST < config.RATE_LIMIT_DEFAULT_RPS)
     problems.push('RATE_LIMIT_DEFAULT_BURST must be at least RATE_LIMIT_DEFAULT_RPS');

@@ -19,6 +19,8 @@ export interface RequestContext {
   invalidTracingHeaders?: string[];
   /** Contract error code of the response, for the access log. */
   errorCode?: string;
+  /** `proxied`: answered by the legacy system; `shadow_run`: the BFF's background run of a shadowed request. */
+  migration?: 'proxied' | 'shadow_run';
   /** Set when the platform refused the request before its handler (rate limit, version). */
   rejectedBeforeHandler?: boolean;
   /** The business event of this request (docs/platform.md#business-events), emitted once on response. */

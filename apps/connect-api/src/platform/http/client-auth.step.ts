@@ -37,6 +37,12 @@ export class ClientAuthStep {
   }
 
   async run(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    await this.authenticate(request);
+    this.resolveVersion(request, reply);
+  }
+
+  /** Step 3: the key, or 401 / 403 / 429; attaches the client snapshot to the request and its context. */
+  async authenticate(request: FastifyRequest): Promise<ClientSnapshot> {
     const ctx = contextForRawRequest(request.raw);
     const clientId = (request.params as Record<string, string | undefined>)?.client_id ?? '';
     const header = request.headers['x-api-key'];
@@ -78,7 +84,12 @@ export class ClientAuthStep {
     this.metrics.increment('auth.key_used', { client_id: outcome.client.clientId, key_id: outcome.keyId });
     ctx.client = outcome.client;
     (request as RequestWithClient)[CLIENT_REQUEST_KEY] = outcome.client;
+    return outcome.client;
+  }
 
+  /** Step 4: `Travelier-Version` (400 `unsupported_version`, `Deprecation`, echo). */
+  resolveVersion(request: FastifyRequest, reply: FastifyReply): void {
+    const ctx = contextForRawRequest(request.raw);
     const version = resolveApiVersion(request.headers, this.versions);
     if (!version.ok) {
       throw new ContractError('unsupported_version', undefined, {

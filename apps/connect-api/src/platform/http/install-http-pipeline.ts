@@ -14,6 +14,7 @@ import type { RateLimitStep } from '../rate-limit/rate-limit.step';
 import type { AdminAuthStep } from '../admin/admin-auth.step';
 import type { BusinessEvents } from '../events/business-events.service';
 import { isPublicRoute } from './public-route.decorator';
+import type { ClientDiversion } from './client-diversion';
 
 export interface HttpPipelineDeps {
   config: AppConfig;
@@ -28,6 +29,8 @@ export interface HttpPipelineDeps {
   adminAuth?: () => AdminAuthStep;
   /** Funnel business events, emitted once per response (docs/platform.md#business-events). */
   events?: () => BusinessEvents;
+  /** Per-client routing to the legacy system (docs/migration.md), right after authentication. */
+  diversion?: () => ClientDiversion;
 }
 
 /** A string or Buffer body of at least the compression threshold (UTF-16 length ≤ UTF-8 byte length). */
@@ -94,7 +97,11 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     if (!route || !route.startsWith('/v1/:client_id') || isPublicRoute(request)) return;
     deps.events?.().attach(contextForRawRequest(request.raw));
     try {
-      await deps.clientAuth().run(request, reply);
+      const auth = deps.clientAuth();
+      const client = await auth.authenticate(request);
+      // A diverted request has been answered (by legacy) when this resolves; the lifecycle stops there.
+      if (await deps.diversion?.().divert(request, reply, client)) return;
+      auth.resolveVersion(request, reply);
       await deps.rateLimit?.().run(request, reply);
     } catch (e) {
       contextForRawRequest(request.raw).rejectedBeforeHandler = true;
@@ -124,7 +131,13 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     if (route?.startsWith('/admin/')) deps.adminAuth?.().logCall(request, reply);
     // Client routes (funnel events even without a record) and any other route whose handler recorded one
     // (the 12go webhook's `notification.received`).
-    if (deps.events && (route?.startsWith('/v1/') || contextForRawRequest(request.raw).businessEvent)) {
+    // Proxied answers and background shadow runs are not the BFF's funnel; shadow runs have their own metrics.
+    const migration = contextForRawRequest(request.raw).migration;
+    if (
+      deps.events &&
+      !migration &&
+      (route?.startsWith('/v1/') || contextForRawRequest(request.raw).businessEvent)
+    ) {
       try {
         deps.events().finishRequest(contextForRawRequest(request.raw), {
           method: request.method,
@@ -136,7 +149,7 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
         /* events must never break a response */
       }
     }
-    if (deps.metrics && route && !route.startsWith('/health/')) {
+    if (deps.metrics && route && !route.startsWith('/health/') && migration !== 'shadow_run') {
       const ctx = contextForRawRequest(request.raw);
       const status = reply.statusCode;
       const statusClass = `${Math.floor(status / 100)}xx`;
