@@ -122,6 +122,8 @@ export class AppConfig {
   @EnvInt(1) AUTH_FAILURES_PER_IP_PER_MIN = 30;
   /** 1–2 comma-separated bearer tokens (≥32 chars); empty = admin routes answer 404. */
   @EnvString() ADMIN_TOKENS = '';
+  /** `/admin/queues` (the queue board) may retry, clean, pause … jobs; read-only otherwise. */
+  @EnvBool() ADMIN_QUEUES_WRITE = false;
 
   /** The raw environment, for per-client secrets (`CLIENT_<ID>_…`, operations.md §1.4). */
   rawEnv: Readonly<Record<string, string | undefined>> = {};
