@@ -36,6 +36,10 @@ import {
   stageExec,
 } from './docker-files';
 
+const { productionClosure } = require('../../scripts/prune-dev-only-peers.js') as {
+  productionClosure(lock: unknown): Set<string>;
+};
+
 /**
  * The image's runtime stage, replayed without Docker (issue 8): the build stage's COPYs (minus
  * .dockerignore) into a temp dir, `npm run build` there, a production-only `npm ci --omit=dev` from the
@@ -83,29 +87,33 @@ async function assembleRuntimeStage(tmp: string): Promise<string> {
   cpSync(join(build, 'package.json'), join(app, 'package.json'));
   cpSync(join(build, 'package-lock.json'), join(app, 'package-lock.json'));
   await npm(['ci', '--omit=dev', '--no-audit', '--no-fund', '--cache', join(tmp, 'npm-cache')], app);
+  const steps = runPruneSteps(build, app);
+  expect(steps.map((s) => s.split(/\s+/)[1])).toEqual([
+    'scripts/prune-dev-only-peers.js',
+    'scripts/prune-native-prebuilds.js',
+  ]);
   rmSync(join(app, 'package-lock.json'));
-  pruneForeignPrebuilds(build, app);
   cpSync(join(build, 'dist'), join(app, 'dist'), { recursive: true });
   return app;
 }
 
 /**
- * The build stage's `node scripts/prune-native-prebuilds.js node_modules …` step, exactly as the Dockerfile
- * words it (the script from the replayed build context, run in the image's /app).
+ * The build stage's pruning steps (`node scripts/prune-….js …` after `npm prune --omit=dev`), in order and
+ * exactly as the Dockerfile words them (the scripts from the replayed build context, run in the image's /app).
  */
-function pruneForeignPrebuilds(build: string, app: string): void {
-  const runs = stageByName(dockerfile, 'build')
+function runPruneSteps(build: string, app: string): string[] {
+  const steps = stageByName(dockerfile, 'build')
     .instructions.filter((i) => i.keyword === 'RUN')
-    .map((i) => i.args);
-  const step = runs
-    .flatMap((r) => r.split('&&'))
+    .flatMap((i) => i.args.split('&&'))
     .map((s) => s.trim())
-    .find((s) => s.includes('prune-native-prebuilds'));
-  expect(step).toBeDefined();
-  const [command, script, ...args] = step!.split(/\s+/);
-  expect(command).toBe('node');
-  const run = spawnSync(process.execPath, [join(build, script), ...args], { cwd: app, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`${step} failed:\n${run.stderr}`);
+    .filter((s) => /^node scripts\/prune-/.test(s));
+  for (const step of steps) {
+    const [command, script, ...args] = step.split(/\s+/);
+    expect(command).toBe('node');
+    const run = spawnSync(process.execPath, [join(build, script), ...args], { cwd: app, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${step} failed:\n${run.stderr}`);
+  }
+  return steps;
 }
 
 interface RunningBff {
@@ -247,6 +255,13 @@ describe('runtime stage of docker/Dockerfile (bff target), replayed without Dock
       .map(([path]) => path);
     expect(devOnly.length).toBeGreaterThan(0);
     expect(devOnly.filter((path) => existsSync(join(app, path)))).toEqual([]);
+    // Nor what npm keeps as an optional peer of a production package (typescript via valibot, gRPC via terminus).
+    const closure = productionClosure(lock);
+    const outside = Object.keys(lock.packages).filter(
+      (p) => p.startsWith('node_modules/') && !closure.has(p),
+    );
+    expect(outside).toEqual(expect.arrayContaining(['node_modules/typescript']));
+    expect(outside.filter((path) => existsSync(join(app, path)))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
