@@ -72,6 +72,19 @@ describe('queue board at /admin/queues', () => {
       });
       expect(missing.status).toBe(404);
 
+      // A browser loads the page's files at once: none of them is rate limited (the API still is).
+      const files = [...page.text.matchAll(/(?:src|href)="(static\/[^"]+)"/g)].map((m) => m[1]);
+      expect(files.length).toBeGreaterThanOrEqual(5);
+      const burst = await Promise.all(
+        [...files, ...files, ...files].map((f) =>
+          call(stack.bffUrl, `/admin/queues/${f}`, { headers: bearer }),
+        ),
+      );
+      expect(burst.map((r) => r.status)).toEqual(burst.map(() => 200));
+      const withoutToken = await call(stack.bffUrl, `/admin/queues/${files[0]}`);
+      expect(withoutToken.status).toBe(401);
+      await new Promise((r) => setTimeout(r, 1100)); // let the admin budget refill for the API calls below
+
       const list = await call(stack.bffUrl, '/admin/queues/api/queues', { headers: bearer });
       expect(list.status).toBe(200);
       const deliver = queueNamed(list.json, 'notify-deliver');

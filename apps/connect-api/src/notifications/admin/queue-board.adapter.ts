@@ -126,7 +126,8 @@ export class FastifyQueueBoardAdapter implements IServerAdapter {
           scope.route({ method: entryRoute.method.toUpperCase() as HTTPMethods, url, handler: entryHandler });
       }
 
-      scope.get(`${base}${statics.route}/*`, (req, reply) => {
+      // Static files: the admin token still applies, the admin rate limit does not (a page loads ~10 at once).
+      scope.get(`${base}${statics.route}/*`, { config: { adminStaticAsset: true } }, (req, reply) => {
         const wanted = (req.params as { '*': string })['*'];
         const file = files.get(wanted);
         if (!file) return reply.callNotFound();
