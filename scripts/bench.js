@@ -534,7 +534,8 @@ function measureFootprint() {
   if (r.status !== 0) return { error: `npm ci failed: ${(r.stderr || '').slice(-500)}`, pass: false };
   const du = (p) => Number(spawnSync('du', ['-sb', p], { encoding: 'utf8' }).stdout.split(/\s/)[0]);
   const unprunedBytes = du(path.join(dir, 'node_modules'));
-  // What the image holds: the Dockerfile's pruning steps (dev-only optional peers, other platforms' binaries).
+  // What the image holds: the Dockerfile's pruning steps (dev-only optional peers, other platforms' binaries,
+  // the dependencies' source maps).
   require('./prune-dev-only-peers').prune(dir);
   const { prune } = require('./prune-native-prebuilds');
   prune(path.join(dir, 'node_modules'), {
@@ -543,6 +544,7 @@ function measureFootprint() {
     libc: 'glibc',
     abi: process.versions.modules,
   });
+  require('./prune-source-maps').prune(path.join(dir, 'node_modules'));
   const bytes = du(path.join(dir, 'node_modules'));
   const packages =
     spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: dir, encoding: 'utf8' })

@@ -91,6 +91,7 @@ async function assembleRuntimeStage(tmp: string): Promise<string> {
   expect(steps.map((s) => s.split(/\s+/)[1])).toEqual([
     'scripts/prune-dev-only-peers.js',
     'scripts/prune-native-prebuilds.js',
+    'scripts/prune-source-maps.js',
   ]);
   rmSync(join(app, 'package-lock.json'));
   cpSync(join(build, 'dist'), join(app, 'dist'), { recursive: true });
