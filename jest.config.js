@@ -1,9 +1,7 @@
 /** Two projects: `unit` (specs next to the code) and `e2e` (real apps + sandbox + Redis over HTTP). */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true } }];
 const shared = {
-  // content-disposition (via @fastify/static → @fastify/send, used by Swagger UI) ships ESM only.
-  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@app/twelvego-client$': '<rootDir>/libs/twelvego-client/src',

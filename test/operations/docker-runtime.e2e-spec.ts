@@ -1,10 +1,14 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import {
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -31,6 +35,10 @@ import {
   stageEnv,
   stageExec,
 } from './docker-files';
+
+const { productionClosure } = require('../../scripts/prune-dev-only-peers.js') as {
+  productionClosure(lock: unknown): Set<string>;
+};
 
 /**
  * The image's runtime stage, replayed without Docker (issue 8): the build stage's COPYs (minus
@@ -80,9 +88,34 @@ async function assembleRuntimeStage(tmp: string): Promise<string> {
   cpSync(join(build, 'package.json'), join(app, 'package.json'));
   cpSync(join(build, 'package-lock.json'), join(app, 'package-lock.json'));
   await npm(['ci', '--omit=dev', '--no-audit', '--no-fund', '--cache', join(tmp, 'npm-cache')], app);
+  const steps = runPruneSteps(build, app);
+  expect(steps.map((s) => s.split(/\s+/)[1])).toEqual([
+    'scripts/prune-dev-only-peers.js',
+    'scripts/prune-native-prebuilds.js',
+    'scripts/prune-source-maps.js',
+  ]);
   rmSync(join(app, 'package-lock.json'));
   cpSync(join(build, 'dist'), join(app, 'dist'), { recursive: true });
   return app;
+}
+
+/**
+ * The build stage's pruning steps (`node scripts/prune-….js …` after `npm prune --omit=dev`), in order and
+ * exactly as the Dockerfile words them (the scripts from the replayed build context, run in the image's /app).
+ */
+function runPruneSteps(build: string, app: string): string[] {
+  const steps = stageByName(dockerfile, 'build')
+    .instructions.filter((i) => i.keyword === 'RUN')
+    .flatMap((i) => i.args.split('&&'))
+    .map((s) => s.trim())
+    .filter((s) => /^node scripts\/prune-/.test(s));
+  for (const step of steps) {
+    const [command, script, ...args] = step.split(/\s+/);
+    expect(command).toBe('node');
+    const run = spawnSync(process.execPath, [join(build, script), ...args], { cwd: app, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${step} failed:\n${run.stderr}`);
+  }
+  return steps;
 }
 
 interface RunningBff {
@@ -168,6 +201,7 @@ describe('runtime stage of docker/Dockerfile (bff target), replayed without Dock
   const queuePrefix = `{tq-docker-${id}}`;
   const pathSecret = `path-${randomBytes(16).toString('hex')}`;
   const twelvegoKey = 'sandbox-key-1';
+  const adminToken = `admin-${randomBytes(16).toString('hex')}`;
   let tmp: string;
   let app: string;
   let sandbox: RunningSandbox;
@@ -192,6 +226,7 @@ describe('runtime stage of docker/Dockerfile (bff target), replayed without Dock
     DD_TRACE_ENABLED: 'false', // no agent here; the tracer itself loads from the production install regardless
     READY_CACHE_MS: '0',
     SHUTDOWN_DRAIN_DELAY_MS: '300',
+    ADMIN_TOKENS: adminToken,
   });
 
   beforeAll(async () => {
@@ -222,6 +257,13 @@ describe('runtime stage of docker/Dockerfile (bff target), replayed without Dock
       .map(([path]) => path);
     expect(devOnly.length).toBeGreaterThan(0);
     expect(devOnly.filter((path) => existsSync(join(app, path)))).toEqual([]);
+    // Nor what npm keeps as an optional peer of a production package (typescript via valibot, gRPC via terminus).
+    const closure = productionClosure(lock);
+    const outside = Object.keys(lock.packages).filter(
+      (p) => p.startsWith('node_modules/') && !closure.has(p),
+    );
+    expect(outside).toEqual(expect.arrayContaining(['node_modules/typescript']));
+    expect(outside.filter((path) => existsSync(join(app, path)))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
@@ -273,6 +315,18 @@ describe('runtime stage of docker/Dockerfile (bff target), replayed without Dock
     expect(bundle.status).toBe(200);
     expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
 
+    // The operators' queue board (bull-board, production dependencies only), behind the admin token.
+    const board = await fetch(`${bff.url}/admin/queues/api/queues`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(board.status).toBe(200);
+    expect(((await board.json()) as { queues: unknown[] }).queues.length).toBe(2);
+    const boardPage = await fetch(`${bff.url}/admin/queues`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(await boardPage.text()).toContain('<base href="/admin/queues/" />');
+    expect((await fetch(`${bff.url}/admin/queues`)).status).toBe(401);
+
     // The 12go key comes from CLIENT_DEMO_TWELVEGO_API_KEY (production refuses inline secrets).
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
     const search = await fetch(
@@ -301,7 +355,92 @@ describe('runtime stage of docker/Dockerfile (bff target), replayed without Dock
     expect(lines.map((l) => JSON.parse(l).msg)).toEqual(
       expect.arrayContaining(['listening', 'shutdown.complete']),
     );
-    expect(findSecretLeaks(output, [DEMO_KEY, twelvegoKey, pathSecret])).toEqual([]);
+    expect(findSecretLeaks(output, [DEMO_KEY, twelvegoKey, pathSecret, adminToken])).toEqual([]);
+  });
+
+  it("keeps only linux x64 glibc builds of dd-trace's native add-ons, and they load", () => {
+    const datadog = join(app, 'node_modules/@datadog');
+    const platformDirs = readdirSync(datadog)
+      .filter((pkg) => existsSync(join(datadog, pkg, 'prebuilds')))
+      .flatMap((pkg) => readdirSync(join(datadog, pkg, 'prebuilds')).map((d) => `${pkg}/${d}`))
+      .filter((d) => /\/(linux|linuxglibc|linuxmusl|darwin|win32)-[a-z0-9]+$/.test(d));
+    expect(platformDirs.length).toBeGreaterThan(0);
+    expect(platformDirs.filter((d) => !/\/(linux|linuxglibc)-x64$/.test(d))).toEqual([]);
+
+    // What dd-trace loads with runtime metrics, AppSec/IAST, profiling and crash tracking: each add-on
+    // must find its binary in the pruned tree (a missing one would fall back or throw here).
+    const probe = `
+      const loaded = [];
+      const dlopen = process.dlopen;
+      process.dlopen = function (m, f, ...rest) { loaded.push(f); return dlopen.call(this, m, f, ...rest); };
+      for (const p of ['@datadog/native-metrics', '@datadog/native-appsec', '@datadog/native-iast-taint-tracking', '@datadog/pprof']) require(p);
+      const extras = require('@datadog/libdatadog-extras');
+      extras.load('crashtracker');
+      process.stdout.write(JSON.stringify(loaded));`;
+    const run = spawnSync(process.execPath, ['-e', probe], { cwd: app, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const loaded = (JSON.parse(run.stdout) as string[]).map((f) => f.slice(app.length + 1));
+    expect(loaded.length).toBe(5);
+    for (const file of loaded)
+      expect(file).toMatch(/^node_modules\/@datadog\/[^/]+\/prebuilds\/(linux|linuxglibc)-x64\/[^/]+\.node$/);
+    expect(loaded.filter((f) => f.includes('musl'))).toEqual([]);
+  });
+
+  it('starts the pruned tree with dd-trace enabled (runtime metrics on) and sends traces to the agent', async () => {
+    // The stand-in agent: traces on /v0.x/traces; DogStatsD (runtime metrics) through its HTTP proxy
+    // endpoint, which dd-trace prefers when the agent URL is set (UDP is the fallback, also listened to).
+    const agentRequests: string[] = [];
+    const metricLines: string[] = [];
+    const agent = createServer((req, res) => {
+      agentRequests.push(`${req.method} ${req.url}`);
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        if (req.url?.startsWith('/dogstatsd/'))
+          metricLines.push(...Buffer.concat(chunks).toString('utf8').split('\n'));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"rate_by_service":{}}');
+      });
+    });
+    await new Promise<void>((r) => agent.listen(0, '127.0.0.1', r));
+    const statsd = createSocket('udp4');
+    statsd.on('message', (m) => metricLines.push(...m.toString('utf8').split('\n')));
+    await new Promise<void>((r) => statsd.bind(0, '127.0.0.1', r));
+    try {
+      const bff = await launch({
+        ...productionEnv(testRedisUrl()),
+        DD_TRACE_ENABLED: 'true',
+        DD_TRACE_AGENT_URL: `http://127.0.0.1:${(agent.address() as AddressInfo).port}`,
+        DD_AGENT_HOST: '127.0.0.1',
+        DD_DOGSTATSD_PORT: String(statsd.address().port),
+        DD_INSTRUMENTATION_TELEMETRY_ENABLED: 'false',
+        DD_REMOTE_CONFIGURATION_ENABLED: 'false',
+      });
+      expect(stageEnv(dockerfile, 'bff').DD_RUNTIME_METRICS_ENABLED).toBe('true');
+      const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+      const search = await fetch(
+        `${bff.url}/v1/demo/itineraries?departures=4055&arrivals=11553&departure_date=${tomorrow}&pax=1`,
+        { headers: { 'x-api-key': DEMO_KEY } },
+      );
+      expect([200, 206]).toContain(search.status);
+      // Traces flush every 2 s, runtime metrics every 10 s: wait (bounded) for both.
+      const deadline = Date.now() + 30_000;
+      const traced = () => agentRequests.some((r) => /^PUT \/v0\.[45]\/traces/.test(r));
+      const runtimeMetrics = () => metricLines.some((l) => l.startsWith('runtime.node.'));
+      while (!(traced() && runtimeMetrics()) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 250));
+      expect({ traced: traced(), runtimeMetrics: runtimeMetrics() }).toEqual({
+        traced: true,
+        runtimeMetrics: true,
+      });
+      const stopped = await stopWithin(bff, 15_000);
+      expect(stopped).toEqual({ code: 0, signal: null });
+      expect(bff.output()).not.toMatch(/Error: (Could not find|No native build)/i);
+    } finally {
+      await new Promise((r) => agent.close(r));
+      statsd.close();
+    }
   });
 
   it('boots without Redis (readiness "starting", 503) and still stops promptly on SIGTERM', async () => {

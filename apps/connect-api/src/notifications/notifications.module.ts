@@ -4,6 +4,7 @@ import { BookingOwnerModule } from '../booking-owner/booking-owner.module';
 import { IdsModule } from '../ids/ids.module';
 import { DeadLettersService } from './admin/dead-letters.service';
 import { NotificationsAdminController } from './admin/notifications-admin.controller';
+import { QueueBoardRoute } from './admin/queue-board.route';
 import { WebhookTestController } from './admin/webhook-test.controller';
 import { DeliveryJobProcessor } from './delivery/delivery-job.processor';
 import { InboundJobProcessor } from './inbound/inbound-job.processor';
@@ -41,6 +42,7 @@ import { NotificationWorkers } from './shared/notification-workers';
     ReconcileTelemetry,
     BookingReconciler,
     ReconcileScheduler,
+    QueueBoardRoute,
   ],
 })
 export class NotificationsModule {}

@@ -11,6 +11,7 @@ import { Booking, SandboxState } from '../state/sandbox-state';
 import { RecheckService } from '../trips/recheck.service';
 import { WebhookSenderService } from '../webhooks/webhook-sender.service';
 import { AdminTokenGuard } from './admin-token.guard';
+import { scenarioGuide } from '../catalog/scenario-guide';
 import { buildCatalog } from './catalog-view';
 import { RequestLogService } from './request-log.service';
 
@@ -42,6 +43,12 @@ export class AdminController {
   @Get('health')
   health() {
     return { status: 'ok', now: new Date(this.clock.nowMs()).toISOString(), seed: this.state.seed };
+  }
+
+  /** Every scenario trip and magic passenger name, and how to reach them (docs/sandbox.md). */
+  @Get('scenarios')
+  scenarios() {
+    return scenarioGuide();
   }
 
   @Post('reset')

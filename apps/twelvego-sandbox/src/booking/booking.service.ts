@@ -12,6 +12,7 @@ import {
   notFound,
   tripUnavailable,
 } from '../http/upstream-error';
+import { MAGIC_LAST_NAMES } from '../catalog/scenario-guide';
 import { Booking, Cart, SandboxState } from '../state/sandbox-state';
 import { planByTripKey } from '../trips/departure-plan';
 import type { DatedDeparture } from '../trips/dated-departure';
@@ -19,8 +20,6 @@ import { TripCatalogService } from '../trips/trip-catalog.service';
 import { WebhookSenderService } from '../webhooks/webhook-sender.service';
 import { FIRST_BID, cartId, ticketUrl, trackerFor } from './booking-ids';
 import { webhookSnapshot, webhookTypeFor } from './booking-view';
-
-const MAGIC_NAMES = new Set(['SANDBOXPENDING', 'SANDBOXDECLINE', 'SANDBOXCANCEL']);
 
 /** Carts, reservations, confirmations and their timers (docs/upstream-12go.md). */
 @Injectable()
@@ -175,7 +174,7 @@ export class BookingService {
       confirmedAtMs: null,
       ticketUrl: null,
       usedRefundHashes: new Set(),
-      magicLastName: MAGIC_NAMES.has(lastName) ? lastName : null,
+      magicLastName: MAGIC_LAST_NAMES.has(lastName) ? lastName : null,
       timers: [],
     };
     this.state.addBooking(booking);

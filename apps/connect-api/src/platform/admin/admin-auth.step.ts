@@ -41,9 +41,11 @@ export class AdminAuthStep {
     if (!tokenId) {
       throw new ContractError('unauthorized', undefined, { headers: { 'www-authenticate': 'Bearer' } });
     }
-    const taken = takeToken(this.bucket, ADMIN_LIMITS, Date.now());
-    this.bucket = taken.state;
-    if (!taken.allowed) throw new ContractError('rate_limited', undefined, { retryAfterSec: 1 });
+    if (!isAdminStaticAsset(request)) {
+      const taken = takeToken(this.bucket, ADMIN_LIMITS, Date.now());
+      this.bucket = taken.state;
+      if (!taken.allowed) throw new ContractError('rate_limited', undefined, { retryAfterSec: 1 });
+    }
     (request as RequestWithAdmin)[ADMIN_REQUEST_KEY] = tokenId;
     return tokenId;
   }
@@ -62,6 +64,16 @@ export class AdminAuthStep {
       status_code: reply.statusCode,
     });
   }
+}
+
+/**
+ * Files of an admin UI (route config `adminStaticAsset: true`, e.g. the queue board's scripts): still behind
+ * the token and audit-logged, but outside the 10 req/s budget a browser would spend loading one page.
+ */
+function isAdminStaticAsset(request: FastifyRequest): boolean {
+  return (
+    (request.routeOptions?.config as { adminStaticAsset?: boolean } | undefined)?.adminStaticAsset === true
+  );
 }
 
 function isSmallObject(value: unknown): value is Record<string, unknown> {

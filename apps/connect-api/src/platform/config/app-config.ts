@@ -129,6 +129,8 @@ export class AppConfig {
   @EnvInt(1) AUTH_FAILURES_PER_IP_PER_MIN = 30;
   /** 1–2 comma-separated bearer tokens (≥32 chars); empty = admin routes answer 404. */
   @EnvString() ADMIN_TOKENS = '';
+  /** `/admin/queues` (the queue board) may retry, clean, pause … jobs; read-only otherwise. */
+  @EnvBool() ADMIN_QUEUES_WRITE = false;
 
   // --- migration from the legacy system (docs/migration.md) ---------------------------------------
   /** The legacy Travelier Connect base URL; required when any client's `route` is `legacy` or `shadow`. */
