@@ -99,7 +99,8 @@ export class AppConfig {
   /** Comma-separated HMAC keys: the first signs, all verify. Required in production. */
   @EnvString() BOOKING_TOKEN_HMAC_KEY = '';
   @EnvInt(60) BOOKING_TOKEN_MAX_AGE_S = 86_400;
-  @EnvBool() ACCEPT_LEGACY_BOOKING_TOKENS = true;
+  /** Master switch for unbound legacy booking tokens; a client also needs `accept_legacy_tokens`. */
+  @EnvBool() ACCEPT_LEGACY_BOOKING_TOKENS = false;
   @EnvString({ optional: true }) LEGACY_BOOKING_MAP_PATH?: string;
   @EnvString({ optional: true }) ID_MAP_DIR?: string;
   /** Configured set of ISO 4217 currencies accepted in `currency` (client-api.md §1.6). */
