@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
 import { AppConfig } from '../platform/config/app-config';
 import { AppLogger, type ContextLogger } from '../platform/logging/app-logger';
 import { ContractError } from '../platform/errors/contract-error';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { variantKey } from './documents/document-set.builder';
 import type { StaticDocumentName } from './documents/static-document.types';
+import { listenOrigin } from './links/link-origin';
 import { staticLinkPath, verifyStaticLink, type StaticLinkClaims } from './links/static-link.signer';
 import { StaticDataStore, type StoredDocument, type VersionMeta } from './store/static-data.store';
 
@@ -21,16 +24,25 @@ export interface SignedDocumentQuery {
 @Injectable()
 export class StaticDataService {
   private readonly logger: ContextLogger;
-  /** `STATIC_LINK_BASE_URL` (optional): public origin of the links behind a proxy or CDN. */
+  /** `STATIC_LINK_BASE_URL` (required in production): public origin of the links. */
   readonly linkBaseUrl: string | undefined;
 
   constructor(
     private readonly config: AppConfig,
     private readonly store: StaticDataStore,
     appLogger: AppLogger,
+    private readonly adapterHost: HttpAdapterHost,
   ) {
     this.logger = appLogger.forContext('StaticData');
     this.linkBaseUrl = parseLinkBaseUrl(config.STATIC_LINK_BASE_URL);
+  }
+
+  /** STATIC_LINK_BASE_URL, else this instance's listen address; request headers never choose it. */
+  linkOrigin(): string {
+    if (this.linkBaseUrl) return this.linkBaseUrl;
+    const bound = this.adapterHost.httpAdapter?.getHttpServer()?.address() as AddressInfo | string | null;
+    const port = bound && typeof bound === 'object' ? bound.port : this.config.PORT;
+    return listenOrigin(this.config.HOST, port);
   }
 
   /** Absolute signed link to a client's document (client-api.md §4.10, reconciliation 4). */

@@ -114,7 +114,7 @@ export class AppConfig {
   /** HMAC key of the signed static-data links; defaults to the first booking-token key. */
   @EnvString({ optional: true }) STATIC_LINK_HMAC_KEY?: string;
   @EnvInt(1) STATIC_LINK_TTL_MIN = 60;
-  /** Public origin of the signed links behind a proxy or CDN; default the request's scheme and host. */
+  /** Public origin of the signed links; required in production, elsewhere default the listen address. */
   @EnvString({ optional: true }) STATIC_LINK_BASE_URL?: string;
 
   // --- rate limits, admin -------------------------------------------------------------------------

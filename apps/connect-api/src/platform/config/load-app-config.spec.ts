@@ -55,13 +55,14 @@ describe('loadAppConfig', () => {
 
   it('refuses unsafe settings in production and requires its secrets', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(
-      /TWELVEGO_BASE_URL is required[\s\S]*TWELVEGO_WEBHOOK_PATH_SECRETS[\s\S]*BOOKING_TOKEN_HMAC_KEY/,
+      /TWELVEGO_BASE_URL is required[\s\S]*TWELVEGO_WEBHOOK_PATH_SECRETS[\s\S]*BOOKING_TOKEN_HMAC_KEY[\s\S]*STATIC_LINK_BASE_URL is required/,
     );
     const prod = {
       NODE_ENV: 'production',
       TWELVEGO_BASE_URL: 'https://api.12go.example',
       TWELVEGO_WEBHOOK_PATH_SECRETS: 'p'.repeat(40),
       BOOKING_TOKEN_HMAC_KEY: 'k'.repeat(40),
+      STATIC_LINK_BASE_URL: 'https://api.travelier.example',
     };
     expect(loadAppConfig(prod).isProduction).toBe(true);
     expect(() => loadAppConfig({ ...prod, CONFIG_ALLOW_INLINE_SECRETS: 'true' })).toThrow(

@@ -64,6 +64,8 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
     if (!env.TWELVEGO_BASE_URL?.trim()) problems.push('TWELVEGO_BASE_URL is required in production');
     if (pathSecrets.length === 0) problems.push('TWELVEGO_WEBHOOK_PATH_SECRETS is required in production');
     if (!config.BOOKING_TOKEN_HMAC_KEY) problems.push('BOOKING_TOKEN_HMAC_KEY is required in production');
+    // Signed static-data links must not take their origin from anything but configuration.
+    if (!config.STATIC_LINK_BASE_URL?.trim()) problems.push('STATIC_LINK_BASE_URL is required in production');
     if (config.CONFIG_ALLOW_INLINE_SECRETS)
       problems.push('CONFIG_ALLOW_INLINE_SECRETS=true is refused when NODE_ENV=production');
     if (!config.WEBHOOK_REQUIRE_HTTPS)

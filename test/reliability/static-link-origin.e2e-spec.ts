@@ -1,0 +1,36 @@
+import { startStack, type TestStack } from '../support/stack';
+import { eventually, rawGet } from '../static-data/static-data.helpers';
+
+/**
+ * Signed static links (hardening issue, item 4): without STATIC_LINK_BASE_URL (never in production) the
+ * link's origin is this instance's listen address; Host and X-Forwarded-* never choose where it points,
+ * even from a trusted proxy.
+ */
+describe('reliability: signed static links ignore Host and X-Forwarded-* headers', () => {
+  let stack: TestStack;
+  const key = () => ({ 'x-api-key': stack.demoKey });
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { HOST: '127.0.0.1', TRUST_PROXY: '127.0.0.1' } });
+    await eventually(async () =>
+      (await rawGet(`${stack.bffUrl}/v1/demo/stations`, key())).status === 200 ? true : undefined,
+    );
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it.each([
+    ['Host', { host: 'evil.example' }],
+    ['X-Forwarded-Host', { 'x-forwarded-host': 'evil.example' }],
+    ['X-Forwarded-Proto + Host', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example:443' }],
+    ['Forwarded', { forwarded: 'host=evil.example;proto=https' }],
+  ])('a %s header does not change the link origin', async (_name, headers) => {
+    for (const doc of ['stations', 'operating_carriers', 'pois']) {
+      const res = await rawGet(`${stack.bffUrl}/v1/demo/${doc}`, { ...key(), ...headers });
+      expect(res.status).toBe(200);
+      expect(res.text).not.toContain('evil.example');
+      expect(new URL(res.text).origin).toBe(stack.bffUrl);
+    }
+  });
+});
