@@ -87,6 +87,7 @@ export class PlatformModule {
         AdminAuthStep,
         AdminGuard,
         BusinessEvents,
+        RateLimitStep,
       ],
     };
   }

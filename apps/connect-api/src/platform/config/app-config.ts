@@ -107,6 +107,10 @@ export class AppConfig {
   @EnvString() SUPPORTED_CURRENCIES =
     'THB,USD,EUR,GBP,AUD,CAD,CHF,CNY,HKD,IDR,INR,JPY,KRW,MYR,NZD,PHP,SGD,VND,ILS,SEK,NOK,DKK,PLN,CZK,HUF,TRY,AED,BRL,MXN,ZAR,LAK,KHR,MMK,TWD';
 
+  // --- search ------------------------------------------------------------------------------------
+  /** Place pairs (one 12go search each) one search request may ask for; beyond → 400 validation_error. */
+  @EnvInt(1, 1000) SEARCH_MAX_PAIRS = 25;
+
   // --- static data (reconciliation 4) -------------------------------------------------------------
   /** Catalogue source; defaults to the sandbox's `{TWELVEGO_BASE_URL}/__sandbox/catalog`. */
   @EnvString({ optional: true }) CATALOG_URL?: string;
