@@ -10,6 +10,7 @@ import { ClientRegistry } from './clients/client-registry';
 import { ContractExceptionFilter } from './errors/contract-exception.filter';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
+import { ReadinessChecks } from './health/readiness-checks';
 import { ClientAuthStep } from './http/client-auth.step';
 import { RouteTable } from './http/route-table';
 import { LifecycleState } from './lifecycle/lifecycle-state';
@@ -65,6 +66,7 @@ export class PlatformModule {
         RedisService,
         LifecycleState,
         ReadinessService,
+        ReadinessChecks,
         ContractExceptionFilter,
         MetricsService,
         ClientRateLimiter,
@@ -88,6 +90,7 @@ export class PlatformModule {
         AdminGuard,
         BusinessEvents,
         RateLimitStep,
+        ReadinessChecks,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { ContractError } from '../platform/errors/contract-error';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { variantKey } from './documents/document-set.builder';
 import type { StaticDocumentName } from './documents/static-document.types';
+import { CatalogRefreshService } from './catalog-refresh.service';
 import { listenOrigin } from './links/link-origin';
 import { staticLinkPath, verifyStaticLink, type StaticLinkClaims } from './links/static-link.signer';
 import { StaticDataStore, type StoredDocument, type VersionMeta } from './store/static-data.store';
@@ -32,6 +33,7 @@ export class StaticDataService {
     private readonly store: StaticDataStore,
     appLogger: AppLogger,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly refresh: CatalogRefreshService,
   ) {
     this.logger = appLogger.forContext('StaticData');
     this.linkBaseUrl = parseLinkBaseUrl(config.STATIC_LINK_BASE_URL);
@@ -102,6 +104,8 @@ export class StaticDataService {
     });
     if (!doc) {
       this.logger.warn({ msg: 'static_data.document_missing', static_version: meta.version, variant: key });
+      // Blobs evicted under a current version: rebuild them (joins a refresh already running).
+      void this.refresh.refreshNow(true);
       throw notReady();
     }
     return doc;
@@ -111,7 +115,10 @@ export class StaticDataService {
     const meta = await this.store.current().catch((e: unknown) => {
       throw storeUnavailable(e);
     });
-    if (!meta) throw notReady();
+    if (!meta) {
+      void this.refresh.rebuildIfMissing('request');
+      throw notReady();
+    }
     return meta;
   }
 }
