@@ -10,6 +10,7 @@ import { InboundJobProcessor } from './inbound/inbound-job.processor';
 import { InboundWebhookRoute } from './inbound/inbound-webhook.route';
 import { InboundWebhookService } from './inbound/inbound-webhook.service';
 import { OwnerResolverService } from './inbound/owner-resolver.service';
+import { WebhookStoreReadiness } from './inbound/webhook-store.readiness';
 import { notificationsSettingsProvider } from './notifications.settings.provider';
 import { BookingEventBuilder } from './shared/booking-event.builder';
 import { NotificationQueues } from './shared/notification-queues';
@@ -35,6 +36,7 @@ import { NotificationWorkers } from './shared/notification-workers';
     DeliveryJobProcessor,
     NotificationWorkers,
     DeadLettersService,
+    WebhookStoreReadiness,
   ],
 })
 export class NotificationsModule {}
