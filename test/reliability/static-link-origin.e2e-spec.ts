@@ -20,6 +20,25 @@ describe('reliability: signed static links ignore Host and X-Forwarded-* headers
     await stack?.close();
   });
 
+  it('answers an expired or altered link with 401 unauthorized (the only status the contract pairs with it)', async () => {
+    const link = new URL((await rawGet(`${stack.bffUrl}/v1/demo/pois`, key())).text);
+    const expired = new URL(link);
+    expired.searchParams.set('expires', String(Math.floor(Date.now() / 1000) - 60));
+    const altered = new URL(link);
+    altered.searchParams.set('locale', 'th');
+    for (const url of [expired, altered]) {
+      const res = await rawGet(url.toString());
+      expect(res.status).toBe(401);
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('unauthorized');
+    }
+    // The served OpenAPI says the same.
+    const doc = (await (await fetch(`${stack.bffUrl}/docs-json`)).json()) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const stations = doc.paths['/v1/{client_id}/stations'].get.responses;
+    expect(stations['200'].description).toContain('401 unauthorized');
+    expect(stations['401'].description).toContain('signed link');
+    expect(stations['403'].description).not.toContain('unauthorized');
+  });
+
   it.each([
     ['Host', { host: 'evil.example' }],
     ['X-Forwarded-Host', { 'x-forwarded-host': 'evil.example' }],

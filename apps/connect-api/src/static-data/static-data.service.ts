@@ -155,11 +155,12 @@ function storeUnavailable(cause: unknown): ContractError {
 }
 
 /**
- * Expired or tampered link → 403 (reconciliation 4) with `unauthorized`, the §5.3 code for a failed
- * credential (the error-code enum is closed; `client_disabled`, the other 403 code, would mislead).
+ * Expired, tampered or incomplete link → 401 `unauthorized`: the signature is the link's credential, and the
+ * contract pairs `unauthorized` with 401 only (docs/adr/0106-rejected-static-link-401.md). 403 stays
+ * `client_disabled` (a valid link of a disabled client).
  */
 export function linkRejected(reason: 'expired' | 'invalid'): ContractError {
   const message =
     reason === 'expired' ? 'This link has expired; request a new one.' : 'This link is not valid.';
-  return new ContractError('unauthorized', message, { status: 403 });
+  return new ContractError('unauthorized', message);
 }
