@@ -20,6 +20,12 @@ describe('reliability: signed static links ignore Host and X-Forwarded-* headers
     await stack?.close();
   });
 
+  it('refuses to boot in production without STATIC_LINK_BASE_URL', async () => {
+    await expect(startStack({ env: { NODE_ENV: 'production' } })).rejects.toThrow(
+      /STATIC_LINK_BASE_URL is required in production/,
+    );
+  });
+
   it('answers an expired or altered link with 401 unauthorized (the only status the contract pairs with it)', async () => {
     const link = new URL((await rawGet(`${stack.bffUrl}/v1/demo/pois`, key())).text);
     const expired = new URL(link);

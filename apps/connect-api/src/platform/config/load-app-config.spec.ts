@@ -74,6 +74,8 @@ describe('loadAppConfig', () => {
   it('validates URLs and the timeout and version lists', () => {
     expect(() => loadAppConfig({ TWELVEGO_BASE_URL: 'ftp://x' })).toThrow(/TWELVEGO_BASE_URL/);
     expect(() => loadAppConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+    expect(() => loadAppConfig({ STATIC_LINK_BASE_URL: 'https://x/?a=1' })).toThrow(/STATIC_LINK_BASE_URL/);
+    expect(() => loadAppConfig({ SEARCH_MAX_PAIRS: '0' })).toThrow(/SEARCH_MAX_PAIRS/);
     expect(() => loadAppConfig({ TWELVEGO_TIMEOUTS: 'search=fast' })).toThrow(/TWELVEGO_TIMEOUTS/);
     expect(() => loadAppConfig({ API_VERSIONS: '2023-07-01=removed' })).toThrow(/API_VERSIONS/);
   });
