@@ -191,10 +191,15 @@ export class CreateBookingService {
     }
   }
 
-  /** The 409's `meta.booking_id` names a booking only to its recorded owner (unknown or unreadable → hidden). */
+  /**
+   * The 409's `meta.booking_id` names a booking only to its owner: the owner record says so, or there is no
+   * record and the client's 12go key is its own (12go scopes bookings by key; a shared key proves nothing).
+   * Unreadable store → hidden.
+   */
   private async ownedBy(bid: string, client: ClientSnapshot): Promise<boolean> {
     try {
-      return (await this.owners.read(bid))?.clientId === client.clientId;
+      const owner = (await this.owners.read(bid))?.clientId ?? null;
+      return owner === null ? !client.strictOwnership : owner === client.clientId;
     } catch {
       return false;
     }
