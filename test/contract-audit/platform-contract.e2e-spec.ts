@@ -313,7 +313,9 @@ describe('contract audit: headers, errors, master data, IncompleteResults (e2e)'
       expect(encoding).toBe('gzip');
       const tampered = await fetch(url.replace(/sig=([^&])/, (_m, c) => `sig=${c === 'a' ? 'b' : 'a'}`));
       const body = (await tampered.json()) as any;
-      expect(tampered.status).toBe(403);
+      // docs/adr/0106-rejected-static-link-401.md: `unauthorized` is paired with 401 only.
+      expect(tampered.status).toBe(401);
+      expect(body.error.code).toBe('unauthorized');
       expect(openApiErrors('Error', body)).toEqual([]);
     });
 

@@ -223,6 +223,7 @@ describe('runtime stage of docker/Dockerfile (bff target), replayed without Dock
     CLIENT_DEMO_TWELVEGO_API_KEY: twelvegoKey,
     TWELVEGO_WEBHOOK_PATH_SECRETS: pathSecret,
     BOOKING_TOKEN_HMAC_KEY: randomBytes(24).toString('hex'),
+    STATIC_LINK_BASE_URL: 'https://connect.travelier.example',
     DD_TRACE_ENABLED: 'false', // no agent here; the tracer itself loads from the production install regardless
     READY_CACHE_MS: '0',
     SHUTDOWN_DRAIN_DELAY_MS: '300',

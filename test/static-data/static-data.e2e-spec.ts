@@ -153,7 +153,7 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
     expect((await rawGet(await linkOf('stations'))).headers.etag).toBe(etag);
   });
 
-  it('refuses expired and tampered links with a 403 envelope', async () => {
+  it('refuses expired and tampered links with a 401 unauthorized envelope', async () => {
     const link = new URL(await linkOf('pois'));
     const sig = link.searchParams.get('sig')!;
     const variant = (mutate: (u: URL) => void) => {
@@ -169,7 +169,7 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
       variant((u) => (u.pathname = '/v1/demo/static/stations.json')),
       variant((u) => (u.pathname = '/v1/demo-b/static/pois.json')),
     ];
-    for (const url of tampered) expectEnvelope(await rawGet(url), 403, 'unauthorized');
+    for (const url of tampered) expectEnvelope(await rawGet(url), 401, 'unauthorized');
 
     // A correctly signed link whose time is up.
     const expires = Math.floor(Date.now() / 1000) - 1;
@@ -179,8 +179,8 @@ describe('static data (stations, operating carriers, POIs) against the sandbox c
       u.searchParams.set('expires', String(expires));
       u.searchParams.set('sig', expiredSig);
     });
-    expectEnvelope(await rawGet(expired), 403, 'unauthorized');
-    // …and the same forging with a later expiry works, which proves the 403 above is about time.
+    expectEnvelope(await rawGet(expired), 401, 'unauthorized');
+    // …and the same forging with a later expiry works, which proves the 401 above is about time.
     const fresh = Math.floor(Date.now() / 1000) + 60;
     const freshSig = createHmac('sha256', LINK_KEY)
       .update(['static-link-v1', 'demo', 'pois', 'en', String(fresh)].join('\n'))

@@ -15,6 +15,7 @@ import { GetItineraryService } from './funnel/get-itinerary.service';
 import { IncompleteResultsController } from './incomplete-results.controller';
 import { ItineraryController } from './itinerary.controller';
 import { SeatLockController } from './seat-lock.controller';
+import { CartAccess } from './seat-lock/cart-access.service';
 import { SeatLockService } from './seat-lock/seat-lock.service';
 import { SeatLockStore } from './seat-lock/seat-lock.store';
 import { BookingTokenService } from './token/booking-token.service';
@@ -32,6 +33,7 @@ import { BookingTokenService } from './token/booking-token.service';
     CreateBookingService,
     ConfirmBookingService,
     SeatLockStore,
+    CartAccess,
     SeatLockService,
     IncompleteResultsStore,
     IncompleteResultsService,

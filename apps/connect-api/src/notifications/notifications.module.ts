@@ -11,6 +11,7 @@ import { InboundJobProcessor } from './inbound/inbound-job.processor';
 import { InboundWebhookRoute } from './inbound/inbound-webhook.route';
 import { InboundWebhookService } from './inbound/inbound-webhook.service';
 import { OwnerResolverService } from './inbound/owner-resolver.service';
+import { WebhookStoreReadiness } from './inbound/webhook-store.readiness';
 import { notificationsSettingsProvider } from './notifications.settings.provider';
 import { BookingReconciler } from './reconcile/booking-reconciler.service';
 import { ReconcileScheduler } from './reconcile/reconcile-scheduler';
@@ -43,6 +44,7 @@ import { NotificationWorkers } from './shared/notification-workers';
     BookingReconciler,
     ReconcileScheduler,
     QueueBoardRoute,
+    WebhookStoreReadiness,
   ],
 })
 export class NotificationsModule {}

@@ -10,6 +10,7 @@ import { ClientRegistry } from './clients/client-registry';
 import { ContractExceptionFilter } from './errors/contract-exception.filter';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
+import { ReadinessChecks } from './health/readiness-checks';
 import { ClientAuthStep } from './http/client-auth.step';
 import { ClientDiversion } from './http/client-diversion';
 import { RouteTable } from './http/route-table';
@@ -66,6 +67,7 @@ export class PlatformModule {
         RedisService,
         LifecycleState,
         ReadinessService,
+        ReadinessChecks,
         ContractExceptionFilter,
         MetricsService,
         ClientRateLimiter,
@@ -90,6 +92,8 @@ export class PlatformModule {
         AdminGuard,
         BusinessEvents,
         ClientDiversion,
+        RateLimitStep,
+        ReadinessChecks,
       ],
     };
   }

@@ -50,6 +50,7 @@ export class SearchController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SearchResponse> {
     const outcome = await this.search.search(client, query);
+    for (const [name, value] of Object.entries(outcome.rateLimitHeaders ?? {})) reply.header(name, value);
     reply.status(outcome.status);
     return outcome.body;
   }

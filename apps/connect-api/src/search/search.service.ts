@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import {
   TwelveGoClient,
   TwelveGoError,
@@ -9,6 +9,8 @@ import { IdMapping } from '../ids/id-mapping';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { AppConfig } from '../platform/config/app-config';
 import { getRequestContext } from '../platform/context/request-context';
+import { MetricsService } from '../platform/metrics/metrics.service';
+import { RateLimitStep } from '../platform/rate-limit/rate-limit.step';
 import { mapWithConcurrency } from './bounded-concurrency';
 import type { SearchResponse } from './dto/search-response';
 import type { SearchPlace, SearchQuery } from './dto/search-query.parser';
@@ -20,6 +22,8 @@ export interface SearchOutcome {
   /** 200 complete; 206 partial (rechecks pending, or a place pair failed while others answered). */
   status: 200 | 206;
   body: SearchResponse;
+  /** `RateLimit-*` after the per-search charge, when one was taken. */
+  rateLimitHeaders?: Record<string, string>;
 }
 
 /** One 12go search: `{n}s`/`{n}p` place ids. */
@@ -44,6 +48,8 @@ export class SearchService {
     private readonly twelveGo: TwelveGoClient,
     private readonly ids: IdMapping,
     config: AppConfig,
+    @Optional() private readonly rateLimit?: RateLimitStep,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.settings = searchSettingsFrom(config);
   }
@@ -52,6 +58,10 @@ export class SearchService {
     const startedAt = Date.now();
     const searchTime = new Date(startedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const pairs = this.upstreamPairs(client, query);
+    this.metrics?.distribution('search.pairs', pairs.length, { client_id: client.clientId });
+    // One rate-limit token per 12go search: the request itself paid for the first.
+    const rateLimitHeaders =
+      pairs.length > 1 ? await this.rateLimit?.charge(client, pairs.length - 1) : undefined;
     const ctx = this.callContext(client, query);
 
     const states = await mapWithConcurrency(pairs, this.settings.pairConcurrency, (pair) =>
@@ -79,7 +89,7 @@ export class SearchService {
     // Incomplete: a recheck still pending, or a pair that never answered.
     const partial = states.some((s) => !s.ok || hasRecheck(s.response));
     this.logCompleted(query, pairs.length, states, body, partial, startedAt);
-    return { status: partial ? 206 : 200, body };
+    return { status: partial ? 206 : 200, body, rateLimitHeaders };
   }
 
   /** Business event `search.completed` (docs/platform.md#business-events). */

@@ -34,6 +34,7 @@ function fakeStore() {
     lastCheckedAt: jest.fn(async () => state.checkedAt),
     currentVersion: jest.fn(async () => state.current?.version ?? null),
     current: jest.fn(async () => state.current),
+    hasAllBlobs: jest.fn(async () => true),
     touch: jest.fn(async (_meta: VersionMeta, _r: number, now: Date) => {
       state.touches++;
       state.checkedAt = now;

@@ -1,7 +1,9 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { IdMapping } from '../ids/id-mapping';
 import { AppConfig } from '../platform/config/app-config';
+import { ReadinessChecks, type ReadinessCheckResult } from '../platform/health/readiness-checks';
 import { AppLogger, type ContextLogger } from '../platform/logging/app-logger';
+import { RedisService } from '../platform/redis/redis.service';
 import { parseCatalog } from './catalog/catalog.parser';
 import { fetchCatalog } from './catalog/catalog.source';
 import { documentIdMapper } from './documents/document-id-mapper';
@@ -19,6 +21,11 @@ const RETRY_MAX_MS = 60_000;
 const RETRY_MAX_SERVING_MS = 15 * 60_000;
 const MIN_RETENTION_S = 7 * 86_400;
 const REDIS_WAIT_MS = 3_000;
+/**
+ * How often each instance checks that a current version is still published: Redis may come back empty
+ * (restart without persistence, eviction, flush) long before the next scheduled refresh.
+ */
+const WATCH_MS = 5_000;
 /** setTimeout's ceiling (≈ 24.8 days); longer intervals just check earlier and find the data fresh. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -35,12 +42,15 @@ export interface RefreshStats {
  * Loads the catalogue on start and every CATALOG_REFRESH_MIN, builds the documents and publishes them in Redis
  * (docs/contract/endpoints.md#master-data). One instance builds at a time (Redis lock); the others see the version it publishes.
  * A failed refresh keeps the previous version (logged, counted); until a first version exists, it retries
- * with backoff and the endpoints answer 503.
+ * with backoff and the endpoints answer 503. A current version that disappears (Redis lost its data) is
+ * rebuilt within WATCH_MS, under the same lock, and readiness reports `static_data` down meanwhile
+ * (docs/adr/0102-static-data-self-healing.md).
  */
 @Injectable()
 export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: ContextLogger;
   private timer: NodeJS.Timeout | null = null;
+  private watcher: NodeJS.Timeout | null = null;
   private running: Promise<RefreshOutcome> | null = null;
   private stopped = false;
   private retryMs = RETRY_MIN_MS;
@@ -58,8 +68,11 @@ export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicat
     private readonly store: StaticDataStore,
     private readonly ids: IdMapping,
     appLogger: AppLogger,
+    @Optional() private readonly redis?: RedisService,
+    @Optional() readiness?: ReadinessChecks,
   ) {
     this.logger = appLogger.forContext('StaticData');
+    readiness?.register('static_data', () => this.readiness());
   }
 
   private get intervalMs(): number {
@@ -67,6 +80,10 @@ export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicat
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.watcher = setInterval(() => void this.rebuildIfMissing('watch'), WATCH_MS);
+    this.watcher.unref();
+    // Back from an outage: check at once rather than at the next watch.
+    this.redis?.client.on('ready', this.onRedisReady);
     const first = this.tick();
     await Promise.race([first, new Promise((resolve) => setTimeout(resolve, BOOT_WAIT_MS).unref())]);
   }
@@ -75,6 +92,31 @@ export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicat
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.watcher) clearInterval(this.watcher);
+    this.watcher = null;
+    this.redis?.client.off('ready', this.onRedisReady);
+  }
+
+  private readonly onRedisReady = (): void => void this.rebuildIfMissing('redis_ready');
+
+  /**
+   * Rebuilds when Redis answers but holds no current version. Joins a refresh already running; another
+   * instance holding the build lock makes this a no-op (its version will appear).
+   */
+  async rebuildIfMissing(trigger: 'watch' | 'redis_ready' | 'request' | 'readiness'): Promise<void> {
+    if (this.stopped || this.running || (this.redis && !this.redis.isAvailable())) return;
+    const version = await this.store.currentVersion().catch(() => undefined);
+    if (version !== null) return; // published, or Redis unreadable right now
+    this.logger.warn({ msg: 'static_data.version_missing', trigger });
+    await this.refreshNow(false);
+  }
+
+  /** `static_data` in /health/ready: down while no version is published. */
+  private async readiness(): Promise<ReadinessCheckResult> {
+    const version = await this.store.currentVersion();
+    if (version) return { status: 'up', static_version: version };
+    void this.rebuildIfMissing('readiness');
+    return { status: 'down', error: 'no published version', rebuilding: this.running !== null };
   }
 
   /** Runs one refresh now (joins one already running). `force` ignores the "recently checked" shortcut. */
@@ -152,7 +194,8 @@ export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicat
     const now = new Date();
     const retentionS = Math.max(MIN_RETENTION_S, Math.ceil((this.intervalMs * 3) / 1000));
     const checkTtlS = Math.ceil((this.intervalMs * 2) / 1000);
-    if (previous && previous.version === set.version) {
+    // Same content: extend what is stored — unless blobs were lost, then publish them again.
+    if (previous && previous.version === set.version && (await this.store.hasAllBlobs(previous))) {
       await this.store.touch(previous, retentionS, now, checkTtlS);
       return 'unchanged';
     }

@@ -8,7 +8,7 @@ import { GetListQueryDto, StaticUrlQueryDto } from './dto/static-data-query.dto'
 import { wantsJsonString } from './links/accept-negotiation';
 // One locale rule for the whole API (docs/contract/headers.md#locale-and-currency D4), as Search applies it.
 import { normaliseLocale } from '../search/dto/search-query.parser';
-import { publicOrigin, sendJsonDocument } from './static-data.http';
+import { sendJsonDocument } from './static-data.http';
 import { StaticDataService } from './static-data.service';
 import {
   ApiContractErrors,
@@ -145,8 +145,12 @@ export class StaticDataController {
     req: FastifyRequest,
     reply: FastifyReply,
   ) {
-    const origin = publicOrigin(req, this.service.linkBaseUrl);
-    const url = await this.service.link(client, document, normaliseLocale(q.locale), origin);
+    const url = await this.service.link(
+      client,
+      document,
+      normaliseLocale(q.locale),
+      this.service.linkOrigin(),
+    );
     if (wantsJsonString(req.headers.accept)) {
       return reply
         .code(200)

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { acceptsGzip, gzipEtag, isNotModified, publicOrigin } from './static-data.http';
+import { acceptsGzip, gzipEtag, isNotModified } from './static-data.http';
 
 const req = (headers: Record<string, string>) => ({ headers }) as unknown as FastifyRequest;
 const etag = '"abc"';
@@ -43,13 +43,5 @@ describe('static document HTTP helpers', () => {
       ),
     ).toBe(false);
     expect(isNotModified(req({ 'if-modified-since': 'yesterday' }), etag, modified)).toBe(false);
-  });
-});
-
-describe('publicOrigin', () => {
-  it('uses the configured base URL, else the request scheme and host', () => {
-    const request = { protocol: 'https', host: 'api.example:8443', headers: {} } as unknown as FastifyRequest;
-    expect(publicOrigin(request, undefined)).toBe('https://api.example:8443');
-    expect(publicOrigin(request, 'https://cdn.example/connect/')).toBe('https://cdn.example/connect');
   });
 });

@@ -1,12 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StoredDocument } from './store/static-data.store';
 
-/** Public origin of the links: `STATIC_LINK_BASE_URL` when set, else the request's scheme and host. */
-export function publicOrigin(req: FastifyRequest, configured: string | undefined): string {
-  if (configured) return configured.replace(/\/+$/, '');
-  return `${req.protocol}://${req.host}`;
-}
-
 export function acceptsGzip(req: FastifyRequest): boolean {
   const header = req.headers['accept-encoding'];
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');

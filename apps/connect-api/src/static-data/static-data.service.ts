@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
 import { AppConfig } from '../platform/config/app-config';
 import { AppLogger, type ContextLogger } from '../platform/logging/app-logger';
 import { ContractError } from '../platform/errors/contract-error';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { variantKey } from './documents/document-set.builder';
 import type { StaticDocumentName } from './documents/static-document.types';
+import { CatalogRefreshService } from './catalog-refresh.service';
+import { listenOrigin } from './links/link-origin';
 import { staticLinkPath, verifyStaticLink, type StaticLinkClaims } from './links/static-link.signer';
 import { StaticDataStore, type StoredDocument, type VersionMeta } from './store/static-data.store';
 
@@ -21,16 +25,26 @@ export interface SignedDocumentQuery {
 @Injectable()
 export class StaticDataService {
   private readonly logger: ContextLogger;
-  /** `STATIC_LINK_BASE_URL` (optional): public origin of the links behind a proxy or CDN. */
+  /** `STATIC_LINK_BASE_URL` (required in production): public origin of the links. */
   readonly linkBaseUrl: string | undefined;
 
   constructor(
     private readonly config: AppConfig,
     private readonly store: StaticDataStore,
     appLogger: AppLogger,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly refresh: CatalogRefreshService,
   ) {
     this.logger = appLogger.forContext('StaticData');
     this.linkBaseUrl = parseLinkBaseUrl(config.STATIC_LINK_BASE_URL);
+  }
+
+  /** STATIC_LINK_BASE_URL, else this instance's listen address; request headers never choose it. */
+  linkOrigin(): string {
+    if (this.linkBaseUrl) return this.linkBaseUrl;
+    const bound = this.adapterHost.httpAdapter?.getHttpServer()?.address() as AddressInfo | string | null;
+    const port = bound && typeof bound === 'object' ? bound.port : this.config.PORT;
+    return listenOrigin(this.config.HOST, port);
   }
 
   /** Absolute signed link to a client's document (docs/contract/endpoints.md#master-data). */
@@ -90,6 +104,8 @@ export class StaticDataService {
     });
     if (!doc) {
       this.logger.warn({ msg: 'static_data.document_missing', static_version: meta.version, variant: key });
+      // Blobs evicted under a current version: rebuild them (joins a refresh already running).
+      void this.refresh.refreshNow(true);
       throw notReady();
     }
     return doc;
@@ -99,7 +115,10 @@ export class StaticDataService {
     const meta = await this.store.current().catch((e: unknown) => {
       throw storeUnavailable(e);
     });
-    if (!meta) throw notReady();
+    if (!meta) {
+      void this.refresh.rebuildIfMissing('request');
+      throw notReady();
+    }
     return meta;
   }
 }
@@ -136,11 +155,12 @@ function storeUnavailable(cause: unknown): ContractError {
 }
 
 /**
- * Expired or tampered link → 403 (docs/contract/endpoints.md#master-data) with `unauthorized`, the docs/contract/errors.md#codes code for a failed
- * credential (the error-code enum is closed; `client_disabled`, the other 403 code, would mislead).
+ * Expired, tampered or incomplete link → 401 `unauthorized`: the signature is the link's credential, and the
+ * contract pairs `unauthorized` with 401 only (docs/adr/0106-rejected-static-link-401.md). 403 stays
+ * `client_disabled` (a valid link of a disabled client).
  */
 export function linkRejected(reason: 'expired' | 'invalid'): ContractError {
   const message =
     reason === 'expired' ? 'This link has expired; request a new one.' : 'This link is not valid.';
-  return new ContractError('unauthorized', message, { status: 403 });
+  return new ContractError('unauthorized', message);
 }

@@ -15,7 +15,8 @@ import { mapSupplierFieldErrors, toFieldErrorDetails } from '../schema/booking-f
 import { validateBookingData } from '../schema/booking-data.validator';
 import type { ParsedCheckout } from '../schema/checkout-schema.types';
 import { buildReserveBody } from '../schema/reserve-body.mapper';
-import { SeatLockStore, type CartFunnelState } from '../seat-lock/seat-lock.store';
+import { CartAccess } from '../seat-lock/cart-access.service';
+import { SeatLockStore } from '../seat-lock/seat-lock.store';
 import { BookingTokenService } from '../token/booking-token.service';
 import { BookingReadback } from './booking-readback';
 import { basePriceOf, CartOfferLoader, perSeatNetOf } from './cart-offer.loader';
@@ -41,6 +42,7 @@ export class CreateBookingService {
     private readonly readback: BookingReadback,
     private readonly owners: BookingOwnerStore,
     private readonly offers: CartOfferLoader,
+    private readonly carts: CartAccess,
   ) {}
 
   /** Checks the request shape (400) before any async work starts. */
@@ -49,8 +51,8 @@ export class CreateBookingService {
   }
 
   async execute(client: ClientSnapshot, request: CreateBookingRequest): Promise<ContractBooking> {
-    const token = this.tokens.verify(request.booking_token, client.clientId);
-    const cart = await this.cartState(token.cartId, client.clientId);
+    const token = this.tokens.verify(request.booking_token, client);
+    const cart = await this.carts.claim(client, token, { degrade: true });
     if (cart.reservedBid) {
       // Answered before any 12go call, so a spent token never meets the pre-reserve price check.
       throw new ContractError('already_reserved', undefined, { meta: { booking_id: cart.reservedBid } });
@@ -84,7 +86,7 @@ export class CreateBookingService {
     if (request.total_price)
       this.checkTotalBeforeReserve(request.total_price, option, parsed, body, client, token);
 
-    const bid = await this.reserve(ctx, token.cartId, body, parsed.fieldMap);
+    const bid = await this.reserve(ctx, client, token.cartId, body, parsed.fieldMap);
     this.logger.log({ event: 'booking_reserved', bid, cart_id: token.cartId, seats: body.seats });
     await this.seatLocks
       .markReserved(token.cartId, client.clientId, bid)
@@ -157,18 +159,9 @@ export class CreateBookingService {
     });
   }
 
-  /** Locked seats and the reserve marker; Redis down → neither (reserve still answers 409 for a spent cart). */
-  private async cartState(cartId: string, clientId: string): Promise<CartFunnelState> {
-    try {
-      return await this.seatLocks.readCart(cartId, clientId);
-    } catch {
-      this.logger.warn({ event: 'seatlock_store_unavailable', cart_id: cartId });
-      return { seats: null, reservedBid: null };
-    }
-  }
-
   private async reserve(
     ctx: TwelveGoCallContext,
+    client: ClientSnapshot,
     cartId: string,
     body: Record<string, string | number | boolean>,
     fieldMap: Record<string, string>,
@@ -178,8 +171,10 @@ export class CreateBookingService {
     } catch (err) {
       if (!(err instanceof TwelveGoError)) throw err;
       if (err.kind === 'conflict') {
+        const ownBid =
+          err.conflictBid && (await this.ownedBy(err.conflictBid, client)) ? err.conflictBid : null;
         throw new ContractError('already_reserved', undefined, {
-          meta: err.conflictBid ? { booking_id: err.conflictBid } : undefined,
+          meta: ownBid ? { booking_id: ownBid } : undefined,
           cause: err,
         });
       }
@@ -193,6 +188,20 @@ export class CreateBookingService {
       if (err.kind === 'not_found')
         throw new ContractError('booking_token_expired', undefined, { cause: err });
       throw err;
+    }
+  }
+
+  /**
+   * The 409's `meta.booking_id` names a booking only to its owner: the owner record says so, or there is no
+   * record and the client's 12go key is its own (12go scopes bookings by key; a shared key proves nothing).
+   * Unreadable store → hidden.
+   */
+  private async ownedBy(bid: string, client: ClientSnapshot): Promise<boolean> {
+    try {
+      const owner = (await this.owners.read(bid))?.clientId ?? null;
+      return owner === null ? !client.strictOwnership : owner === client.clientId;
+    } catch {
+      return false;
     }
   }
 }

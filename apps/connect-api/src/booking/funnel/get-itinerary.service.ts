@@ -5,6 +5,7 @@ import { decodeItineraryId, toTwelveGoDateTime, type DecodedItineraryId } from '
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
 import { mapTrip, pickTravelOption } from '../../search/search.mapper';
+import { CartAccess } from '../seat-lock/cart-access.service';
 import { BookingTokenService } from '../token/booking-token.service';
 import { CheckoutLoader } from './checkout-loader';
 import { toGetItineraryResponse, type GetItineraryResponse } from './checkout-itinerary.mapper';
@@ -13,7 +14,7 @@ import { recordBusinessEvent } from '../../platform/events/record-business-event
 
 /**
  * GetItinerary (docs/contract/endpoints.md#getitinerary): decode the id (every form) → trip details → add to cart → checkout →
- * booking schema + signed booking token. Stores nothing (docs/contract/booking-schema.md#state-between-checkout-and-booking).
+ * booking schema + signed booking token. Stores only the cart's owner record (docs/adr/0101-cart-owner-records.md).
  */
 @Injectable()
 export class GetItineraryService {
@@ -24,6 +25,7 @@ export class GetItineraryService {
     private readonly checkouts: CheckoutLoader,
     private readonly tokens: BookingTokenService,
     private readonly ids: IdMapping,
+    private readonly carts: CartAccess,
   ) {}
 
   async execute(
@@ -60,6 +62,8 @@ export class GetItineraryService {
     if (!mapped) throw new ContractError('itinerary_not_available');
 
     const cartId = await this.step(() => this.twelvego.addToCart(ctx, tripRef));
+    // Every cart a token names has an owner record, so a cart without one was not opened through us.
+    await this.carts.recordCreated(cartId, client.clientId);
     const basePrice =
       option.price && typeof option.price.value === 'number'
         ? { value: option.price.value, fxcode: option.price.fxcode }

@@ -10,6 +10,7 @@ import { CheckoutLoader } from '../funnel/checkout-loader';
 import { callContextFor } from '../funnel/funnel-call-context';
 import { BookingTokenService } from '../token/booking-token.service';
 import { seatLockResponse, unavailableSeats, type SeatLockResponse } from './seat-lock.mapper';
+import { CartAccess } from './cart-access.service';
 import { SeatLockStore } from './seat-lock.store';
 
 /**
@@ -27,12 +28,14 @@ export class SeatLockService {
     private readonly store: SeatLockStore,
     private readonly redis: RedisService,
     private readonly offers: CartOfferLoader,
+    private readonly carts: CartAccess,
   ) {}
 
   async execute(client: ClientSnapshot, body: unknown): Promise<SeatLockResponse> {
     const request = assertShape<SeatLockRequest>(SeatLockRequestDto, body);
-    const token = this.tokens.verify(request.booking_token, client.clientId);
+    const token = this.tokens.verify(request.booking_token, client);
     if (!this.redis.isAvailable()) throw new RedisUnavailableError('seatlock.write');
+    await this.carts.claim(client, token, { degrade: false });
     const seats = request.booking_data.seat_selection.map((s) => s.trim());
     const ctx = callContextFor(client);
 
@@ -54,7 +57,9 @@ export class SeatLockService {
         })),
       });
     }
-    await this.store.write(token.cartId, client.clientId, seats);
+    // Checked again atomically with the write: the cart cannot change hands between claim and lock.
+    if (!(await this.store.write(token.cartId, client.clientId, seats)))
+      throw new ContractError('booking_token_expired');
     this.logger.log({ event: 'seats_locked', cart_id: token.cartId, count: seats.length });
     return seatLockResponse(perSeatNet, priced, seats, token.seats, client.markup);
   }

@@ -51,9 +51,19 @@ export class BookingTokenService {
     );
   }
 
-  /** 400 `invalid_booking_token` when undecodable or tampered; 404 `booking_token_expired` when old or foreign. */
-  verify(token: string, clientId: string, now: Date = new Date()): VerifiedBookingToken {
-    const result = decodeBookingToken(token, clientId, Math.floor(now.getTime() / 1000), this.keys);
+  /**
+   * 400 `invalid_booking_token` when undecodable or tampered; 404 `booking_token_expired` when old or foreign.
+   * An unbound legacy-format token is accepted only when ACCEPT_LEGACY_BOOKING_TOKENS is on and the client
+   * opted in (`accept_legacy_tokens`); the caller must then prove the cart is not another client's
+   * (docs/adr/0101-cart-owner-records.md).
+   */
+  verify(
+    token: string,
+    client: Pick<ClientSnapshot, 'clientId' | 'acceptLegacyTokens'>,
+    now: Date = new Date(),
+  ): VerifiedBookingToken {
+    const keys = { ...this.keys, acceptLegacy: this.keys.acceptLegacy && client.acceptLegacyTokens };
+    const result = decodeBookingToken(token, client.clientId, Math.floor(now.getTime() / 1000), keys);
     if (result.ok) return { cartId: result.cartId, seats: result.seats, legacy: result.legacy };
     this.logger.log({ event: 'booking_token_rejected', reason: result.reason });
     if (result.error === 'invalid') throw new ContractError('invalid_booking_token');

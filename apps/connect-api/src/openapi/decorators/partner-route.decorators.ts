@@ -145,7 +145,7 @@ export const ACCEPTED_HEADERS: Record<string, HeaderObject> = {
 /** What each error status carries (docs/contract/errors.md#codes); the body is always the Error envelope. */
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: '`validation_error`, `invalid_json`, `unsupported_version`, `invalid_booking_token`.',
-  401: '`unauthorized` — missing/invalid key, key of another client, unknown or disabled client.',
+  401: '`unauthorized` — missing/invalid key, key of another client, unknown or disabled client; expired or altered signed link.',
   402: '`credit_limit_exceeded` — reserved, not emitted by this version.',
   403: '`client_disabled` — valid key, client switched off.',
   404: '`not_found` (route), `itinerary_not_found`, `booking_token_expired`, `booking_not_found`, `incomplete_result_not_found`.',
@@ -189,7 +189,8 @@ export function ApiMasterDataUrlResponse(): MethodDecorator {
     status: 200,
     description:
       'Time-limited (>= 60 min) HTTPS URL of a JSON document. JSON string when `Accept` includes `application/json` ' +
-      '(and does not prefer text/plain), otherwise plain text.',
+      '(and does not prefer text/plain), otherwise plain text. Fetching the URL needs no API key; once expired or ' +
+      'altered it answers `401 unauthorized` (`403 client_disabled` when the client was switched off).',
     headers: LIST_HEADERS,
     content: { 'application/json': { schema }, 'text/plain': { schema } },
   });

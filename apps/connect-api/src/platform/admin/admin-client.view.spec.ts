@@ -36,6 +36,7 @@ const client: ClientSnapshot = {
   asyncFlow: false,
   strictOwnership: true,
   sharedUpstreamKey: true,
+  acceptLegacyTokens: false,
   itineraryIdFormat: 'native',
   idScheme: 'mapped',
   contractCode: '12go',

@@ -213,6 +213,7 @@ export function buildRegistrySnapshot(content: string, opts: RegistryBuildOption
       asyncFlow: entry.async_flow ?? false,
       strictOwnership: entry.strict_ownership ?? false,
       sharedUpstreamKey: false,
+      acceptLegacyTokens: entry.accept_legacy_tokens ?? false,
       itineraryIdFormat: entry.itinerary_id_format ?? 'native',
       idScheme: entry.id_scheme ?? 'mapped',
       contractCode: entry.contract_code ?? '12go',

@@ -103,6 +103,7 @@ export class ClientEntryDto {
   @IsOptional() @ValidateNested() @Type(() => RateLimitDto) rate_limit?: RateLimitDto;
   @IsOptional() @IsBoolean() async_flow?: boolean;
   @IsOptional() @IsBoolean() strict_ownership?: boolean;
+  @IsOptional() @IsBoolean() accept_legacy_tokens?: boolean;
   @IsOptional() @IsIn(['native', 'cipher', 'plain']) itinerary_id_format?: 'native' | 'cipher' | 'plain';
   @IsOptional() @IsIn(['mapped', 'native']) id_scheme?: 'mapped' | 'native';
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9]{1,20}$/) contract_code?: string;

@@ -61,6 +61,8 @@ export interface ClientSnapshot {
   /** Forced true when another enabled client shares the 12go key (docs/platform.md#client-registry rule 6). */
   readonly strictOwnership: boolean;
   readonly sharedUpstreamKey: boolean;
+  /** Unbound legacy-format booking tokens are accepted (with ACCEPT_LEGACY_BOOKING_TOKENS) during a cutover. */
+  readonly acceptLegacyTokens: boolean;
   readonly itineraryIdFormat: ItineraryIdFormat;
   readonly idScheme: IdScheme;
   /** KLV key 02 in ids and tokens (docs/contract/ids.md), default `12go`. */

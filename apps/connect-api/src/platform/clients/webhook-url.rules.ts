@@ -22,8 +22,28 @@ const BLOCKED_V6 = ['::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'ff00::/8', '2
   ipaddr.IPv6.parseCIDR(c),
 );
 
-const MAPPED_V4 = ipaddr.IPv6.parseCIDR('::ffff:0:0/96');
-const NAT64 = ipaddr.IPv6.parseCIDR('64:ff9b::/96');
+/**
+ * IPv6 forms that carry an IPv4 address: the embedded addresses are checked against the IPv4 ranges, so no
+ * spelling of a blocked IPv4 address gets through (docs/adr/0105-ssrf-embedded-ipv4.md).
+ */
+const EMBEDDED_V4: Array<{ range: [ipaddr.IPv6, number]; embedded: (b: number[]) => number[][] }> = [
+  // IPv4-compatible ::a.b.c.d (deprecated), IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d
+  { range: ipaddr.IPv6.parseCIDR('::/96'), embedded: (b) => [b.slice(12)] },
+  { range: ipaddr.IPv6.parseCIDR('::ffff:0:0/96'), embedded: (b) => [b.slice(12)] },
+  { range: ipaddr.IPv6.parseCIDR('::ffff:0:0:0/96'), embedded: (b) => [b.slice(12)] },
+  // NAT64 well-known prefix
+  { range: ipaddr.IPv6.parseCIDR('64:ff9b::/96'), embedded: (b) => [b.slice(12)] },
+  // 6to4: the IPv4 address follows the 2002::/16 prefix
+  { range: ipaddr.IPv6.parseCIDR('2002::/16'), embedded: (b) => [b.slice(2, 6)] },
+  // Teredo: server IPv4 at bits 32-63, client IPv4 as the bitwise NOT of the last 32 bits
+  {
+    range: ipaddr.IPv6.parseCIDR('2001::/32'),
+    embedded: (b) => [b.slice(4, 8), b.slice(12).map((x) => ~x & 0xff)],
+  },
+];
+
+/** Local-use NAT64 prefixes (RFC 8215) can embed IPv4 at several offsets: the whole range is blocked. */
+const LOCAL_NAT64 = ipaddr.IPv6.parseCIDR('64:ff9b:1::/48');
 
 function v4Blocked(ip: ipaddr.IPv4): boolean {
   return BLOCKED_V4.some((range) => ip.match(range));
@@ -36,12 +56,13 @@ export function isBlockedAddress(address: string): boolean {
   const ip = ipaddr.parse(bare);
   if (ip.kind() === 'ipv4') return v4Blocked(ip as ipaddr.IPv4);
   const v6 = ip as ipaddr.IPv6;
-  if (BLOCKED_V6.some((range) => v6.match(range))) return true;
-  if (v6.match(MAPPED_V4) || v6.match(NAT64)) {
-    const bytes = v6.toByteArray().slice(12);
-    return v4Blocked(ipaddr.fromByteArray(bytes) as ipaddr.IPv4);
-  }
-  return false;
+  if (BLOCKED_V6.some((range) => v6.match(range)) || v6.match(LOCAL_NAT64)) return true;
+  const bytes = v6.toByteArray();
+  return EMBEDDED_V4.some(
+    (form) =>
+      v6.match(form.range) &&
+      form.embedded(bytes).some((v4) => v4Blocked(ipaddr.fromByteArray(v4) as ipaddr.IPv4)),
+  );
 }
 
 /** Rule 4 of docs/platform.md#client-registry; returns the problems found (empty = valid). */

@@ -106,21 +106,26 @@ export class AppConfig {
   /** Comma-separated HMAC keys: the first signs, all verify. Required in production. */
   @EnvString() BOOKING_TOKEN_HMAC_KEY = '';
   @EnvInt(60) BOOKING_TOKEN_MAX_AGE_S = 86_400;
-  @EnvBool() ACCEPT_LEGACY_BOOKING_TOKENS = true;
+  /** Master switch for unbound legacy booking tokens; a client also needs `accept_legacy_tokens`. */
+  @EnvBool() ACCEPT_LEGACY_BOOKING_TOKENS = false;
   @EnvString({ optional: true }) LEGACY_BOOKING_MAP_PATH?: string;
   @EnvString({ optional: true }) ID_MAP_DIR?: string;
   /** Configured set of ISO 4217 currencies accepted in `currency` (docs/contract/headers.md#locale-and-currency). */
   @EnvString() SUPPORTED_CURRENCIES =
     'THB,USD,EUR,GBP,AUD,CAD,CHF,CNY,HKD,IDR,INR,JPY,KRW,MYR,NZD,PHP,SGD,VND,ILS,SEK,NOK,DKK,PLN,CZK,HUF,TRY,AED,BRL,MXN,ZAR,LAK,KHR,MMK,TWD';
 
-  // --- static data (docs/contract/endpoints.md#master-data) -------------------------------------------------------------
+  // --- search ------------------------------------------------------------------------------------
+  /** Place pairs (one 12go search each) one search request may ask for; beyond → 400 validation_error. */
+  @EnvInt(1, 1000) SEARCH_MAX_PAIRS = 25;
+
+  // --- static data (docs/contract/endpoints.md#master-data) -------------------------------------
   /** Catalogue source; defaults to the sandbox's `{TWELVEGO_BASE_URL}/__sandbox/catalog`. */
   @EnvString({ optional: true }) CATALOG_URL?: string;
   @EnvInt(1) CATALOG_REFRESH_MIN = 360;
   /** HMAC key of the signed static-data links; defaults to the first booking-token key. */
   @EnvString({ optional: true }) STATIC_LINK_HMAC_KEY?: string;
   @EnvInt(1) STATIC_LINK_TTL_MIN = 60;
-  /** Public origin of the signed links behind a proxy or CDN; default the request's scheme and host. */
+  /** Public origin of the signed links; required in production, elsewhere default the listen address. */
   @EnvString({ optional: true }) STATIC_LINK_BASE_URL?: string;
 
   // --- rate limits, admin -------------------------------------------------------------------------

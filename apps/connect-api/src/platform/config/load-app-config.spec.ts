@@ -55,13 +55,14 @@ describe('loadAppConfig', () => {
 
   it('refuses unsafe settings in production and requires its secrets', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(
-      /TWELVEGO_BASE_URL is required[\s\S]*TWELVEGO_WEBHOOK_PATH_SECRETS[\s\S]*BOOKING_TOKEN_HMAC_KEY/,
+      /TWELVEGO_BASE_URL is required[\s\S]*TWELVEGO_WEBHOOK_PATH_SECRETS[\s\S]*BOOKING_TOKEN_HMAC_KEY[\s\S]*STATIC_LINK_BASE_URL is required/,
     );
     const prod = {
       NODE_ENV: 'production',
       TWELVEGO_BASE_URL: 'https://api.12go.example',
       TWELVEGO_WEBHOOK_PATH_SECRETS: 'p'.repeat(40),
       BOOKING_TOKEN_HMAC_KEY: 'k'.repeat(40),
+      STATIC_LINK_BASE_URL: 'https://api.travelier.example',
     };
     expect(loadAppConfig(prod).isProduction).toBe(true);
     expect(() => loadAppConfig({ ...prod, CONFIG_ALLOW_INLINE_SECRETS: 'true' })).toThrow(
@@ -73,6 +74,8 @@ describe('loadAppConfig', () => {
   it('validates URLs and the timeout and version lists', () => {
     expect(() => loadAppConfig({ TWELVEGO_BASE_URL: 'ftp://x' })).toThrow(/TWELVEGO_BASE_URL/);
     expect(() => loadAppConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+    expect(() => loadAppConfig({ STATIC_LINK_BASE_URL: 'https://x/?a=1' })).toThrow(/STATIC_LINK_BASE_URL/);
+    expect(() => loadAppConfig({ SEARCH_MAX_PAIRS: '0' })).toThrow(/SEARCH_MAX_PAIRS/);
     expect(() => loadAppConfig({ TWELVEGO_TIMEOUTS: 'search=fast' })).toThrow(/TWELVEGO_TIMEOUTS/);
     expect(() => loadAppConfig({ API_VERSIONS: '2023-07-01=removed' })).toThrow(/API_VERSIONS/);
   });

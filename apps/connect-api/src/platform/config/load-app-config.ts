@@ -26,6 +26,10 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+function isPlainHttpBase(value: string): boolean {
+  return isHttpUrl(value) && !new URL(value).search && !new URL(value).hash;
+}
+
 function isRedisUrl(value: string): boolean {
   try {
     return ['redis:', 'rediss:'].includes(new URL(value).protocol);
@@ -46,6 +50,8 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
   if (!isHttpUrl(config.TWELVEGO_BASE_URL)) problems.push('TWELVEGO_BASE_URL must be an http(s) URL');
   if (config.CATALOG_URL && !isHttpUrl(config.CATALOG_URL) && !config.CATALOG_URL.startsWith('file:'))
     problems.push('CATALOG_URL must be an http(s) or file: URL');
+  if (config.STATIC_LINK_BASE_URL?.trim() && !isPlainHttpBase(config.STATIC_LINK_BASE_URL.trim()))
+    problems.push('STATIC_LINK_BASE_URL must be an http(s) URL without query or fragment');
   if (!isRedisUrl(config.REDIS_URL)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
   if (config.REDIS_QUEUE_URL && !isRedisUrl(config.REDIS_QUEUE_URL))
     problems.push('REDIS_QUEUE_URL must be a redis:// or rediss:// URL');
@@ -68,6 +74,8 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
     if (!env.TWELVEGO_BASE_URL?.trim()) problems.push('TWELVEGO_BASE_URL is required in production');
     if (pathSecrets.length === 0) problems.push('TWELVEGO_WEBHOOK_PATH_SECRETS is required in production');
     if (!config.BOOKING_TOKEN_HMAC_KEY) problems.push('BOOKING_TOKEN_HMAC_KEY is required in production');
+    // Signed static-data links must not take their origin from anything but configuration.
+    if (!config.STATIC_LINK_BASE_URL?.trim()) problems.push('STATIC_LINK_BASE_URL is required in production');
     if (config.CONFIG_ALLOW_INLINE_SECRETS)
       problems.push('CONFIG_ALLOW_INLINE_SECRETS=true is refused when NODE_ENV=production');
     if (!config.WEBHOOK_REQUIRE_HTTPS)

@@ -48,8 +48,6 @@ export const CONTRACT_ERROR_CODES = Object.keys(CONTRACT_ERROR_STATUS) as Contra
 /** Codes that are legitimately returned with more than one status (docs/contract/errors.md#codes). */
 export const ALTERNATIVE_STATUS: Partial<Record<ContractErrorCode, readonly number[]>> = {
   upstream_unavailable: [502, 503],
-  /** 403 for a rejected signed static-data link (docs/contract/endpoints.md#master-data): a credential that is no API key. */
-  unauthorized: [401, 403],
 };
 
 /** Default English messages; wording may change (partners must not parse it). */

@@ -4,16 +4,19 @@ import { AppConfig } from '../config/app-config';
 import { ClientRegistry } from '../clients/client-registry';
 import { LifecycleState } from '../lifecycle/lifecycle-state';
 import { RedisService } from '../redis/redis.service';
+import { ReadinessChecks, type ReadinessCheckResult } from './readiness-checks';
 
 export type ReadinessStatus = 'ready' | 'degraded' | 'starting' | 'draining';
 
 export interface ReadinessReport {
   status: ReadinessStatus;
-  checks: Record<'config' | 'redis' | 'twelvego', Record<string, unknown> & { status: 'up' | 'down' }>;
+  checks: Record<'config' | 'redis' | 'twelvego', ReadinessCheckResult> &
+    Partial<Record<string, ReadinessCheckResult>>;
 }
 
 const REDIS_PING_TIMEOUT_MS = 500;
 const TWELVEGO_TIMEOUT_MS = 2000;
+const FEATURE_CHECK_TIMEOUT_MS = 1000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -43,11 +46,12 @@ export class ReadinessService {
     private readonly registry: ClientRegistry,
     private readonly lifecycle: LifecycleState,
     private readonly indicators: HealthIndicatorService,
+    private readonly featureChecks: ReadinessChecks,
   ) {}
 
   async report(): Promise<{ httpStatus: number; report: ReadinessReport }> {
     const report = await this.currentReport();
-    const failing = Object.values(report.checks).some((c) => c.status === 'down');
+    const failing = Object.values(report.checks).some((c) => c?.status === 'down');
     const status: ReadinessStatus = this.lifecycle.draining ? 'draining' : report.status;
     const unready = status === 'starting' || status === 'draining' || (this.config.READY_STRICT && failing);
     return { httpStatus: unready ? 503 : 200, report: { ...report, status } };
@@ -63,14 +67,21 @@ export class ReadinessService {
   }
 
   private async compute(): Promise<ReadinessReport> {
-    const [redis, twelvego] = await Promise.all([this.checkRedis(), this.checkTwelveGo()]);
+    const [redis, twelvego, features] = await Promise.all([
+      this.checkRedis(),
+      this.checkTwelveGo(),
+      this.checkFeatures(),
+    ]);
     const snapshot = this.registry.snapshot();
     const config = this.indicators
       .check('config')
       .up({ sha256: snapshot.sha256, clients_enabled: snapshot.enabledCount });
     if (redis.redis.status === 'up') this.redisReached = true;
     if (twelvego.twelvego.status === 'up') this.twelvegoReached = true;
-    const allUp = redis.redis.status === 'up' && twelvego.twelvego.status === 'up';
+    const allUp =
+      redis.redis.status === 'up' &&
+      twelvego.twelvego.status === 'up' &&
+      Object.values(features).every((c) => c.status === 'up');
     const status: ReadinessStatus = !(this.redisReached && this.twelvegoReached)
       ? 'starting'
       : allUp
@@ -82,8 +93,23 @@ export class ReadinessService {
         config: config.config,
         redis: redis.redis,
         twelvego: twelvego.twelvego,
+        ...features,
       } as ReadinessReport['checks'],
     };
+  }
+
+  /** What the features registered (static data published, webhook store writable, …). */
+  private async checkFeatures(): Promise<Record<string, ReadinessCheckResult>> {
+    const entries = await Promise.all(
+      this.featureChecks.entries().map(async ([name, check]): Promise<[string, ReadinessCheckResult]> => {
+        try {
+          return [name, await withTimeout(check(), FEATURE_CHECK_TIMEOUT_MS)];
+        } catch (e) {
+          return [name, { status: 'down', error: (e as Error).message }];
+        }
+      }),
+    );
+    return Object.fromEntries(entries);
   }
 
   private async checkRedis(): Promise<HealthIndicatorResult<'redis'>> {

@@ -4,10 +4,17 @@ import { AppLogger, ContextLogger } from '../logging/app-logger';
 import { MetricsService } from '../metrics/metrics.service';
 import { RedisService } from '../redis/redis.service';
 import { TOKEN_BUCKET_LUA } from './token-bucket.lua';
-import { BucketLimits, BucketState, decisionFrom, RateLimitDecision, takeToken } from './token-bucket';
+import {
+  BucketLimits,
+  BucketState,
+  decisionFrom,
+  RateLimitDecision,
+  takeToken,
+  tokensNeeded,
+} from './token-bucket';
 
 type WithTokenBucket = Redis & {
-  tcTokenBucket(key: string, rps: number, burst: number): Promise<[number, string]>;
+  tcTokenBucket(key: string, rps: number, burst: number, cost: number): Promise<[number, string]>;
 };
 
 /**
@@ -29,17 +36,18 @@ export class ClientRateLimiter {
     redis.client.defineCommand('tcTokenBucket', { numberOfKeys: 1, lua: TOKEN_BUCKET_LUA });
   }
 
-  async take(clientId: string, limits: BucketLimits): Promise<RateLimitDecision> {
+  /** Takes `cost` tokens (one per request; Search adds one per further upstream search). */
+  async take(clientId: string, limits: BucketLimits, cost = 1): Promise<RateLimitDecision> {
     let decision: RateLimitDecision;
     try {
       const [allowed, tokens] = await this.redis.run('ratelimit', (c) =>
-        (c as WithTokenBucket).tcTokenBucket(this.redis.key('rl', clientId), limits.rps, limits.burst),
+        (c as WithTokenBucket).tcTokenBucket(this.redis.key('rl', clientId), limits.rps, limits.burst, cost),
       );
       this.recovered();
-      decision = decisionFrom(Number(tokens), allowed === 1, limits, 'redis');
+      decision = decisionFrom(Number(tokens), allowed === 1, limits, 'redis', tokensNeeded(cost, limits));
     } catch (e) {
       this.fallingBack(e);
-      decision = this.takeLocal(clientId, limits, Date.now());
+      decision = this.takeLocal(clientId, limits, Date.now(), cost);
     }
     if (!decision.allowed)
       this.metrics.increment('ratelimit.rejected', { client_id: clientId, mode: decision.mode });
@@ -47,10 +55,10 @@ export class ClientRateLimiter {
   }
 
   /** The in-memory fallback (also the unit under test for the shared bucket math). */
-  takeLocal(clientId: string, limits: BucketLimits, now: number): RateLimitDecision {
-    const { state, allowed } = takeToken(this.local.get(clientId), limits, now);
+  takeLocal(clientId: string, limits: BucketLimits, now: number, cost = 1): RateLimitDecision {
+    const { state, allowed } = takeToken(this.local.get(clientId), limits, now, cost);
     this.local.set(clientId, state);
-    return decisionFrom(state.tokens, allowed, limits, 'local');
+    return decisionFrom(state.tokens, allowed, limits, 'local', tokensNeeded(cost, limits));
   }
 
   private fallingBack(error: unknown): void {

@@ -1,11 +1,13 @@
 /**
  * docs/contract/headers.md#rate-limits: one atomic token-bucket step per request, consistent across instances. Time comes
- * from Redis (`TIME`) so instance clocks do not matter. KEYS[1] = `rl:{client_id}`, ARGV = rps, burst.
+ * from Redis (`TIME`) so instance clocks do not matter. KEYS[1] = `rl:{client_id}`, ARGV = rps, burst and
+ * the cost (default 1; allowed when min(cost, burst) tokens are there, as tokensNeeded in token-bucket.ts).
  * Returns { allowed (0|1), tokens left (string: Lua numbers are truncated to integers on return) }.
  */
 export const TOKEN_BUCKET_LUA = `
 local rate = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3] or '1')
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
@@ -21,8 +23,8 @@ if now > ts then
   ts = now
 end
 local allowed = 0
-if tokens >= 1 then
-  tokens = tokens - 1
+if tokens >= math.min(cost, burst) then
+  tokens = tokens - cost
   allowed = 1
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(ts))

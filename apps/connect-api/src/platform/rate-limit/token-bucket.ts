@@ -22,11 +22,23 @@ export interface RateLimitDecision {
   mode: 'redis' | 'local';
 }
 
-/** Refills `state` to `now` and takes one token when there is one. Pure; same math as the Lua script. */
+/**
+ * Tokens a charge of `cost` needs in the bucket: the cost, capped at the bucket size so that a request
+ * costing more than `burst` is still possible from a full bucket (the rest is owed: tokens go negative).
+ */
+export function tokensNeeded(cost: number, limits: BucketLimits): number {
+  return Math.min(cost, limits.burst);
+}
+
+/**
+ * Refills `state` to `now` and takes `cost` tokens (default one) when the bucket holds what the charge
+ * needs (tokensNeeded). Pure; same math as the Lua script.
+ */
 export function takeToken(
   state: BucketState | undefined,
   limits: BucketLimits,
   now: number,
+  cost = 1,
 ): { state: BucketState; allowed: boolean } {
   let tokens = state ? state.tokens : limits.burst;
   let ts = state ? state.ts : now;
@@ -34,8 +46,8 @@ export function takeToken(
     tokens = Math.min(limits.burst, tokens + ((now - ts) * limits.rps) / 1000);
     ts = now;
   }
-  const allowed = tokens >= 1;
-  if (allowed) tokens -= 1;
+  const allowed = tokens >= tokensNeeded(cost, limits);
+  if (allowed) tokens -= cost;
   return { state: { tokens, ts }, allowed };
 }
 
@@ -45,8 +57,9 @@ export function decisionFrom(
   allowed: boolean,
   limits: BucketLimits,
   mode: RateLimitDecision['mode'],
+  needed = 1,
 ): RateLimitDecision {
-  const missingForOne = Math.max(0, 1 - tokens);
+  const missingForOne = Math.max(0, needed - tokens);
   return {
     allowed,
     limit: limits.burst,

@@ -40,6 +40,8 @@ export type SearchQueryParseResult = { ok: true; query: SearchQuery } | { ok: fa
 export interface SearchQueryParseOptions {
   now: Date;
   supportedCurrencies: readonly string[];
+  /** SEARCH_MAX_PAIRS: place pairs (one 12go search each) one request may ask for; unlimited when absent. */
+  maxPairs?: number;
 }
 
 export const SUPPORTED_LOCALES = new Set([
@@ -169,6 +171,16 @@ export function parseSearchQuery(
       pairs = from.flatMap((f) => to.map((t) => ({ from: f, to: t })));
     }
     pairs = distinctPairs(pairs.filter((p) => !(p.from.kind === p.to.kind && p.from.id === p.to.id)));
+    if (opts.maxPairs !== undefined && pairs.length > opts.maxPairs) {
+      const field = departurePoi === undefined ? 'departures' : 'arrivals';
+      details.push(
+        err(
+          field,
+          'too_many',
+          `departures × arrivals makes ${pairs.length} station pairs; at most ${opts.maxPairs} are searched per request.`,
+        ),
+      );
+    }
   }
 
   if (details.length > 0) return { ok: false, details };

@@ -12,6 +12,7 @@ export class SearchQueryPipe implements PipeTransform<Record<string, unknown>, S
     const result = parseSearchQuery(raw ?? {}, {
       now: new Date(),
       supportedCurrencies: this.config.supportedCurrencies,
+      maxPairs: this.config.SEARCH_MAX_PAIRS,
     });
     if (!result.ok)
       throw new ContractError('validation_error', 'The request is invalid.', { details: result.details });

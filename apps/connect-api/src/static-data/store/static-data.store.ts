@@ -138,6 +138,13 @@ export class StaticDataStore implements OnApplicationShutdown {
     return meta;
   }
 
+  /** True when every blob of `meta` is still stored. */
+  async hasAllBlobs(meta: VersionMeta): Promise<boolean> {
+    const ids = blobIds(meta);
+    if (ids.length === 0) return true;
+    return (await this.redis.client.exists(...ids.map((id) => this.k('blob', id)))) === ids.length;
+  }
+
   /** Same content as the current version: extend the lifetime of what is stored and record the check. */
   async touch(meta: VersionMeta, retentionS: number, now: Date, checkTtlS: number): Promise<void> {
     const multi = this.writer().multi();
