@@ -126,7 +126,13 @@ export async function startSandbox(env: Record<string, string> = {}): Promise<Ru
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const app = await createSandboxApp({ SANDBOX_PORT: String(port), SANDBOX_PUBLIC_URL: url, ...env });
+    // Pinned id base: the sandbox's ids are deterministic in tests (each stack has its own key prefix).
+    const app = await createSandboxApp({
+      SANDBOX_PORT: String(port),
+      SANDBOX_PUBLIC_URL: url,
+      SANDBOX_ID_BASE: '0',
+      ...env,
+    });
     try {
       await app.listen(port, '127.0.0.1');
       return { url, app, close: () => app.close() };

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../platform/config/app-config';
 import { RedisService } from '../platform/redis/redis.service';
 import { DEFAULT_OWNER_GRACE_DAYS, ownerRecordTtlSeconds } from './booking-owner.ttl';
+import { redisKeys } from '../platform/redis/redis-keys';
 
 /** `booking:{bid}` (operations.md §2.4, §3.1). */
 export interface BookingOwnerRecord {
@@ -35,7 +36,7 @@ export class BookingOwnerStore {
   }
 
   private keyOf(bid: string): string {
-    return this.redis.key('booking', bid);
+    return redisKeys.bookingOwner(this.redis.keyPrefix, bid);
   }
 
   /**

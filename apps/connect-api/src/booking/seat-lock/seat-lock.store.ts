@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
 import { RedisService } from '../../platform/redis/redis.service';
+import { redisKeys } from '../../platform/redis/redis-keys';
 
 /** What CreateBooking needs to know about a cart: its locked seats and whether it was already reserved. */
 export interface CartFunnelState {
@@ -27,7 +28,7 @@ export class SeatLockStore {
   }
 
   private keyOf(cartId: string): string {
-    return this.redis.key('schema', cartId);
+    return redisKeys.seatLockSchema(this.redis.keyPrefix, cartId);
   }
 
   async write(cartId: string, clientId: string, seats: string[], now: Date = new Date()): Promise<void> {

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, splitList } from './app-config';
 import { parseApiVersions } from './api-versions';
+import { resolveRedisTopology } from '../redis/redis-topology';
 import { parseTwelveGoTimeouts } from '@app/twelvego-client/twelvego-client.options';
 
 /** Values used outside production when the secret is not configured (never in production). */
@@ -34,6 +35,31 @@ function isRedisUrl(value: string): boolean {
   }
 }
 
+/** Exactly one topology per connection set (REDIS_URL counts only when set explicitly: it has a default). */
+function checkRedisTopologies(config: AppConfig, env: Record<string, string | undefined>): void {
+  const fallback = { kind: 'standalone', url: config.REDIS_URL } as const;
+  resolveRedisTopology(
+    {
+      url: env.REDIS_URL,
+      sentinels: config.REDIS_SENTINELS,
+      sentinelName: config.REDIS_SENTINEL_NAME,
+      clusterNodes: config.REDIS_CLUSTER_NODES,
+    },
+    'REDIS_',
+    fallback,
+  );
+  resolveRedisTopology(
+    {
+      url: config.REDIS_QUEUE_URL,
+      sentinels: config.REDIS_QUEUE_SENTINELS,
+      sentinelName: config.REDIS_QUEUE_SENTINEL_NAME,
+      clusterNodes: config.REDIS_QUEUE_CLUSTER_NODES,
+    },
+    'REDIS_QUEUE_',
+    fallback,
+  );
+}
+
 function crossChecks(config: AppConfig, env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   const attempt = (fn: () => void) => {
@@ -49,6 +75,7 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
   if (!isRedisUrl(config.REDIS_URL)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
   if (config.REDIS_QUEUE_URL && !isRedisUrl(config.REDIS_QUEUE_URL))
     problems.push('REDIS_QUEUE_URL must be a redis:// or rediss:// URL');
+  attempt(() => checkRedisTopologies(config, env));
   if (!config.TWELVEGO_HEALTH_PATH.startsWith('/')) problems.push('TWELVEGO_HEALTH_PATH must start with /');
   if (config.RATE_LIMIT_DEFAULT_BURST < config.RATE_LIMIT_DEFAULT_RPS)
     problems.push('RATE_LIMIT_DEFAULT_BURST must be at least RATE_LIMIT_DEFAULT_RPS');

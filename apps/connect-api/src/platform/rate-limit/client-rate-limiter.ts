@@ -5,6 +5,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { RedisService } from '../redis/redis.service';
 import { TOKEN_BUCKET_LUA } from './token-bucket.lua';
 import { BucketLimits, BucketState, decisionFrom, RateLimitDecision, takeToken } from './token-bucket';
+import { redisKeys } from '../redis/redis-keys';
 
 type WithTokenBucket = Redis & {
   tcTokenBucket(key: string, rps: number, burst: number): Promise<[number, string]>;
@@ -33,7 +34,11 @@ export class ClientRateLimiter {
     let decision: RateLimitDecision;
     try {
       const [allowed, tokens] = await this.redis.run('ratelimit', (c) =>
-        (c as WithTokenBucket).tcTokenBucket(this.redis.key('rl', clientId), limits.rps, limits.burst),
+        (c as WithTokenBucket).tcTokenBucket(
+          redisKeys.rateLimit(this.redis.keyPrefix, clientId),
+          limits.rps,
+          limits.burst,
+        ),
       );
       this.recovered();
       decision = decisionFrom(Number(tokens), allowed === 1, limits, 'redis');
