@@ -14,6 +14,20 @@ export interface BookingOwnerRecord {
   departureAt: string | null;
 }
 
+/** What `claim` did: wrote the record, found it held by another client (left as is), or could not reach Redis. */
+export type OwnerClaim =
+  { outcome: 'written' } | { outcome: 'held_by_other'; heldBy: string } | { outcome: 'failed' };
+
+/** Writes the record unless another client already owns the bid (then returns that client id). One key. */
+const CLAIM_LUA = `
+local owner = redis.call('HGET', KEYS[1], 'client_id')
+if owner and owner ~= ARGV[1] then return owner end
+redis.call('HSETNX', KEYS[1], 'created_at', ARGV[2])
+redis.call('HSET', KEYS[1], 'client_id', ARGV[1])
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'departure_at', ARGV[4]) end
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return false`;
+
 export interface BookingOwnerWriteOptions {
   departureAt?: string | null;
   now?: Date;
@@ -70,6 +84,31 @@ export class BookingOwnerStore {
         err: (err as Error).message,
       });
       return false;
+    }
+  }
+
+  /**
+   * CreateBooking's write: a new bid must not already belong to someone else (12go never reuses a bid; a
+   * record held by another client means state from elsewhere, e.g. a sandbox restarted on the same Redis).
+   * Such a record is left untouched. Never throws, like `write`.
+   */
+  async claim(bid: string, clientId: string, opts: BookingOwnerWriteOptions = {}): Promise<OwnerClaim> {
+    const now = opts.now ?? new Date();
+    const ttl = ownerRecordTtlSeconds(opts.departureAt, now, this.graceDays);
+    try {
+      const heldBy = await this.redis.run('booking_owner.write', (client) =>
+        client.eval(CLAIM_LUA, 1, this.keyOf(bid), clientId, now.toISOString(), ttl, opts.departureAt ?? ''),
+      );
+      return typeof heldBy === 'string' ? { outcome: 'held_by_other', heldBy } : { outcome: 'written' };
+    } catch (err) {
+      this.logger.warn({
+        msg: 'booking_owner.write_failed',
+        event: 'booking_owner.write_failed',
+        bid,
+        client_id: clientId,
+        err: (err as Error).message,
+      });
+      return { outcome: 'failed' };
     }
   }
 

@@ -74,5 +74,5 @@ export function answeringNode(client: RedisClient, key: string): string | undefi
     : undefined;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- ioredis's own dependency, untyped
+// ioredis's own dependency (untyped): the slot function its Cluster client routes with
 const clusterSlotOf: (key: string) => number = require('cluster-key-slot');

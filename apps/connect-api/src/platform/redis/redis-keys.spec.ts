@@ -1,7 +1,7 @@
 import { redisKeys, hasHashTag } from './redis-keys';
 import { queuePrefixFrom } from '../../notifications/notifications.settings';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the slot function ioredis's Cluster client uses
+// The slot function ioredis's Cluster client uses
 const slotOf: (key: string) => number = require('cluster-key-slot');
 
 const PREFIXES = ['tcb:', 'test:0a1b2c3d4e5f:', 'other-env:'];
