@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies and log lines are walked dynamically */
 import { randomBytes } from 'node:crypto';
-import { deleteKeysWithPrefixes, startStack, testRedisUrl, type TestStack } from '../support/stack';
+import { deleteKeysWithPrefixes, startStack, testRedisTargets, type TestStack } from '../support/stack';
 import {
   FunnelClient,
   fillBookingData,
@@ -17,7 +17,7 @@ import { appOwnerStore } from '../post-booking/support/owner-store';
 describe('sandbox restarts on the same BFF Redis', () => {
   const id = randomBytes(5).toString('hex');
   const prefixes = { REDIS_KEY_PREFIX: `test:restart-${id}:`, QUEUE_PREFIX: `{tq-restart-${id}}` };
-  afterAll(() => deleteKeysWithPrefixes(testRedisUrl(), Object.values(prefixes)));
+  afterAll(() => deleteKeysWithPrefixes(testRedisTargets(), Object.values(prefixes)));
 
   async function withCycle<T>(sandboxEnv: Record<string, string>, run: (stack: TestStack) => Promise<T>) {
     const stack = await startStack({
