@@ -21,6 +21,7 @@ import { MetricsService } from './platform/metrics/metrics.service';
 import { RateLimitStep } from './platform/rate-limit/rate-limit.step';
 import { AdminAuthStep } from './platform/admin/admin-auth.step';
 import { BusinessEvents } from './platform/events/business-events.service';
+import { LifecycleState } from './platform/lifecycle/lifecycle-state';
 import { setupOpenApi } from './openapi/setup-openapi';
 
 export interface CreateConnectAppOptions {
@@ -103,6 +104,7 @@ async function configureAndInit(app: NestFastifyApplication, config: AppConfig):
   app.flushLogs();
   app.useGlobalFilters(app.get(ContractExceptionFilter));
   app.useGlobalPipes(createContractValidationPipe());
+  const lifecycle = app.get(LifecycleState);
   installHttpPipeline(app.getHttpAdapter().getInstance(), {
     config,
     versions: config.apiVersions,
@@ -111,6 +113,7 @@ async function configureAndInit(app: NestFastifyApplication, config: AppConfig):
     metrics: app.get(MetricsService),
     rateLimit: () => app.get(RateLimitStep),
     adminAuth: () => app.get(AdminAuthStep),
+    draining: () => lifecycle.draining,
     events: () => app.get(BusinessEvents),
   });
   setupOpenApi(app);

@@ -41,8 +41,7 @@ export function createRedisConnection(topology: RedisTopology, tuning: Connectio
         enableOfflineQueue,
         lazyConnect,
         retryStrategy,
-        // A sentinel reporting a new master makes the client reconnect at once, not on the next error.
-        failoverDetector: true,
+
         sentinelRetryStrategy: (times) => Math.min(100 * times, 2000),
       });
     case 'cluster':

@@ -8,7 +8,7 @@ import {
   type ConnectionTuning,
   type RedisClient,
 } from './redis-connection.factory';
-import { describeTopology } from './redis-topology';
+import { describeTopology, type RedisTopology } from './redis-topology';
 import { isRedisConnectionError, RedisUnavailableError } from './redis-unavailable.error';
 import { MetricsService } from '../metrics/metrics.service';
 
@@ -94,8 +94,16 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
 
   /** A new connection on the configured topology; `queue` = the REDIS_QUEUE_* one (default: the main one). */
   connection(tuning: ConnectionTuning, which: 'main' | 'queue' = 'main'): RedisClient {
-    const topology = which === 'queue' ? this.config.redisQueueTopology : this.config.redisTopology;
-    return createRedisConnection(topology, tuning);
+    return createRedisConnection(this.topology(which), tuning);
+  }
+
+  /** A config built by hand (tests, CLIs) may lack the derived getters: then REDIS_URL, standalone. */
+  private topology(which: 'main' | 'queue'): RedisTopology {
+    const main: RedisTopology = this.config.redisTopology ?? {
+      kind: 'standalone',
+      url: this.config.REDIS_URL,
+    };
+    return which === 'queue' ? (this.config.redisQueueTopology ?? main) : main;
   }
 
   /** BullMQ connections on the queue topology: never give up reconnecting. */
