@@ -66,6 +66,7 @@ function fleetSuite(label: string, roles: Role[], scenarios: Set<number>) {
     }, 120_000);
 
     afterAll(async () => {
+      client?.close();
       await fleet?.stop();
       await receiver.close();
     });
@@ -327,7 +328,8 @@ function fleetSuite(label: string, roles: Role[], scenarios: Set<number>) {
                 .split('?')[0],
           );
           expect(new Set(carts).size).toBe(carts.length);
-          summary('4 kill -9 api under load', {
+          load.close();
+        summary('4 kill -9 api under load', {
             seconds: LOAD_S,
             requests: load.stats.requests,
             failures: load.stats.failures,
@@ -447,6 +449,7 @@ function fleetSuite(label: string, roles: Role[], scenarios: Set<number>) {
           500,
         );
         expect(ok).toBe(true);
+        load.close();
         summary('6 rolling restart', {
           restarted: drainObserved.length + 1,
           requests: load.stats.requests,

@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies are walked dynamically */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -197,19 +198,49 @@ export interface Answer {
   retries: number;
 }
 
-const REFUSED = new Set(['ECONNREFUSED']);
+interface RawAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
 
-function errorCode(e: unknown): string | undefined {
-  const cause = (e as { cause?: { code?: string } }).cause;
-  return cause?.code ?? (e as { code?: string }).code;
+class RetryableError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+/** One HTTP request on a keep-alive agent; a connection error that proves nothing reached the app is retryable. */
+function send(agent: Agent, url: string, method: string, headers: Record<string, string>, body?: string) {
+  return new Promise<RawAnswer>((resolve, reject) => {
+    const req = httpRequest(url, { method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const h = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, String(v));
+        resolve({ status: res.statusCode ?? 0, headers: h, text: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      // Refused: the listener is gone. Reset on a reused keep-alive socket before any answer: the server
+      // closed an idle connection as the request went out (Node's documented retry case; nginx retries too).
+      if (e.code === 'ECONNREFUSED' || (e.code === 'ECONNRESET' && req.reusedSocket))
+        reject(new RetryableError(e.code));
+      else reject(e);
+    });
+    req.end(body);
+  });
 }
 
 /**
- * Spreads requests round-robin over the live api instances; like the edge proxy, retries a refused
- * connection (nothing was sent) on the next instance and nothing else.
+ * Spreads requests round-robin over the live api instances on keep-alive connections; like the edge proxy,
+ * retries on the next instance only what never reached a BFF (see `send`), and nothing else.
  */
 export class FleetClient {
   private rr = 0;
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 16 });
   readonly stats = { requests: 0, failures: 0, fivexx: 0, retried: 0, errors: [] as string[] };
 
   constructor(private readonly targets: () => Array<{ name: string; url: string }>) {}
@@ -219,46 +250,52 @@ export class FleetClient {
     path: string,
     opts: { key?: string; body?: unknown; raw?: string; headers?: Record<string, string>; on?: number } = {},
   ): Promise<Answer> {
-    const targets = this.targets();
     let retries = 0;
     this.stats.requests++;
-    for (let attempt = 0; attempt < Math.max(3, targets.length + 1); attempt++) {
+    const payload = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const targets = this.targets();
       const t =
         opts.on !== undefined ? targets[opts.on % targets.length] : targets[this.rr++ % targets.length];
       try {
-        const res = await fetch(`${t.url}${path}`, {
+        const res = await send(
+          this.agent,
+          `${t.url}${path}`,
           method,
-          headers: {
+          {
             ...(opts.key ? { 'x-api-key': opts.key } : {}),
-            ...(opts.body !== undefined || opts.raw !== undefined
-              ? { 'content-type': 'application/json' }
-              : {}),
+            ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
             ...opts.headers,
           },
-          body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
-        });
-        const text = await res.text();
-        let body: unknown = text;
+          payload,
+        );
+        let body: unknown = res.text;
         try {
-          body = text ? JSON.parse(text) : undefined;
+          body = res.text ? JSON.parse(res.text) : undefined;
         } catch {
           /* keep text */
         }
         if (res.status >= 500) this.stats.fivexx++;
         return { status: res.status, headers: res.headers, body, instance: t.name, retries };
       } catch (e) {
-        if (REFUSED.has(errorCode(e) ?? '') && opts.on === undefined) {
+        if (e instanceof RetryableError && opts.on === undefined) {
           retries++;
           this.stats.retried++;
           continue;
         }
         this.stats.failures++;
-        this.stats.errors.push(`${method} ${path} on ${t.name}: ${errorCode(e) ?? (e as Error).message}`);
+        this.stats.errors.push(
+          `${method} ${path} on ${t.name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        );
         throw e;
       }
     }
     this.stats.failures++;
-    throw new Error(`${method} ${path}: every instance refused the connection`);
+    throw new Error(`${method} ${path}: no instance took the request`);
+  }
+
+  close(): void {
+    this.agent.destroy();
   }
 }
 
