@@ -226,7 +226,11 @@ function send(agent: Agent, url: string, method: string, headers: Record<string,
     req.on('error', (e: NodeJS.ErrnoException) => {
       // Refused: the listener is gone. Reset on a reused keep-alive socket before any answer: the server
       // closed an idle connection as the request went out (Node's documented retry case; nginx retries too).
-      if (e.code === 'ECONNREFUSED' || (e.code === 'ECONNRESET' && req.reusedSocket))
+      // A GET reset before any answer is retried too, as the edge proxy does for idempotent requests.
+      if (
+        e.code === 'ECONNREFUSED' ||
+        (e.code === 'ECONNRESET' && (req.reusedSocket || method === 'GET' || method === 'HEAD'))
+      )
         reject(new RetryableError(e.code));
       else reject(e);
     });
@@ -275,7 +279,10 @@ export class FleetClient {
         } catch {
           /* keep text */
         }
-        if (res.status >= 500) this.stats.fivexx++;
+        if (res.status >= 500) {
+          this.stats.fivexx++;
+          this.stats.errors.push(`${method} ${path} on ${t.name}: ${res.status} ${res.text.slice(0, 200)}`);
+        }
         return { status: res.status, headers: res.headers, body, instance: t.name, retries };
       } catch (e) {
         if (e instanceof RetryableError && opts.on === undefined) {
