@@ -97,7 +97,7 @@ describe('BFF on Redis Sentinel: master killed mid-test', () => {
     await sentinel.master.kill('SIGKILL');
     const killedAt = Date.now();
 
-    // Search goes on while Sentinel elects the replica (it needs no Redis; the rate limiter fails open).
+    // Search goes on while Sentinel elects the replica (no Redis needed; rate limits fall back to a per-instance bucket).
     const statuses: number[] = [];
     let promoted = false;
     while (Date.now() - killedAt < 30_000) {
