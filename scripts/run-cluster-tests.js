@@ -64,7 +64,9 @@ async function main() {
 
   const startedAt = Date.now();
   const cluster = await startRedisCluster({ masters: 3 });
-  console.log(`Redis Cluster: ${cluster.nodesEnv} (3 masters, ${Date.now() - startedAt} ms to cluster_state:ok)`);
+  console.log(
+    `Redis Cluster: ${cluster.nodesEnv} (3 masters, ${Date.now() - startedAt} ms to cluster_state:ok)`,
+  );
   const stop = async (code) => {
     for (const child of running) child.kill('SIGTERM');
     await cluster.stop();

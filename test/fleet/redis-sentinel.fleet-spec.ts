@@ -45,9 +45,7 @@ describe('BFF on Redis Sentinel: master killed mid-test', () => {
     demoB = new FunnelClient(stack, 'demo-b', stack.demoBKey);
   }, 60_000);
   afterAll(async () => {
-    const t = Date.now();
     await stack?.close();
-    console.log(`close ${Date.now() - t}`);
     await sentinel?.stop();
   });
 
