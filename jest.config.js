@@ -21,5 +21,12 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.js',
       setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.js'],
     },
+    // `npm run test:cluster` only: real OS processes on Redis Cluster / Sentinel topologies it starts itself.
+    {
+      ...shared,
+      displayName: 'fleet',
+      testMatch: ['<rootDir>/test/fleet/**/*.fleet-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.js'],
+    },
   ],
 };

@@ -138,6 +138,11 @@ async function ensureRedis(opts) {
  * Used by the test harness and the bench to leave the test database as they found it.
  */
 async function deleteKeysWithPrefixes(redisUrl, prefixes) {
+  if (Array.isArray(redisUrl)) {
+    // A Redis Cluster: every master holds its share of the keys.
+    await Promise.all(redisUrl.map((url) => deleteKeysWithPrefixes(url, prefixes)));
+    return;
+  }
   const Redis = require('ioredis');
   const redis = new Redis(redisUrl, {
     lazyConnect: true,
@@ -159,7 +164,8 @@ async function deleteKeysWithPrefixes(redisUrl, prefixes) {
           500,
         );
         cursor = next;
-        if (keys.length) await redis.del(...keys);
+        // One DEL per key: on a Redis Cluster node a multi-key DEL fails across slots.
+        if (keys.length) await keys.reduce((p, k) => p.del(k), redis.pipeline()).exec();
       } while (cursor !== '0');
     }
   } catch {
@@ -169,4 +175,12 @@ async function deleteKeysWithPrefixes(redisUrl, prefixes) {
   }
 }
 
-module.exports = { ensureRedis, pingRedis, freePort, waitFor, deleteKeysWithPrefixes, HOW_TO_GET_REDIS };
+module.exports = {
+  ensureRedis,
+  pingRedis,
+  freePort,
+  waitFor,
+  deleteKeysWithPrefixes,
+  findRedisServer,
+  HOW_TO_GET_REDIS,
+};

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the spec and the API are walked dynamically */
-import Redis from 'ioredis';
-import { startStack, type TestStack } from '../support/stack';
+import type { Cluster, Redis } from 'ioredis';
+import { startStack, testRedisClient, type TestStack } from '../support/stack';
 import {
   FunnelClient,
   SCENARIO_TRIP_PREFIX,
@@ -16,14 +16,14 @@ describe('booking funnel (e2e)', () => {
   let stack: TestStack;
   let api: FunnelClient;
   let date: string;
-  let redis: Redis;
+  let redis: Redis | Cluster;
   const personal = new Set<string>();
 
   beforeAll(async () => {
     stack = await startStack({ sandboxEnv: { SANDBOX_CONFIRM_DELAY_MS: '300' } });
     api = new FunnelClient(stack);
     date = await travelDate(stack);
-    redis = new Redis(stack.redisUrl);
+    redis = testRedisClient();
   });
   afterAll(async () => {
     redis?.disconnect();

@@ -96,7 +96,16 @@ describe('docker/compose.yaml', () => {
 
   it('runs the BFF, Redis (AOF, noeviction), the sandbox, a webhook sink and an optional Datadog agent', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['bff', 'datadog-agent', 'redis', 'twelvego-sandbox', 'webhook-sink'].sort(),
+      [
+        'bff',
+        'datadog-agent',
+        'redis',
+        'twelvego-sandbox',
+        'webhook-sink',
+        'bff-api',
+        'bff-worker',
+        'edge',
+      ].sort(),
     );
     const redisCommand = (compose.services.redis as { command: string[] }).command.join(' ');
     expect(redisCommand).toContain('--appendonly yes');
@@ -110,7 +119,9 @@ describe('docker/compose.yaml', () => {
 
   it('builds every service from a Dockerfile target that exists, with the repository as context', () => {
     const built = Object.entries(compose.services).filter(([, s]) => s.build);
-    expect(built.map(([n]) => n).sort()).toEqual(['bff', 'twelvego-sandbox']);
+    expect(built.map(([n]) => n).sort()).toEqual(['bff', 'bff-api', 'bff-worker', 'twelvego-sandbox']);
+    for (const fleet of ['bff-api', 'bff-worker', 'edge'])
+      expect(compose.services[fleet].profiles).toEqual(['fleet']);
     for (const [, service] of built) {
       const context = resolve(DOCKER_DIR, service.build!.context);
       expect(context).toBe(resolve(REPO_ROOT));

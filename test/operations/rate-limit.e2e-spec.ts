@@ -1,4 +1,11 @@
-import { DEMO_B_KEY, DEMO_KEY, startStack, TestStack, writeClientsFile } from '../support/stack';
+import {
+  DEMO_B_KEY,
+  DEMO_KEY,
+  startStack,
+  TestStack,
+  testRedisClient,
+  writeClientsFile,
+} from '../support/stack';
 import { call } from '../platform/support/http';
 import { PlatformTestModule } from '../platform/support/platform-test.module';
 
@@ -64,8 +71,7 @@ describe('per-client rate limits (docs/contract/headers.md#rate-limits, docs/con
     });
 
     it('keeps the bucket in Redis under rl:{client_id}', async () => {
-      const Redis = (await import('ioredis')).default;
-      const redis = new Redis(stack.redisUrl);
+      const redis = testRedisClient();
       try {
         const bucket = await redis.hgetall(`${stack.keyPrefix}rl:demo`);
         expect(Number(bucket.tokens)).toBeGreaterThanOrEqual(0);

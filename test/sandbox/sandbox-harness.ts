@@ -40,6 +40,7 @@ export async function startSandbox(env: Record<string, string> = {}): Promise<Sa
   const app = await createSandboxApp({
     SANDBOX_NOW: FIXTURE_NOW,
     SANDBOX_CLOCK_FROZEN: 'true',
+    SANDBOX_ID_BASE: '0',
     SANDBOX_LOG_LEVEL: 'silent',
     SANDBOX_CONFIRM_DELAY_MS: '3000',
     SANDBOX_RECHECK_DELAY_MS: '2000',

@@ -9,6 +9,7 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { createConnectApp } from '../../apps/connect-api/src/create-connect-app';
 import { ClientRegistry } from '../../apps/connect-api/src/platform/clients/client-registry';
 import { createSandboxApp } from '../../apps/twelvego-sandbox/src/create-sandbox-app';
+import Redis, { Cluster } from 'ioredis';
 import { deleteKeysWithPrefixes } from '../../scripts/lib/redis';
 import { readLocalEnv, REPO_ROOT } from './local-env';
 
@@ -69,6 +70,30 @@ export function testRedisUrl(): string {
   return process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/15';
 }
 
+/** `npm run test:cluster` sets TEST_REDIS_CLUSTER_NODES: the stacks then run on that Redis Cluster. */
+export function testClusterNodes(): string[] {
+  return (process.env.TEST_REDIS_CLUSTER_NODES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** What deleteKeysWithPrefixes must scan: every Cluster master, or the standalone test Redis. */
+export function testRedisTargets(): string | string[] {
+  const nodes = testClusterNodes();
+  return nodes.length ? nodes.map((n) => `redis://${n}`) : testRedisUrl();
+}
+
+/** A direct client on the tests' Redis (standalone or Cluster), for assertions on stored keys. */
+export function testRedisClient(): Redis | Cluster {
+  const nodes = testClusterNodes();
+  if (nodes.length === 0) return new Redis(testRedisUrl());
+  return new Cluster(
+    nodes.map((n) => ({ host: n.split(':')[0], port: Number(n.split(':')[1]) })),
+    { redisOptions: { disconnectTimeout: 100 } },
+  );
+}
+
 function captureStream(): { stream: Writable; logs: CapturedLogs; all: string[] } {
   const chunks: string[] = [];
   const stream = new Writable({
@@ -126,7 +151,13 @@ export async function startSandbox(env: Record<string, string> = {}): Promise<Ru
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const app = await createSandboxApp({ SANDBOX_PORT: String(port), SANDBOX_PUBLIC_URL: url, ...env });
+    // Pinned id base: the sandbox's ids are deterministic in tests (each stack has its own key prefix).
+    const app = await createSandboxApp({
+      SANDBOX_PORT: String(port),
+      SANDBOX_PUBLIC_URL: url,
+      SANDBOX_ID_BASE: '0',
+      ...env,
+    });
     try {
       await app.listen(port, '127.0.0.1');
       return { url, app, close: () => app.close() };
@@ -145,7 +176,14 @@ export { deleteKeysWithPrefixes };
  */
 export async function startStack(opts: StartStackOptions = {}): Promise<TestStack> {
   const id = randomBytes(6).toString('hex');
-  const redisUrl = opts.env?.REDIS_URL ?? testRedisUrl();
+  // Cluster mode unless the test chose its own standalone Redis.
+  const ownTopology = ['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES'].some(
+    (k) => opts.env?.[k] !== undefined,
+  );
+  const clusterNodes = ownTopology ? [] : testClusterNodes();
+  const redisUrl =
+    opts.env?.REDIS_URL || (clusterNodes.length ? `redis://${clusterNodes[0]}` : testRedisUrl());
+  const cleanupTarget = clusterNodes.length ? clusterNodes.map((n) => `redis://${n}`) : redisUrl;
   const keyPrefix = `test:${id}:`;
   const queuePrefix = `{tq-${id}}`;
   const sandbox = opts.twelvegoBaseUrl ? undefined : await startSandbox(opts.sandboxEnv);
@@ -155,7 +193,9 @@ export async function startStack(opts: StartStackOptions = {}): Promise<TestStac
     ...readLocalEnv(),
     NODE_ENV: 'test',
     TWELVEGO_BASE_URL: sandboxUrl,
-    REDIS_URL: redisUrl,
+    ...(clusterNodes.length
+      ? { REDIS_URL: '', REDIS_CLUSTER_NODES: clusterNodes.join(',') }
+      : { REDIS_URL: redisUrl }),
     REDIS_KEY_PREFIX: keyPrefix,
     QUEUE_PREFIX: queuePrefix,
     CLIENTS_CONFIG_PATH: opts.clientsFile ?? LOCAL_CLIENTS_FILE,
@@ -211,7 +251,7 @@ export async function startStack(opts: StartStackOptions = {}): Promise<TestStac
       ]);
       clearTimeout(timer);
       await sandbox?.close().catch(() => undefined);
-      await deleteKeysWithPrefixes(redisUrl, [keyPrefix, queuePrefix]);
+      await deleteKeysWithPrefixes(cleanupTarget, [keyPrefix, queuePrefix]);
       // Every e2e run proves its logs hold no API key, no 12go key and no `k=` value (docs/platform.md#logs-and-redaction).
       const leaks = findSecretLeaks(capture.logs.text(), secrets);
       if (leaks.length > 0) throw new Error(`BFF logs leaked secrets: ${leaks.join('; ')}`);

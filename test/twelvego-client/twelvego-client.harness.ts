@@ -25,6 +25,7 @@ export interface SandboxHandle {
 export async function startSandbox(env: Record<string, string> = {}): Promise<SandboxHandle> {
   const app = await createSandboxApp({
     SANDBOX_NOW,
+    SANDBOX_ID_BASE: '0',
     SANDBOX_LATENCY_PROFILE: 'none',
     SANDBOX_ALLOW_HEADER_FAULTS: 'true',
     SANDBOX_LOG_LEVEL: 'silent',

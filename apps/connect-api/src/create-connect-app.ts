@@ -22,6 +22,7 @@ import { MetricsService } from './platform/metrics/metrics.service';
 import { RateLimitStep } from './platform/rate-limit/rate-limit.step';
 import { AdminAuthStep } from './platform/admin/admin-auth.step';
 import { BusinessEvents } from './platform/events/business-events.service';
+import { LifecycleState } from './platform/lifecycle/lifecycle-state';
 import { setupOpenApi } from './openapi/setup-openapi';
 
 export interface CreateConnectAppOptions {
@@ -104,6 +105,7 @@ async function configureAndInit(app: NestFastifyApplication, config: AppConfig):
   app.flushLogs();
   app.useGlobalFilters(app.get(ContractExceptionFilter));
   app.useGlobalPipes(createContractValidationPipe());
+  const lifecycle = app.get(LifecycleState);
   installHttpPipeline(app.getHttpAdapter().getInstance(), {
     config,
     versions: config.apiVersions,
@@ -112,6 +114,7 @@ async function configureAndInit(app: NestFastifyApplication, config: AppConfig):
     metrics: app.get(MetricsService),
     rateLimit: () => app.get(RateLimitStep),
     adminAuth: () => app.get(AdminAuthStep),
+    draining: () => lifecycle.draining,
     events: () => app.get(BusinessEvents),
     diversion: () => app.get(ClientDiversion),
   });

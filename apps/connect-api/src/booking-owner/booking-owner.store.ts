@@ -3,6 +3,7 @@ import { AppConfig } from '../platform/config/app-config';
 import { RedisService } from '../platform/redis/redis.service';
 import { DEFAULT_OWNER_GRACE_DAYS, ownerRecordTtlSeconds } from './booking-owner.ttl';
 import { ReconcileWatchList } from './reconcile-watch-list';
+import { redisKeys } from '../platform/redis/redis-keys';
 
 /** `booking:{bid}` (docs/contract/webhooks.md#who-owns-a-booking, docs/platform.md#redis-keyspace). */
 export interface BookingOwnerRecord {
@@ -13,6 +14,20 @@ export interface BookingOwnerRecord {
   /** 12go local departure `yyyy-MM-dd HH:mm:ss` when known. */
   departureAt: string | null;
 }
+
+/** What `claim` did: wrote the record, found it held by another client (left as is), or could not reach Redis. */
+export type OwnerClaim =
+  { outcome: 'written' } | { outcome: 'held_by_other'; heldBy: string } | { outcome: 'failed' };
+
+/** Writes the record unless another client already owns the bid (then returns that client id). One key. */
+const CLAIM_LUA = `
+local owner = redis.call('HGET', KEYS[1], 'client_id')
+if owner and owner ~= ARGV[1] then return owner end
+redis.call('HSETNX', KEYS[1], 'created_at', ARGV[2])
+redis.call('HSET', KEYS[1], 'client_id', ARGV[1])
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'departure_at', ARGV[4]) end
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return false`;
 
 export interface BookingOwnerWriteOptions {
   departureAt?: string | null;
@@ -37,7 +52,7 @@ export class BookingOwnerStore {
   }
 
   private keyOf(bid: string): string {
-    return this.redis.key('booking', bid);
+    return redisKeys.bookingOwner(this.redis.keyPrefix, bid);
   }
 
   /**
@@ -81,6 +96,31 @@ export class BookingOwnerStore {
       await this.watchList?.enroll(bid);
     } catch (err) {
       this.logger.warn({ msg: 'reconcile.enroll_failed', bid, err: (err as Error).message });
+    }
+  }
+
+  /**
+   * CreateBooking's write: a new bid must not already belong to someone else (12go never reuses a bid; a
+   * record held by another client means state from elsewhere, e.g. a sandbox restarted on the same Redis).
+   * Such a record is left untouched. Never throws, like `write`.
+   */
+  async claim(bid: string, clientId: string, opts: BookingOwnerWriteOptions = {}): Promise<OwnerClaim> {
+    const now = opts.now ?? new Date();
+    const ttl = ownerRecordTtlSeconds(opts.departureAt, now, this.graceDays);
+    try {
+      const heldBy = await this.redis.run('booking_owner.write', (client) =>
+        client.eval(CLAIM_LUA, 1, this.keyOf(bid), clientId, now.toISOString(), ttl, opts.departureAt ?? ''),
+      );
+      return typeof heldBy === 'string' ? { outcome: 'held_by_other', heldBy } : { outcome: 'written' };
+    } catch (err) {
+      this.logger.warn({
+        msg: 'booking_owner.write_failed',
+        event: 'booking_owner.write_failed',
+        bid,
+        client_id: clientId,
+        err: (err as Error).message,
+      });
+      return { outcome: 'failed' };
     }
   }
 

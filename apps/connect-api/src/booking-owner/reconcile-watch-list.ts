@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../platform/config/app-config';
+import { redisKeys } from '../platform/redis/redis-keys';
 import { RedisService } from '../platform/redis/redis.service';
 
 /** The status a partner was last told about (12go status and its `stamp`). */
@@ -43,15 +44,15 @@ export class ReconcileWatchList {
   }
 
   get dueKey(): string {
-    return this.redis.key('{reconcile}', 'due');
+    return redisKeys.reconcile(this.redis.keyPrefix, 'due');
   }
 
   get sinceKey(): string {
-    return this.redis.key('{reconcile}', 'since');
+    return redisKeys.reconcile(this.redis.keyPrefix, 'since');
   }
 
   private ownerKey(bid: string): string {
-    return this.redis.key('booking', bid);
+    return redisKeys.bookingOwner(this.redis.keyPrefix, bid);
   }
 
   /** Adds a booking (kept as is when already watched). Redis failures propagate. */

@@ -59,8 +59,8 @@ export class BookingService {
       throw tripUnavailable(400, this.catalog.errorProduct(d), d.plan.routeName, message);
     }
     let n = this.state.cartsCreated + 1;
-    let id = cartId(this.state.seed, n);
-    while (this.state.carts.has(id)) id = cartId(this.state.seed, ++n);
+    let id = cartId(this.state.seed, this.config.idBase + n);
+    while (this.state.carts.has(id)) id = cartId(this.state.seed, this.config.idBase + ++n);
     this.state.cartsCreated = n;
     const snapshot: SeatAmounts = seatAmountsFromNet(d.validatedNetCents, d.plan.agfeeRate);
     this.state.carts.set(id, {
@@ -132,7 +132,7 @@ export class BookingService {
     }
 
     const v = result.value;
-    const bid = FIRST_BID + this.state.reservesMade;
+    const bid = FIRST_BID + this.config.idBase + this.state.reservesMade;
     this.state.reservesMade++;
     const factor = scenario === 'RSVPRC' ? 1.05 : 1;
     const perSeat = convertSeatAmounts(

@@ -16,6 +16,8 @@ export interface SandboxConfig {
   publicUrl: string;
   recheckBaseUrl: string;
   seed: number;
+  /** Added to the cart and booking id sequences, so a restarted sandbox never hands out an id again. */
+  idBase: number;
   now: string | null;
   clockFrozen: boolean;
   secret: string;
@@ -102,6 +104,16 @@ function parseApiKeys(raw: string | undefined): SandboxApiKey[] {
   });
 }
 
+const ID_BASE_EPOCH_MS = Date.UTC(2024, 0, 1);
+
+/**
+ * The id base of a start at `nowMs`: milliseconds since 2024 (real clock, not SANDBOX_NOW). Two starts
+ * could only hand out the same id if the first made more reservations than milliseconds passed between them.
+ */
+export function defaultIdBase(nowMs: number): number {
+  return Math.max(0, nowMs - ID_BASE_EPOCH_MS);
+}
+
 export function loadSandboxConfig(env: Env): SandboxConfig {
   const port = int(env, 'SANDBOX_PORT', 4010);
   const publicUrl = (str(env, 'SANDBOX_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
@@ -128,6 +140,7 @@ export function loadSandboxConfig(env: Env): SandboxConfig {
     publicUrl,
     recheckBaseUrl: (str(env, 'SANDBOX_RECHECK_BASE_URL') ?? publicUrl).replace(/\/+$/, ''),
     seed: int(env, 'SANDBOX_SEED', 12),
+    idBase: int(env, 'SANDBOX_ID_BASE', defaultIdBase(Date.now())),
     now,
     clockFrozen: bool(env, 'SANDBOX_CLOCK_FROZEN', false),
     secret: str(env, 'SANDBOX_SECRET') ?? 'sandbox-secret',

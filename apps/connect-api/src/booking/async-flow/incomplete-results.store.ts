@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
 import { RedisService } from '../../platform/redis/redis.service';
+import { redisKeys } from '../../platform/redis/redis-keys';
 
 export type AsyncOperation = 'create_booking' | 'confirm_booking';
 
@@ -35,7 +36,7 @@ export class IncompleteResultsStore {
   }
 
   private keyOf(id: string): string {
-    return this.redis.key('ir', id);
+    return redisKeys.incompleteResult(this.redis.keyPrefix, id);
   }
 
   async create(record: IncompleteResultRecord): Promise<void> {

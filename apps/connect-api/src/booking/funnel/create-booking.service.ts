@@ -97,7 +97,17 @@ export class CreateBookingService {
       details = await this.readback.read(ctx, bid);
     } finally {
       // The reservation exists at 12go whatever happens next: record the owner before answering.
-      await this.owners.write(bid, client.clientId, { departureAt: details?.dep_date_time ?? null });
+      const claim = await this.owners.claim(bid, client.clientId, {
+        departureAt: details?.dep_date_time ?? null,
+      });
+      if (claim.outcome === 'held_by_other')
+        this.logger.error({
+          event: 'booking_owner.conflict',
+          bid,
+          client_id: client.clientId,
+          owner_client_id: claim.heldBy,
+          msg: 'a new reservation found its bid already owned by another client; the record was not overwritten',
+        });
     }
     const booking = this.readback.render(details, client);
     recordBusinessEvent('booking.created', {

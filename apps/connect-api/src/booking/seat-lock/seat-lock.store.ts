@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
 import { RedisService } from '../../platform/redis/redis.service';
+import { redisKeys } from '../../platform/redis/redis-keys';
 
 /** Who a cart belongs to, from the caller's point of view. */
 export type CartOwnership = 'caller' | 'other';
@@ -63,7 +64,7 @@ export class SeatLockStore {
   }
 
   private keyOf(cartId: string): string {
-    return this.redis.key('schema', cartId);
+    return redisKeys.seatLockSchema(this.redis.keyPrefix, cartId);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '../../platform/config/app-config';
 import { RedisService } from '../../platform/redis/redis.service';
+import { redisKeys } from '../../platform/redis/redis-keys';
 import type { Comparison } from '../compare';
 import { SHADOW_RECORD_LUA } from './shadow-report.lua';
 import {
@@ -37,8 +38,9 @@ export class ShadowReportStore {
   }
 
   private keys(clientId: string, bucket: string): [string, string, string] {
-    const tag = `{shadow:${clientId}:${bucket}}`;
-    return [this.redis.key(tag, 'counts'), this.redis.key(tag, 'paths'), this.redis.key(tag, 'examples')];
+    const key = (part: 'counts' | 'paths' | 'examples') =>
+      redisKeys.shadowReport(this.redis.keyPrefix, clientId, bucket, part);
+    return [key('counts'), key('paths'), key('examples')];
   }
 
   async record(clientId: string, endpoint: string, comparison: Comparison, at = new Date()): Promise<void> {

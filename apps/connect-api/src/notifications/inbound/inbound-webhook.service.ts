@@ -12,6 +12,7 @@ import {
   isUnknownUpstreamType,
   parseInboundNotification,
 } from './inbound-notification';
+import { redisKeys } from '../../platform/redis/redis-keys';
 
 export type InboundAnswer =
   | { status: 200; result: 'accepted' | 'duplicate' }
@@ -69,7 +70,7 @@ export class InboundWebhookService {
         upstream_type: String(n.upstreamType).slice(0, 100),
       });
     }
-    const dedupKey = this.redis.key(...inboundDedupKeyParts(n).split(':'));
+    const dedupKey = redisKeys.inboundDedup(this.redis.keyPrefix, inboundDedupKeyParts(n));
     const enqueueTimeout = this.settings.enqueueTimeoutMs;
     try {
       if ((await withTimeout(this.redis.client.exists(dedupKey), enqueueTimeout)) === 1) {

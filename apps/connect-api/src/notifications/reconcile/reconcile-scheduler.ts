@@ -35,8 +35,15 @@ export class ReconcileScheduler implements OnApplicationBootstrap, OnModuleDestr
       return;
     }
     const intervalMs = this.config.RECONCILE_INTERVAL_MS;
-    const connection = () => this.queues.connection({ maxRetriesPerRequest: null, enableOfflineQueue: true });
-    this.queue = new Queue(RECONCILE_QUEUE, { connection: connection(), prefix: this.settings.queuePrefix });
+    const connection = (role: string) =>
+      this.queues.connection(`tc-bff-${role}-${RECONCILE_QUEUE}`, {
+        maxRetriesPerRequest: null,
+        enableOfflineQueue: true,
+      });
+    this.queue = new Queue(RECONCILE_QUEUE, {
+      connection: connection('queue'),
+      prefix: this.settings.queuePrefix,
+    });
     this.queue.on('error', (err) => this.logger.warn({ msg: 'reconcile.queue_error', err: err.message }));
     // Waits for Redis when it is down at boot (offline queue); shutdown abandons it.
     this.queue
@@ -48,7 +55,7 @@ export class ReconcileScheduler implements OnApplicationBootstrap, OnModuleDestr
       .then(() => this.logger.log({ msg: 'reconcile.scheduled', interval_ms: intervalMs }))
       .catch((err: Error) => this.logger.warn({ msg: 'reconcile.schedule_failed', err: err.message }));
     this.worker = new Worker(RECONCILE_QUEUE, () => this.reconciler.runTick(), {
-      connection: connection(),
+      connection: connection('worker'),
       prefix: this.settings.queuePrefix,
       concurrency: 1,
       lockDuration: this.settings.lockDurationMs,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { RedisService } from '../../platform/redis/redis.service';
+import type { ConnectionTuning, RedisClient } from '../../platform/redis/redis-connection.factory';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { closeBounded } from './bounded-close';
@@ -24,6 +25,8 @@ export class NotificationQueues implements OnApplicationShutdown {
   private readonly logger = new Logger('NotificationQueues');
   private inboundQueue?: Queue<InboundJobData>;
   private deliverQueue?: Queue<DeliverJobData>;
+  /** BullMQ does not close connections it was handed; these are quit after the queues and workers closed. */
+  private readonly owned = new Set<RedisClient>();
 
   constructor(
     private readonly redis: RedisService,
@@ -40,17 +43,24 @@ export class NotificationQueues implements OnApplicationShutdown {
   }
 
   private create<T>(name: string): Queue<T> {
-    const connection = this.connection({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    const connection = this.connection(`tc-bff-queue-${name}`, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    });
     const q = new Queue<T>(name, { connection, prefix: this.settings.queuePrefix });
     q.on('error', (err) => this.logger.warn({ msg: 'notify.queue_error', queue: name, err: err.message }));
     return q;
   }
 
-  /** Connection options for BullMQ (workers pass `maxRetriesPerRequest: null`). */
-  connection(overrides: Record<string, unknown>): ConnectionOptions {
-    const base = this.redis.connectionOptions() as Record<string, unknown>;
-    const { keyPrefix: _ignored, ...rest } = base;
-    return { ...rest, ...overrides } as ConnectionOptions;
+  /**
+   * A connection for BullMQ on the queue topology (workers pass `maxRetriesPerRequest: null`). An instance,
+   * not options: BullMQ can only use a Redis Cluster it is handed (its blocking connections duplicate it).
+   */
+  connection(name: string, overrides: Partial<ConnectionTuning>): ConnectionOptions {
+    const client = this.redis.queueConnection(name, overrides);
+    client.on('error', () => undefined); // BullMQ reports errors through the queue/worker 'error' events
+    this.owned.add(client);
+    return client as ConnectionOptions;
   }
 
   queue(kind: QueueKind): Queue<InboundJobData> | Queue<DeliverJobData> {
@@ -87,5 +97,18 @@ export class NotificationQueues implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const queues = [this.inboundQueue, this.deliverQueue].filter((q): q is Queue => q !== undefined);
     await Promise.all(queues.map((q) => closeBounded(q, { graceMs: QUEUE_CLOSE_GRACE_MS })));
+    const owned = [...this.owned];
+    this.owned.clear();
+    await Promise.all(owned.map((c) => quitBounded(c, QUEUE_CLOSE_GRACE_MS)));
   }
+}
+
+async function quitBounded(client: RedisClient, graceMs: number): Promise<void> {
+  if (client.status === 'end') return;
+  if (client.status !== 'ready') return client.disconnect();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+  await Promise.race([client.quit().catch(() => undefined), timeout]);
+  clearTimeout(timer);
+  if ((client.status as string) !== 'end') client.disconnect();
 }

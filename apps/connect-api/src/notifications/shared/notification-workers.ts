@@ -114,7 +114,10 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
     scheduleMs: number[],
   ): Worker {
     const worker = new Worker(name, processor, {
-      connection: this.queues.connection({ maxRetriesPerRequest: null, enableOfflineQueue: true }),
+      connection: this.queues.connection(`tc-bff-worker-${name}`, {
+        maxRetriesPerRequest: null,
+        enableOfflineQueue: true,
+      }),
       prefix: this.settings.queuePrefix,
       concurrency,
       autorun: false,

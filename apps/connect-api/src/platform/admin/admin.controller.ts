@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { AppConfig } from '../config/app-config';
 import { ClientRegistry } from '../clients/client-registry';
 import { ContractError } from '../errors/contract-error';
+import { RedisService } from '../redis/redis.service';
 import { adminClientView } from './admin-client.view';
 import { AdminGuard } from './admin.guard';
 
@@ -17,6 +18,7 @@ export class AdminController {
   constructor(
     private readonly config: AppConfig,
     private readonly registry: ClientRegistry,
+    private readonly redis: RedisService,
   ) {}
 
   @Get('version')
@@ -35,7 +37,14 @@ export class AdminController {
       config_loaded_at: snapshot.loadedAt.toISOString(),
       config_sha256: snapshot.sha256,
       clients_enabled: snapshot.enabledCount,
+      redis: this.redisView(),
     };
+  }
+
+  /** Topology (no credentials) and the node this instance's request-path connection is answered by. */
+  private redisView() {
+    const { topology, node } = this.redis.describe();
+    return { topology, node: node ?? null, connected: this.redis.isAvailable() };
   }
 
   @Get('clients')

@@ -1,5 +1,6 @@
 import { EnvBool, EnvEnum, EnvInt, EnvNumber, EnvString } from './env-decorators';
 import { ApiVersionTable, parseApiVersions } from './api-versions';
+import { resolveRedisTopology, type RedisTopology } from '../redis/redis-topology';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -69,8 +70,15 @@ export class AppConfig {
 
   // --- Redis --------------------------------------------------------------------------------------
   @EnvString() REDIS_URL = 'redis://localhost:6379';
+  /** Topology: exactly one of REDIS_URL, REDIS_SENTINELS (+ REDIS_SENTINEL_NAME), REDIS_CLUSTER_NODES. */
   @EnvString() REDIS_CLUSTER_NODES = '';
+  @EnvString() REDIS_SENTINELS = '';
+  @EnvString() REDIS_SENTINEL_NAME = '';
+  /** Optional separate queue Redis, same choice of topology; none set = the main one. */
   @EnvString() REDIS_QUEUE_URL = '';
+  @EnvString() REDIS_QUEUE_SENTINELS = '';
+  @EnvString() REDIS_QUEUE_SENTINEL_NAME = '';
+  @EnvString() REDIS_QUEUE_CLUSTER_NODES = '';
   @EnvString() REDIS_KEY_PREFIX = 'tcb:';
   @EnvString() QUEUE_PREFIX = '{tcb-q}';
   @EnvInt(10) REDIS_COMMAND_TIMEOUT_MS = 500;
@@ -190,6 +198,32 @@ export class AppConfig {
 
   get redisQueueUrl(): string {
     return this.REDIS_QUEUE_URL || this.REDIS_URL;
+  }
+
+  /** REDIS_URL has a default, so it is the fallback when neither Sentinel nor Cluster is set. */
+  get redisTopology(): RedisTopology {
+    return resolveRedisTopology(
+      {
+        sentinels: this.REDIS_SENTINELS,
+        sentinelName: this.REDIS_SENTINEL_NAME,
+        clusterNodes: this.REDIS_CLUSTER_NODES,
+      },
+      'REDIS_',
+      { kind: 'standalone', url: this.REDIS_URL },
+    );
+  }
+
+  get redisQueueTopology(): RedisTopology {
+    return resolveRedisTopology(
+      {
+        url: this.REDIS_QUEUE_URL,
+        sentinels: this.REDIS_QUEUE_SENTINELS,
+        sentinelName: this.REDIS_QUEUE_SENTINEL_NAME,
+        clusterNodes: this.REDIS_QUEUE_CLUSTER_NODES,
+      },
+      'REDIS_QUEUE_',
+      this.redisTopology,
+    );
   }
 }
 

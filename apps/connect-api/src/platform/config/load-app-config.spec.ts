@@ -79,6 +79,23 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ TWELVEGO_TIMEOUTS: 'search=fast' })).toThrow(/TWELVEGO_TIMEOUTS/);
     expect(() => loadAppConfig({ API_VERSIONS: '2023-07-01=removed' })).toThrow(/API_VERSIONS/);
   });
+
+  it('accepts exactly one Redis topology (and one queue topology), refusing two with one line', () => {
+    expect(loadAppConfig({}).redisTopology).toEqual({ kind: 'standalone', url: 'redis://localhost:6379' });
+    const cluster = loadAppConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7000,127.0.0.1:7001' });
+    expect(cluster.redisTopology.kind).toBe('cluster');
+    expect(cluster.redisQueueTopology).toEqual(cluster.redisTopology);
+    const sentinel = loadAppConfig({ REDIS_SENTINELS: 'h:26379', REDIS_SENTINEL_NAME: 'tcb' });
+    expect(sentinel.redisTopology).toMatchObject({ kind: 'sentinel', name: 'tcb' });
+    expect(loadAppConfig({ REDIS_QUEUE_CLUSTER_NODES: 'q:7000' }).redisQueueTopology.kind).toBe('cluster');
+    const twice = () => loadAppConfig({ REDIS_URL: 'redis://h:6379', REDIS_CLUSTER_NODES: 'h:7000' });
+    expect(twice).toThrow(ConfigValidationError);
+    expect(twice).toThrow(/ - Set exactly one Redis topology, not REDIS_URL and REDIS_CLUSTER_NODES: .+$/m);
+    expect(() => loadAppConfig({ REDIS_QUEUE_URL: 'redis://q:1', REDIS_QUEUE_SENTINELS: 'q:2' })).toThrow(
+      /not REDIS_QUEUE_URL and REDIS_QUEUE_SENTINELS/,
+    );
+    expect(() => loadAppConfig({ REDIS_SENTINELS: 'h:26379' })).toThrow(/REDIS_SENTINEL_NAME/);
+  });
 });
 
 describe('parseApiVersions', () => {

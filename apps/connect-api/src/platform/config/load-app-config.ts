@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, splitList } from './app-config';
 import { parseApiVersions } from './api-versions';
+import { resolveRedisTopology } from '../redis/redis-topology';
 import { parseTwelveGoTimeouts } from '@app/twelvego-client/twelvego-client.options';
 
 /** Values used outside production when the secret is not configured (never in production). */
@@ -38,6 +39,31 @@ function isRedisUrl(value: string): boolean {
   }
 }
 
+/** Exactly one topology per connection set (REDIS_URL counts only when set explicitly: it has a default). */
+function checkRedisTopologies(config: AppConfig, env: Record<string, string | undefined>): void {
+  const fallback = { kind: 'standalone', url: config.REDIS_URL } as const;
+  resolveRedisTopology(
+    {
+      url: env.REDIS_URL,
+      sentinels: config.REDIS_SENTINELS,
+      sentinelName: config.REDIS_SENTINEL_NAME,
+      clusterNodes: config.REDIS_CLUSTER_NODES,
+    },
+    'REDIS_',
+    fallback,
+  );
+  resolveRedisTopology(
+    {
+      url: config.REDIS_QUEUE_URL,
+      sentinels: config.REDIS_QUEUE_SENTINELS,
+      sentinelName: config.REDIS_QUEUE_SENTINEL_NAME,
+      clusterNodes: config.REDIS_QUEUE_CLUSTER_NODES,
+    },
+    'REDIS_QUEUE_',
+    fallback,
+  );
+}
+
 function crossChecks(config: AppConfig, env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   const attempt = (fn: () => void) => {
@@ -59,6 +85,7 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
     problems.push('LEGACY_BASE_URL must be an http(s) URL');
   if (config.RECORD_REQUESTS_SAMPLE > 0 && !config.RECORD_REQUESTS_PATH)
     problems.push('RECORD_REQUESTS_PATH is required when RECORD_REQUESTS_SAMPLE is above 0');
+  attempt(() => checkRedisTopologies(config, env));
   if (!config.TWELVEGO_HEALTH_PATH.startsWith('/')) problems.push('TWELVEGO_HEALTH_PATH must start with /');
   if (config.RATE_LIMIT_DEFAULT_BURST < config.RATE_LIMIT_DEFAULT_RPS)
     problems.push('RATE_LIMIT_DEFAULT_BURST must be at least RATE_LIMIT_DEFAULT_RPS');

@@ -115,13 +115,20 @@ export class ReadinessService {
   private async checkRedis(): Promise<HealthIndicatorResult<'redis'>> {
     const check = this.indicators.check('redis');
     const started = Date.now();
+    const { kind: topology, node } = this.redis.describe();
     try {
-      if (!this.redis.isAvailable()) return check.down({ error: 'not connected' });
-      await withTimeout(this.redis.client.ping(), REDIS_PING_TIMEOUT_MS);
-      return check.up({ latency_ms: Date.now() - started });
+      if (!this.redis.isAvailable()) return check.down({ topology, error: 'not connected' });
+      // Under Cluster the PING goes to the master of the key's slot, the node reported.
+      await withTimeout(this.redis.ping(), REDIS_PING_TIMEOUT_MS);
+      return check.up({ topology, ...this.nodeOf(), latency_ms: Date.now() - started });
     } catch (e) {
-      return check.down({ error: (e as Error).message });
+      return check.down({ topology, ...(node ? { node } : {}), error: (e as Error).message });
     }
+  }
+
+  private nodeOf(): { node?: string } {
+    const { node } = this.redis.describe();
+    return node ? { node } : {};
   }
 
   private async checkTwelveGo(): Promise<HealthIndicatorResult<'twelvego'>> {

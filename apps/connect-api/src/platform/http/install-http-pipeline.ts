@@ -31,6 +31,8 @@ export interface HttpPipelineDeps {
   events?: () => BusinessEvents;
   /** Per-client routing to the legacy system (docs/migration.md), right after authentication. */
   diversion?: () => ClientDiversion;
+  /** True once SIGTERM arrived: responses then ask keep-alive clients to close the connection. */
+  draining?: () => boolean;
 }
 
 /** A string or Buffer body of at least the compression threshold (UTF-16 length ≤ UTF-8 byte length). */
@@ -79,6 +81,9 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     if (ctx.experiment) reply.header('x-api-experiment', ctx.experiment);
     reply.header('x-content-type-options', 'nosniff');
     if (isNoStoreRoute(ctx.route)) reply.header('cache-control', 'no-store');
+    // While draining, no client should reuse a connection the listener is about to close (a request sent on
+    // it as it closes would be reset, never answered).
+    if (deps.draining?.()) reply.header('connection', 'close');
     inflight += 1;
     reply.raw.once('close', () => (inflight -= 1));
     if (inflight > config.SERVER_MAX_INFLIGHT && !(ctx.route ?? '').startsWith('/health/')) {

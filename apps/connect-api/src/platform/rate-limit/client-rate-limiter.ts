@@ -12,6 +12,7 @@ import {
   takeToken,
   tokensNeeded,
 } from './token-bucket';
+import { redisKeys } from '../redis/redis-keys';
 
 type WithTokenBucket = Redis & {
   tcTokenBucket(key: string, rps: number, burst: number, cost: number): Promise<[number, string]>;
@@ -41,7 +42,12 @@ export class ClientRateLimiter {
     let decision: RateLimitDecision;
     try {
       const [allowed, tokens] = await this.redis.run('ratelimit', (c) =>
-        (c as WithTokenBucket).tcTokenBucket(this.redis.key('rl', clientId), limits.rps, limits.burst, cost),
+        (c as WithTokenBucket).tcTokenBucket(
+          redisKeys.rateLimit(this.redis.keyPrefix, clientId),
+          limits.rps,
+          limits.burst,
+          cost,
+        ),
       );
       this.recovered();
       decision = decisionFrom(Number(tokens), allowed === 1, limits, 'redis', tokensNeeded(cost, limits));

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import type { AuthFailureLimiter } from '../clients/auth-failure-limiter';
 import { RedisService } from '../redis/redis.service';
 import { AUTH_FAILURE_LUA } from './token-bucket.lua';
+import { redisKeys } from '../redis/redis-keys';
 
 const WINDOW_MS = 60_000;
 
@@ -30,7 +31,9 @@ export class RedisAuthFailureLimiter implements AuthFailureLimiter {
 
   async isBlocked(ip: string): Promise<boolean> {
     try {
-      const count = await this.redis.run('authfail', (c) => c.get(this.redis.key('authfail', ip)));
+      const count = await this.redis.run('authfail', (c) =>
+        c.get(redisKeys.authFailure(this.redis.keyPrefix, ip)),
+      );
       return Number(count ?? 0) >= this.limit;
     } catch {
       return this.localCount(ip, Date.now()) >= this.limit;
@@ -40,7 +43,7 @@ export class RedisAuthFailureLimiter implements AuthFailureLimiter {
   async recordFailure(ip: string): Promise<void> {
     try {
       await this.redis.run('authfail', (c) =>
-        (c as WithAuthFailure).tcAuthFailure(this.redis.key('authfail', ip), WINDOW_MS),
+        (c as WithAuthFailure).tcAuthFailure(redisKeys.authFailure(this.redis.keyPrefix, ip), WINDOW_MS),
       );
     } catch {
       this.recordLocal(ip, Date.now());

@@ -1,8 +1,14 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { AppLogger, ContextLogger } from '../logging/app-logger';
-import Redis, { RedisOptions } from 'ioredis';
+import { Cluster } from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { redisOptionsFromUrl } from './redis-connection-options';
+import {
+  answeringNode,
+  createRedisConnection,
+  type ConnectionTuning,
+  type RedisClient,
+} from './redis-connection.factory';
+import { describeTopology, type RedisTopology } from './redis-topology';
 import { isRedisConnectionError, RedisUnavailableError } from './redis-unavailable.error';
 import { MetricsService } from '../metrics/metrics.service';
 
@@ -11,13 +17,13 @@ const AVAILABILITY_SAMPLE_MS = 15_000;
 
 /**
  * The request-path Redis connection (docs/operations.md#when-redis-is-down): no offline queue and a command timeout, so an
- * outage surfaces in milliseconds; reconnects in the background. Queue workers get their own connections
- * from `connectionOptions()`.
+ * outage surfaces in milliseconds; reconnects in the background. Every other connection (BullMQ, the
+ * static-data writer) comes from `connection()`, for the same topology (standalone, Sentinel or Cluster).
  */
 @Injectable()
 export class RedisService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger: ContextLogger;
-  readonly client: Redis;
+  readonly client: RedisClient;
   private lastState: 'up' | 'down' | 'unknown' = 'unknown';
   private sampler?: NodeJS.Timeout;
 
@@ -27,8 +33,7 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     @Optional() private readonly metrics?: MetricsService,
   ) {
     this.logger = appLogger.forContext('RedisService');
-    this.client = new Redis({
-      ...redisOptionsFromUrl(config.REDIS_URL),
+    this.client = this.connection({
       lazyConnect: true,
       enableOfflineQueue: false,
       commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
@@ -77,7 +82,7 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Runs a command, turning connection failures and timeouts into RedisUnavailableError. */
-  async run<T>(operation: string, command: (client: Redis) => Promise<T>): Promise<T> {
+  async run<T>(operation: string, command: (client: RedisClient) => Promise<T>): Promise<T> {
     if (this.client.status !== 'ready') throw new RedisUnavailableError(operation);
     try {
       return await command(this.client);
@@ -87,13 +92,51 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  /** Options for a separate connection (BullMQ queues/workers) on `REDIS_QUEUE_URL` (default REDIS_URL). */
-  connectionOptions(): RedisOptions {
+  /** A new connection on the configured topology; `queue` = the REDIS_QUEUE_* one (default: the main one). */
+  connection(tuning: ConnectionTuning, which: 'main' | 'queue' = 'main'): RedisClient {
+    return createRedisConnection(this.topology(which), tuning);
+  }
+
+  /** A config built by hand (tests, CLIs) may lack the derived getters: then REDIS_URL, standalone. */
+  private topology(which: 'main' | 'queue'): RedisTopology {
+    const main: RedisTopology = this.config.redisTopology ?? {
+      kind: 'standalone',
+      url: this.config.REDIS_URL,
+    };
+    return which === 'queue' ? (this.config.redisQueueTopology ?? main) : main;
+  }
+
+  /** BullMQ connections on the queue topology: never give up reconnecting. */
+  queueConnection(name: string, overrides: Partial<ConnectionTuning>): RedisClient {
+    return this.connection(
+      {
+        connectionName: name,
+        maxRetriesPerRequest: null,
+        enableOfflineQueue: true,
+        retryStrategy: (times) => Math.min(200 * times, 5000),
+        ...overrides,
+      },
+      'queue',
+    );
+  }
+
+  /** PING the node `describe()` reports (for a Cluster: the master of the health key's slot). */
+  async ping(): Promise<string> {
+    if (this.client instanceof Cluster) {
+      const node = this.describe().node;
+      const target = this.client.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === node);
+      if (target) return target.ping();
+    }
+    return this.client.ping();
+  }
+
+  /** Topology and the node that holds `key` (readiness and the admin view). */
+  describe(key = this.key('health')): { topology: string; kind: string; node?: string } {
+    const topology = this.config.redisTopology;
     return {
-      ...redisOptionsFromUrl(this.config.redisQueueUrl),
-      maxRetriesPerRequest: null,
-      enableOfflineQueue: true,
-      retryStrategy: (times) => Math.min(200 * times, 5000),
+      kind: topology.kind,
+      topology: describeTopology(topology),
+      node: answeringNode(this.client, key),
     };
   }
 

@@ -1,11 +1,11 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppConfig } from '../../platform/config/app-config';
-import { redisOptionsFromUrl } from '../../platform/redis/redis-connection-options';
+import type { RedisClient } from '../../platform/redis/redis-connection.factory';
 import { RedisService } from '../../platform/redis/redis.service';
 import type { DocumentSet, DocumentVariantKey } from '../documents/document-set.builder';
+import { redisKeys } from '../../platform/redis/redis-keys';
 
 export interface VersionMeta {
   version: string;
@@ -41,7 +41,7 @@ export class StaticDataStore implements OnApplicationShutdown {
   private readonly blobCache = new Map<string, Buffer>();
   private lastServed: VersionMeta | null = null;
 
-  private writerConnection: Redis | null = null;
+  private writerConnection: RedisClient | null = null;
 
   constructor(
     private readonly redis: RedisService,
@@ -58,11 +58,11 @@ export class StaticDataStore implements OnApplicationShutdown {
   }
 
   /** The request-path connection has a short command timeout (docs/operations.md#when-redis-is-down); publishing may need longer. */
-  private writer(): Redis {
-    this.writerConnection ??= new Redis({
-      ...redisOptionsFromUrl(this.config.REDIS_URL),
+  private writer(): RedisClient {
+    this.writerConnection ??= this.redis.connection({
       commandTimeout: WRITER_COMMAND_TIMEOUT_MS,
       maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
       connectionName: 'tc-bff-static-data-writer',
     });
     // Failures surface as rejected commands; without a listener ioredis prints every reconnect error to stderr.
@@ -72,7 +72,7 @@ export class StaticDataStore implements OnApplicationShutdown {
 
   private k(...parts: string[]): string {
     // One hash tag: every static-data key lives in one cluster slot, so MULTI works with REDIS_CLUSTER_NODES.
-    return this.redis.key('{static}', ...parts);
+    return redisKeys.staticData(this.redis.keyPrefix, ...parts);
   }
 
   /** Resolves when the connection is up, or after `timeoutMs` (boot does not wait for Redis otherwise). */
