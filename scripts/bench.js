@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-/* global performance, setInterval, clearInterval */
+/* global performance, setInterval, clearInterval, setTimeout */
 'use strict';
 /**
- * `npm run bench [-- --quick] [-- --no-build] [-- --only=P1,P2]`: the performance evidence of issue 9.
+ * `npm run bench [-- --quick] [-- --no-build] [-- --only=P1,P2] [-- --rounds=3] [-- --load-s=15]`: the
+ * performance evidence of issues 9 and 17.
  * Every figure is a ratio or a difference against a baseline measured in the same run (machines are
  * noisy). Writes docs/benchmarks.md and docs/benchmarks.json. Needs Redis (REDIS_URL, else
  * 127.0.0.1:6379, else a private redis-server); uses only ephemeral ports and its own key prefix.
@@ -23,7 +24,7 @@ const {
   stopAll,
   memoryOf,
 } = require('../test/bench/lib/processes');
-const { cpuMs, load, request, interleaved } = require('../test/bench/lib/measure');
+const { cpuMs, rssBytes, rssSampler, load, request, interleaved } = require('../test/bench/lib/measure');
 const { measureWebhooks } = require('../test/bench/lib/webhooks');
 const { writeReport } = require('../test/bench/lib/report');
 
@@ -33,8 +34,9 @@ const NO_BUILD = args.includes('--no-build');
 const ONLY = (args.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
 const wanted = (p) => ONLY.length === 0 || ONLY.includes(p);
 const SOAK_S = Number((args.find((a) => a.startsWith('--soak-s=')) ?? '').slice(9)) || (QUICK ? 60 : 600);
-const LOAD_S = QUICK ? 8 : 15;
-const ROUNDS = 3;
+const numArg = (name) => Number((args.find((a) => a.startsWith(`--${name}=`)) ?? '').split('=')[1]) || 0;
+const LOAD_S = numArg('load-s') || (QUICK ? 8 : 15);
+const ROUNDS = numArg('rounds') || 3;
 /** `--profile`: the BFF runs with --cpu-prof; the hottest functions are printed and saved under docs/. */
 const PROFILE = args.includes('--profile');
 /** `--env=NAME=value` (repeatable): extra BFF environment for an experiment (recorded in the report). */
@@ -156,6 +158,17 @@ async function main() {
         ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(WORK, 'cpu-profile-baseline')}`] : []),
       ],
     );
+    // P1b/P1c: the same bare server fetching with the minimal undici pipeline and with axios (the old path).
+    const startBaseline = (transport) =>
+      startTsServer(
+        `bench baseline (${transport})`,
+        'test/bench/baseline-server.main.ts',
+        { TWELVEGO_BASE_URL: sandbox.url, TWELVEGO_API_KEY: 'sandbox-key-1', BASELINE_TRANSPORT: transport },
+        path.join(WORK, `baseline-${transport}.log`),
+        PROD_V8_FLAGS,
+      );
+    const baselineUndici = wanted('P1') ? await startBaseline('undici') : null;
+    const baselineAxios = wanted('P1') ? await startBaseline('axios') : null;
     const receiver = wanted('P6') ? await require('../test/bench/lib/webhooks').startReceiver() : null;
     const clientsFile = writeClientsFile(receiver?.url);
     const bffEnv = {
@@ -223,22 +236,61 @@ async function main() {
     };
     log(`search probe: ${trips} trips → ${bffCount} itineraries (${probe.body.length} bytes)`);
 
+    if (wanted('P8') || wanted('P1')) {
+      // Idle after boot + 1 request (the probe): RSS as the OS sees it, and after a full GC for the heap.
+      await new Promise((r) => setTimeout(r, 1000));
+      const idleRss = rssBytes(bff.pid);
+      const idle = await memoryOf(bff, true);
+      const mib = (b) => +(b / 2 ** 20).toFixed(1);
+      results.figures.P8 = {
+        idleRssMiB: mib(idleRss),
+        idleRssAfterGcMiB: mib(idle.rss),
+        idleHeapUsedMiB: mib(idle.heapUsed),
+        baselineIdleRssMiB: mib(rssBytes(baseline.child.pid)),
+        goal: 'idle ≤ 100 MiB; peak during P1 ≤ 200 MiB',
+        pass: false,
+      };
+    }
+
     log('warm-up…');
     await load(baseSearch, { duration: 3, connections: 8 });
     await load(bffSearch, { duration: 3, connections: 8, headers: auth });
+    const undiciSearch = baselineUndici && `${baselineUndici.url}/search?from=4055s&to=4s&date=${date}&pax=1`;
+    const axiosSearch = baselineAxios && `${baselineAxios.url}/search?from=4055s&to=4s&date=${date}&pax=1`;
+    for (const url of [undiciSearch, axiosSearch].filter(Boolean)) {
+      const r = await request(url);
+      if (JSON.parse(r.body).itineraries?.length !== baseCount) throw new Error(`${url}: different answer`);
+      await load(url, { duration: 3, connections: 8 });
+    }
 
     let maxRps = null;
     if (wanted('P1') || wanted('P4')) {
       log(`P1 throughput (${ROUNDS} rounds of baseline then BFF)…`);
       const rounds = [];
+      let peakRss = 0;
+      const cpuPerRequest = async (child, url) => {
+        const c0 = cpuMs(child.pid);
+        const r = await load(url, { duration: LOAD_S, connections: 16 });
+        return {
+          rps: r.rps,
+          cpuMsPerRequest: (cpuMs(child.pid) - c0) / r.requests,
+          bad: r.non2xx + r.errors,
+        };
+      };
       for (let i = 0; i < ROUNDS; i++) {
         const c0 = cpuMs(baseline.child.pid);
         const base = await load(baseSearch, { duration: LOAD_S, connections: 16 });
         const c1 = cpuMs(baseline.child.pid);
+        const undici = await cpuPerRequest(baselineUndici.child, undiciSearch);
+        const axiosPath = await cpuPerRequest(baselineAxios.child, axiosSearch);
         const b0 = cpuMs(bff.pid);
+        const sampler = rssSampler(bff.pid);
         const api = await load(bffSearch, { duration: LOAD_S, connections: 16, headers: auth });
+        peakRss = Math.max(peakRss, sampler.stop());
         const b1 = cpuMs(bff.pid);
         rounds.push({
+          undiciPipeline: undici,
+          axiosPath,
           baselineRps: base.rps,
           bffRps: api.rps,
           ratio: api.rps / base.rps,
@@ -262,9 +314,40 @@ async function main() {
         baselineCpuMsPerRequest: median(rounds.map((r) => r.baselineCpuMsPerRequest)),
         bffCpuMsPerRequest: median(rounds.map((r) => r.bffCpuMsPerRequest)),
         cpuRatio: median(rounds.map((r) => r.baselineCpuMsPerRequest / r.bffCpuMsPerRequest)),
-        goal: '≥ 0.85',
-        pass: ratio >= 0.85 && rounds.every((r) => r.bffNon2xx === 0 && r.bffErrors === 0),
+        goal: '≥ 0.90 (req/s and CPU per request)',
+        pass:
+          ratio >= 0.9 &&
+          median(rounds.map((r) => r.baselineCpuMsPerRequest / r.bffCpuMsPerRequest)) >= 0.9 &&
+          rounds.every((r) => r.bffNon2xx === 0 && r.bffErrors === 0),
       };
+      const undiciCpu = median(rounds.map((r) => r.undiciPipeline.cpuMsPerRequest));
+      const axiosCpu = median(rounds.map((r) => r.axiosPath.cpuMsPerRequest));
+      results.figures.P1b = {
+        axiosCpuMsPerRequest: axiosCpu,
+        axiosRps: median(rounds.map((r) => r.axiosPath.rps)),
+        clientCpuMsPerRequest: results.figures.P1.baselineCpuMsPerRequest,
+        clientRps: results.figures.P1.baselineRps,
+        undiciCpuMsPerRequest: undiciCpu,
+        undiciRps: median(rounds.map((r) => r.undiciPipeline.rps)),
+        clientOverAxiosCpu: median(
+          rounds.map((r) => r.baselineCpuMsPerRequest / r.axiosPath.cpuMsPerRequest),
+        ),
+        goal: 'record both paths',
+        pass: rounds.every((r) => r.undiciPipeline.bad === 0 && r.axiosPath.bad === 0),
+      };
+      const p1c = median(rounds.map((r) => r.bffCpuMsPerRequest / r.undiciPipeline.cpuMsPerRequest));
+      results.figures.P1c = {
+        bffCpuMsPerRequest: results.figures.P1.bffCpuMsPerRequest,
+        undiciCpuMsPerRequest: undiciCpu,
+        ratio: p1c,
+        goal: '≤ 1.3×',
+        pass: p1c <= 1.3,
+      };
+      if (results.figures.P8) {
+        results.figures.P8.peakRssDuringP1MiB = +(peakRss / 2 ** 20).toFixed(1);
+        results.figures.P8.pass =
+          results.figures.P8.idleRssMiB <= 100 && results.figures.P8.peakRssDuringP1MiB <= 200;
+      }
     }
 
     if (wanted('P2')) {
@@ -344,6 +427,8 @@ async function main() {
       console.log(`BFF:\n${summarize(profileDir, 30)}`);
     }
     await stop(baseline.child);
+    await stop(baselineUndici?.child);
+    await stop(baselineAxios?.child);
     if (PROFILE) {
       const { summarize } = require('../test/bench/lib/cpu-profile-summary');
       console.log(`Baseline (bare Fastify):\n${summarize(path.join(WORK, 'cpu-profile-baseline'), 30)}`);

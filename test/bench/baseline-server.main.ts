@@ -35,7 +35,11 @@ function fetcher(transport: string, baseUrl: string, apiKey: string): Fetch {
   if (transport === 'undici') {
     const pool = new Pool(new URL(baseUrl).origin, { connections: 128 });
     return async (from, to, date, seats) => {
-      const res = await pool.request({ path: searchPath(apiKey, from, to, date, seats), method: 'GET', headers });
+      const res = await pool.request({
+        path: searchPath(apiKey, from, to, date, seats),
+        method: 'GET',
+        headers,
+      });
       const raw = Buffer.from(await res.body.arrayBuffer());
       const text = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw).toString() : raw.toString();
       if (res.statusCode !== 200) throw new Error(`12go answered ${res.statusCode}`);

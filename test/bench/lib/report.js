@@ -24,6 +24,24 @@ function rows(r) {
       P1.goal,
       verdict(P1),
     ]);
+  const P1b = F.P1b;
+  if (P1b)
+    out.push([
+      'P1b',
+      'HTTP client: CPU per search of the bare baseline fetching through axios (the old path), the project client (undici) and a minimal undici pipeline',
+      `axios ${f2(P1b.axiosCpuMsPerRequest)} ms (${f1(P1b.axiosRps)} req/s); client ${f2(P1b.clientCpuMsPerRequest)} ms (${f1(P1b.clientRps)} req/s); minimal undici ${f2(P1b.undiciCpuMsPerRequest)} ms (${f1(P1b.undiciRps)} req/s); client ÷ axios ${f2(P1b.clientOverAxiosCpu)}×`,
+      P1b.goal,
+      verdict(P1b),
+    ]);
+  const P1c = F.P1c;
+  if (P1c)
+    out.push([
+      'P1c',
+      'BFF CPU per search ÷ the minimal undici pipeline',
+      `${f2(P1c.ratio)}× (${f2(P1c.bffCpuMsPerRequest)} vs ${f2(P1c.undiciCpuMsPerRequest)} ms)`,
+      P1c.goal,
+      verdict(P1c),
+    ]);
   const P2 = F.P2;
   if (P2)
     out.push([
@@ -71,6 +89,17 @@ function rows(r) {
       P6.goal ?? '≥ 1,000/s and < 50 ms',
       verdict(P6),
     ]);
+  const P8 = F.P8;
+  if (P8)
+    out.push([
+      'P8',
+      'BFF resident memory: idle after boot + 1 request; peak during P1',
+      P8.error
+        ? 'n/a'
+        : `idle ${f1(P8.idleRssMiB)} MiB (after a full GC ${f1(P8.idleRssAfterGcMiB)}, heap used ${f1(P8.idleHeapUsedMiB)}; bare baseline ${f1(P8.baselineIdleRssMiB)}); peak ${f1(P8.peakRssDuringP1MiB)} MiB`,
+      P8.goal,
+      verdict(P8),
+    ]);
   const P7 = F.P7;
   if (P7)
     out.push([
@@ -113,6 +142,12 @@ function markdown(r) {
     '  given too: it does not depend on what else runs on the machine. The baseline',
     '  (`test/bench/baseline-server.main.ts`) is bare Fastify with no Nest, guards or logging, calling the same',
     '  sandbox with the same `TwelveGoClient` and mapping with the same `mapSearchResponses`.',
+    '- **P1b / P1c** in the same rounds, two more copies of the bare baseline server: `BASELINE_TRANSPORT=axios`',
+    '  (axios on a keep-alive agent, decompressed text, `JSON.parse` — the transport the 12go client used before',
+    '  docs/adr/0200-twelvego-transport-on-undici.md) and `BASELINE_TRANSPORT=undici` (an undici Pool, `request()`,',
+    '  gunzip, `JSON.parse`, same mapper: the floor for this search). P1c = BFF CPU per search ÷ that floor.',
+    '- **P8** RSS of the BFF from /proc: one second after the first search (idle), and the peak of 200 ms samples',
+    '  while the BFF serves the P1 load.',
     '- **P2** sequential keep-alive requests on one connection, direct sandbox and BFF interleaved sample by',
     '  sample (so noise hits both), hrtime resolution; added = BFF percentile − direct percentile. The direct',
     '  requests ask for gzip and are decompressed, like the 12go client does.',

@@ -55,7 +55,9 @@ describe('HttpExchange', () => {
   });
 
   it('decodes a large gzip answer (inflated asynchronously)', async () => {
-    const big = JSON.stringify({ rows: Array.from({ length: 40_000 }, (_, i) => `${i}-${(i * 7919) % 104729}`) });
+    const big = JSON.stringify({
+      rows: Array.from({ length: 40_000 }, (_, i) => `${i}-${(i * 7919) % 104729}`),
+    });
     const payload = zlib.gzipSync(big, { level: 0 });
     expect(payload.length).toBeGreaterThan(256 * 1024);
     handler = encoded('gzip', payload);
