@@ -6,7 +6,8 @@
  * - `client` (default, P1/P2): the project's TwelveGoClient (undici, breakers, retries, typed errors);
  * - `undici` (P1c): the minimal pipeline — an undici Pool, `request()`, gunzip, `JSON.parse`;
  * - `axios` (P1b): the previous transport — axios on a keep-alive agent, decompressed text, `JSON.parse`.
- * Listens on an ephemeral port and prints `{"port":n}` on stdout.
+ * `GET /health/ready` answers 200 once 12go answers (P5's baseline cold start).
+ * Listens on an ephemeral port (or PORT) and prints `{"port":n}` on stdout.
  */
 import * as http from 'node:http';
 import { gunzipSync } from 'node:zlib';
@@ -71,6 +72,12 @@ async function main(): Promise<void> {
   const apiKey = process.env.TWELVEGO_API_KEY ?? 'sandbox-key-1';
   const search = fetcher(process.env.BASELINE_TRANSPORT ?? 'client', baseUrl, apiKey);
   const app = Fastify({ logger: false });
+  // P5's baseline cold start ends at the first 200 here: 12go reachable, like the BFF's /health/ready.
+  const health = new TwelveGoClient({ baseUrl, logger: silent, health: { cacheMs: 0 } });
+  app.get('/health/ready', async (_request, reply) => {
+    const ping = await health.ping();
+    return reply.code(ping.up ? 200 : 503).send({ status: ping.up ? 'ready' : 'starting' });
+  });
   app.get('/search', async (request, reply) => {
     const q = request.query as Record<string, string>;
     const pax = Number(q.pax ?? 1);
