@@ -9,6 +9,7 @@
  * `GET /health/ready` answers 200 once 12go answers (P5's baseline cold start).
  * Listens on an ephemeral port (or PORT) and prints `{"port":n}` on stdout.
  */
+import { createHmac } from 'node:crypto';
 import * as http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import axios from 'axios';
@@ -94,6 +95,35 @@ async function main(): Promise<void> {
     reply.header('content-type', 'application/json; charset=utf-8');
     return JSON.stringify(body);
   });
+  const hookSecret = process.env.BASELINE_WEBHOOK_SECRET;
+  const receiverUrl = process.env.BASELINE_RECEIVER_URL;
+  if (hookSecret && receiverUrl) {
+    // P6's baseline: per inbound event read the booking, sign, POST to the partner — no queue, no owner lookup.
+    const key = Buffer.from(hookSecret.slice('whsec_'.length), 'base64');
+    const receiver = new URL(receiverUrl);
+    const pool = new Pool(receiver.origin, { connections: 32 });
+    app.post('/webhooks/bench', async (request, reply) => {
+      const event = request.body as { bid: number; type: string; stamp: number };
+      const booking = await health.getBookingDetails({ apiKey }, String(event.bid));
+      const id = `evt_base_${event.bid}_${event.stamp}`;
+      const ts = String(Math.floor(Date.now() / 1000));
+      const payload = JSON.stringify({ id, type: 'booking.updated', data: booking });
+      const sig = `v1,${createHmac('sha256', key).update(`${id}.${ts}.${payload}`).digest('base64')}`;
+      const res = await pool.request({
+        path: receiver.pathname,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': ts,
+          'webhook-signature': sig,
+        },
+        body: payload,
+      });
+      await res.body.dump();
+      return reply.code(200).send({ delivered: res.statusCode });
+    });
+  }
   await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   process.stdout.write(`${JSON.stringify({ port })}\n`);
