@@ -1,4 +1,3 @@
-import { HttpModule } from '@nestjs/axios';
 import { Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
 import type { TwelveGoClientOptions } from './twelvego-client.options';
 import { TWELVEGO_CLIENT_OPTIONS } from './twelvego-client.tokens';
@@ -22,7 +21,7 @@ export class TwelveGoClientModule {
     return {
       module: TwelveGoClientModule,
       global: options.global ?? true,
-      imports: [...(options.imports ?? []), HttpModule.register({})],
+      imports: options.imports ?? [],
       providers: [
         { provide: TWELVEGO_CLIENT_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
         TwelveGoClient,

@@ -1,7 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HttpService } from '@nestjs/axios';
-import axios from 'axios';
 import { TwelveGoError } from './errors/twelvego.errors';
 import type { TwelveGoClientOptions, TwelveGoLogger } from './twelvego-client.options';
 import { TwelveGoClient } from './twelvego.client';
@@ -39,10 +37,7 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 };
 
 function makeClient(extra: Partial<TwelveGoClientOptions> = {}): TwelveGoClient {
-  return new TwelveGoClient(
-    { baseUrl, logger, retry: { backoffMs: [5, 10] }, ...extra },
-    new HttpService(axios.create()),
-  );
+  return new TwelveGoClient({ baseUrl, logger, retry: { backoffMs: [5, 10] }, ...extra });
 }
 
 const ctx = { apiKey: KEY, correlationId: 'corr-1', requestId: 'req-1' };
@@ -211,10 +206,7 @@ describe('errors', () => {
   });
 
   it('a refused connection is unavailable', async () => {
-    const dead = new TwelveGoClient(
-      { baseUrl: 'http://127.0.0.1:1', logger, retry: { maxRetries: 0 } },
-      new HttpService(axios.create()),
-    );
+    const dead = new TwelveGoClient({ baseUrl: 'http://127.0.0.1:1', logger, retry: { maxRetries: 0 } });
     const error = await dead.getBookingDetails(ctx, '1').catch((e) => e);
     dead.onModuleDestroy();
     expect([error.kind, error.networkCode]).toEqual(['unavailable', 'ECONNREFUSED']);

@@ -1,4 +1,3 @@
-import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   BreakerRegistry,
@@ -83,7 +82,7 @@ export class TwelveGoClient implements OnModuleDestroy {
   private readonly options: TwelveGoClientOptions;
   private pingCache?: { at: number; result: Promise<TwelveGoPingResult> };
 
-  constructor(@Inject(TWELVEGO_CLIENT_OPTIONS) options: TwelveGoClientOptions, http: HttpService) {
+  constructor(@Inject(TWELVEGO_CLIENT_OPTIONS) options: TwelveGoClientOptions) {
     if (!options?.baseUrl || !/^https?:\/\//i.test(options.baseUrl)) {
       throw new Error('TwelveGoClient: baseUrl must be an absolute http(s) URL');
     }
@@ -95,7 +94,7 @@ export class TwelveGoClient implements OnModuleDestroy {
       log.call(this.logger, { msg: '12go circuit breaker state changed', op, to: state });
       options.onBreakerStateChange?.(op, state);
     });
-    this.exchange = new HttpExchange(http, options.maxConnections ?? 128, options.headers);
+    this.exchange = new HttpExchange(options.maxConnections ?? 128, options.headers);
     this.transport = new TwelveGoTransport(this.exchange, this.breakers, {
       baseUrl: options.baseUrl,
       timeoutsMs,

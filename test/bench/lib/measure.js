@@ -1,4 +1,4 @@
-/* global Buffer */
+/* global Buffer, setInterval, clearInterval */
 'use strict';
 /** Load and latency measurement helpers of `npm run bench`. */
 const fs = require('node:fs');
@@ -105,4 +105,30 @@ function cpuMs(pid) {
   }
 }
 
-module.exports = { cpuMs, load, request, percentile, sequential, interleaved };
+/** Resident set size (bytes) of a process right now, from /proc (Linux). */
+function rssBytes(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Samples a process's RSS every `everyMs` until the returned `stop()`; `stop()` gives the peak (bytes). */
+function rssSampler(pid, everyMs = 200) {
+  let peak = rssBytes(pid);
+  const timer = setInterval(() => {
+    const now = rssBytes(pid);
+    if (now > peak || Number.isNaN(peak)) peak = now;
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      const now = rssBytes(pid);
+      return Math.max(peak, Number.isNaN(now) ? 0 : now);
+    },
+  };
+}
+
+module.exports = { cpuMs, rssBytes, rssSampler, load, request, percentile, sequential, interleaved };

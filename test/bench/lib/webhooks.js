@@ -120,7 +120,17 @@ function inboundBody(bid, stamp) {
   });
 }
 
-async function measureWebhooks({ bffUrl, bffPid, receiver, auth, quick, date, webhookSecret, pathSecret }) {
+async function measureWebhooks({
+  bffUrl,
+  bffPid,
+  receiver,
+  auth,
+  quick,
+  date,
+  webhookSecret,
+  pathSecret,
+  baseline,
+}) {
   if (!receiver) throw new Error('no receiver');
   receiver.state.secret = secretBytes(webhookSecret);
   const inboundUrl = `${bffUrl}/webhooks/12go/${pathSecret}`;
@@ -161,6 +171,10 @@ async function measureWebhooks({ bffUrl, bffPid, receiver, auth, quick, date, we
   const bffCpuShare = (cpuMs(bffPid) - cpu0) / (last - t0);
   const burstDeliveriesPerSec = burstN / ((last - t0) / 1000);
 
+  // Bare baseline server: read booking, sign, POST per inbound event, no queue (same bookings, same burst).
+  const bare = baseline ? await baselineBurst(baseline, receiver, bids, burstN, stamp) : null;
+  stamp += burstN;
+
   // Paced at 200/s: enqueue→delivered per event.
   const pacedN = quick ? 1000 : 3000;
   const paced = [];
@@ -176,14 +190,21 @@ async function measureWebhooks({ bffUrl, bffPid, receiver, auth, quick, date, we
   }
   const statuses = await Promise.all(sends);
   const pacedSeconds = (performance.now() - start) / 1000;
-  await waitUntil(
-    () => paced.every((e) => receiver.state.arrivals.has(eventId('demo', e.bid, 'booking_updated', e.stamp))),
-    120_000,
-    'paced deliveries',
-  );
-  const latencies = paced.map(
-    (e) => receiver.state.arrivals.get(eventId('demo', e.bid, 'booking_updated', e.stamp)) - e.sentAt,
-  );
+  let pacedError;
+  try {
+    await waitUntil(
+      () =>
+        paced.every((e) => receiver.state.arrivals.has(eventId('demo', e.bid, 'booking_updated', e.stamp))),
+      120_000,
+      'paced deliveries',
+    );
+  } catch (e) {
+    // A machine too loaded to keep 200/s: the burst figures still stand; p99 is over what did arrive.
+    pacedError = String(e?.message ?? e);
+  }
+  const latencies = paced
+    .filter((e) => receiver.state.arrivals.has(eventId('demo', e.bid, 'booking_updated', e.stamp)))
+    .map((e) => receiver.state.arrivals.get(eventId('demo', e.bid, 'booking_updated', e.stamp)) - e.sentAt);
 
   // Baseline: the receiver alone (signed bodies posted directly, same concurrency as the burst).
   const direct = await receiverOnlyRate(receiver, webhookSecret, burstN);
@@ -205,11 +226,42 @@ async function measureWebhooks({ bffUrl, bffPid, receiver, auth, quick, date, we
       p50Ms: percentile(latencies, 50),
       p99Ms: p99,
       maxMs: Math.max(...latencies),
+      delivered: latencies.length,
+      ...(pacedError ? { error: pacedError } : {}),
     },
     invalidSignatures: receiver.state.invalid,
-    goal: '≥ 1,000/s and p99 < 50 ms',
-    pass: burstDeliveriesPerSec >= 1000 && p99 < 50 && receiver.state.invalid === 0 && rejected === 0,
+    baselineDeliveriesPerSec: bare?.perSec,
+    baselineCpuMsPerEvent: bare?.cpuMsPerEvent,
+    ratioToBaseline: bare ? burstDeliveriesPerSec / bare.perSec : undefined,
+    goal: '≥ 1,000/s and ≥ 0.5× the bare baseline; p99 < 50 ms at 200/s',
+    pass:
+      burstDeliveriesPerSec >= 1000 &&
+      (!bare || burstDeliveriesPerSec / bare.perSec >= 0.5) &&
+      p99 < 50 &&
+      !pacedError &&
+      receiver.state.invalid === 0 &&
+      rejected === 0,
   };
+}
+
+async function baselineBurst(baseline, receiver, bids, n, firstStamp) {
+  const events = Array.from({ length: n }, (_, i) => ({ bid: bids[i % bids.length], stamp: firstStamp + i }));
+  const ids = events.map((e) => `evt_base_${e.bid}_${e.stamp}`);
+  const t0 = performance.now();
+  const cpu0 = cpuMs(baseline.pid);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < events.length) {
+        const e = events[next++];
+        const status = await postInbound(`${baseline.url}/webhooks/bench`, inboundBody(e.bid, e.stamp));
+        if (status !== 200) throw new Error(`P6 baseline answered ${status}`);
+      }
+    }),
+  );
+  await waitUntil(() => ids.every((id) => receiver.state.arrivals.has(id)), 120_000, 'baseline deliveries');
+  const last = Math.max(...ids.map((id) => receiver.state.arrivals.get(id)));
+  return { perSec: n / ((last - t0) / 1000), cpuMsPerEvent: (cpuMs(baseline.pid) - cpu0) / n };
 }
 
 async function receiverOnlyRate(receiver, webhookSecret, n) {

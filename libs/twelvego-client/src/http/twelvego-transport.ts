@@ -204,13 +204,12 @@ export class TwelveGoTransport {
   /** One HTTP exchange; no answer at all becomes the `timeout`/`unavailable` error of docs/upstream-12go.md#errors row 1. */
   private async send(request: TwelveGoRequest<unknown>, timeoutMs: number): Promise<RawAnswer> {
     const started = this.clock();
-    const headers: Record<string, string | false> = {};
+    const headers: Record<string, string> = {};
     if (request.ctx.correlationId) headers['x-correlation-id'] = request.ctx.correlationId;
     if (request.ctx.requestId) headers['X-Request-Id'] = request.ctx.requestId;
     let data: string | undefined;
     if (request.body === undefined) {
-      headers['Content-Length'] = '0';
-      headers['Content-Type'] = false; // axios would default POSTs to form-urlencoded
+      headers['Content-Length'] = '0'; // and no Content-Type
     } else {
       data = JSON.stringify(request.body);
       headers['Content-Type'] = 'application/json';

@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import type { FieldError } from '../../platform/errors/field-error';
 import { mapValidationErrors } from '../../platform/errors/validation-errors.mapper';
 import { LOCATION_ID_RE, MAX_LIST_SIZE, MAX_TIMEOUT_S, SearchQueryDto } from './search-query.dto';
+import { searchScalarsCertainlyValid } from './search-query.fast-check';
 
 export type SearchPlaceKind = 'station' | 'poi';
 
@@ -87,10 +88,12 @@ export function parseSearchQuery(
     cache_only: toBooleanIfBoolean(single(raw.cache_only)),
     timeout: toNumberIfNumeric(single(raw.timeout)),
   };
-  const dto = plainToInstance(SearchQueryDto, dropUndefined(scalars));
-  details.push(
-    ...mapValidationErrors(validateSync(dto, { forbidUnknownValues: false, stopAtFirstError: true })),
-  );
+  if (!searchScalarsCertainlyValid(scalars)) {
+    const dto = plainToInstance(SearchQueryDto, dropUndefined(scalars));
+    details.push(
+      ...mapValidationErrors(validateSync(dto, { forbidUnknownValues: false, stopAtFirstError: true })),
+    );
+  }
   const failed = new Set(details.map((d) => d.field));
 
   // Dates: format is checked by the DTO; calendar and range here.
