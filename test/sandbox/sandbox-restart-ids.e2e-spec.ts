@@ -62,6 +62,9 @@ describe('sandbox restarts on the same BFF Redis', () => {
       await bookAndConfirm(s, new FunnelClient(s));
       expect((await appOwnerStore(s).read(bid))?.clientId).toBe('demo');
     });
+    // The cart records (hours) expire long before the owner records (30+ days): without them the repeated cart
+    // id is new to the BFF, and only the repeated bid can collide.
+    await deleteKeysWithPrefixes(testRedisTargets(), [`${prefixes.REDIS_KEY_PREFIX}schema:`]);
     await withCycle(pinned, async (s) => {
       // Same pinned base: the restarted sandbox hands out the same bid again, this time to demo-b.
       const other = new FunnelClient(s, 'demo-b', s.demoBKey);
