@@ -6,7 +6,7 @@ import { spawnBff, type BffProcess } from './support/bff-process';
 import { FAST_NOTIFY_ENV, notifyClientsFile, twelvegoWebhook } from './support/notify-stack';
 import { DedicatedRedis } from './support/redis-server';
 import { createSandboxBooking } from './support/sandbox-booking';
-import { TcpProxy } from './support/tcp-proxy';
+import { TcpProxy } from '../support/tcp-proxy';
 import { WebhookReceiver, waitFor, waitForItems } from './support/webhook-receiver';
 
 jest.setTimeout(90_000);
