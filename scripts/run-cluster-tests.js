@@ -41,13 +41,7 @@ async function main() {
   console.log(
     `Redis Cluster: ${cluster.nodesEnv} (3 masters, ${Date.now() - startedAt} ms to cluster_state:ok)`,
   );
-  const stop = async (code) => {
-    steps.stopAll();
-    await cluster.stop();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(130));
-  process.on('SIGTERM', () => void stop(143));
+  const stop = steps.stopper(() => cluster.stop());
 
   const jest = require.resolve('jest/bin/jest', { paths: [ROOT] });
   const env = {

@@ -28,13 +28,7 @@ async function main() {
     );
     process.exit(1);
   }
-  const stop = async (code) => {
-    steps.stopAll();
-    await redis.stop();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(130));
-  process.on('SIGTERM', () => void stop(143));
+  const stop = steps.stopper(() => redis.stop());
   console.log(`e2e Redis: ${redis.url} (${redis.source})`);
 
   const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });

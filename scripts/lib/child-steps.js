@@ -3,7 +3,7 @@
 /**
  * The step runner the test scripts share: each step is one child process with inherited output, a
  * `▶ label` line before and a `✔/✖ label (seconds)` line after, an optional time limit (SIGTERM, then
- * SIGKILL 5 s later), and `stopAll()` to end whatever still runs when the script is interrupted.
+ * SIGKILL 5 s later), and `stopAll()`/`stopper()` to end whatever still runs when the script stops.
  */
 const { spawn } = require('node:child_process');
 
@@ -43,7 +43,22 @@ function createStepRunner(cwd) {
     for (const child of running) child.kill('SIGTERM');
   }
 
-  return { run, stopAll };
+  /**
+   * `stop(code)`: ends the running steps, awaits `cleanup` (e.g. stopping a private Redis), exits with
+   * `code`. Also installed for SIGINT (130) and SIGTERM (143).
+   */
+  function stopper(cleanup) {
+    const stop = async (code) => {
+      stopAll();
+      await cleanup();
+      process.exit(code);
+    };
+    process.on('SIGINT', () => void stop(130));
+    process.on('SIGTERM', () => void stop(143));
+    return stop;
+  }
+
+  return { run, stopAll, stopper };
 }
 
 module.exports = { createStepRunner };

@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const { createStepRunner } = require(join(__dirname, '../../../scripts/lib/child-steps.js')) as {
+const MODULE = join(__dirname, '../../../scripts/lib/child-steps.js');
+
+const { createStepRunner } = require(MODULE) as {
   createStepRunner(cwd: string): {
     run(label: string, command: string, args: string[], options?: { timeoutMs?: number }): Promise<boolean>;
     stopAll(): void;
@@ -41,5 +44,17 @@ describe('createStepRunner (scripts/lib/child-steps.js)', () => {
     await new Promise((r) => setTimeout(r, 200));
     steps.stopAll();
     expect(await done).toBe(false);
+  });
+
+  it('stopper: on SIGTERM ends the running steps, runs the cleanup and exits 143', () => {
+    const script = `
+      const steps = require(${JSON.stringify(MODULE)}).createStepRunner(process.cwd());
+      steps.stopper(async () => console.log('cleaned up'));
+      steps.run('long', process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+      setTimeout(() => process.kill(process.pid, 'SIGTERM'), 300);
+    `;
+    const res = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(res.status).toBe(143);
+    expect(res.stdout).toContain('cleaned up');
   });
 });
