@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global setTimeout, clearTimeout */
 'use strict';
 /**
  * `npm run test:cluster`: build the production bundle (the fleet test runs dist/ as real processes), start
@@ -7,8 +6,8 @@
  * meaningfully against it, then the fleet and Sentinel suites (test/fleet). Exit code ≠ 0 when a step fails;
  * the cluster is stopped before exit.
  */
-const { spawn } = require('node:child_process');
 const path = require('node:path');
+const { createStepRunner } = require('./lib/child-steps');
 const { startRedisCluster } = require('./lib/redis-cluster');
 
 const ROOT = path.join(__dirname, '..');
@@ -30,36 +29,11 @@ const CLUSTER_E2E_SUITES = [
   'test/platform/redis-topology.e2e-spec.ts',
 ];
 
-const running = new Set();
-
-function run(label, command, args, { env = process.env, timeoutMs } = {}) {
-  return new Promise((resolve) => {
-    console.log(`\n▶ ${label}`);
-    const started = Date.now();
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
-    running.add(child);
-    const timer = timeoutMs
-      ? setTimeout(() => {
-          console.error(`✖ ${label}: still running after ${Math.round(timeoutMs / 1000)} s, stopping it`);
-          child.kill('SIGTERM');
-          setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 5000).unref();
-        }, timeoutMs)
-      : undefined;
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      running.delete(child);
-      const ok = code === 0;
-      console.log(
-        `${ok ? '✔' : '✖'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s${ok ? '' : `, exit ${signal ?? code}`})`,
-      );
-      resolve(ok);
-    });
-  });
-}
+const steps = createStepRunner(ROOT);
 
 async function main() {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const built = await run('production build (npm run build)', npm, ['run', 'build', '--silent']);
+  const built = await steps.run('production build (npm run build)', npm, ['run', 'build', '--silent']);
   if (!built) process.exit(1);
 
   const startedAt = Date.now();
@@ -67,13 +41,7 @@ async function main() {
   console.log(
     `Redis Cluster: ${cluster.nodesEnv} (3 masters, ${Date.now() - startedAt} ms to cluster_state:ok)`,
   );
-  const stop = async (code) => {
-    for (const child of running) child.kill('SIGTERM');
-    await cluster.stop();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(130));
-  process.on('SIGTERM', () => void stop(143));
+  const stop = steps.stopper(() => cluster.stop());
 
   const jest = require.resolve('jest/bin/jest', { paths: [ROOT] });
   const env = {
@@ -86,13 +54,13 @@ async function main() {
   };
   const extra = process.argv.slice(2);
   const results = [
-    await run(
+    await steps.run(
       'e2e suites on the Redis Cluster',
       process.execPath,
       [jest, '--selectProjects', 'e2e', '--maxWorkers=2', ...extra, ...CLUSTER_E2E_SUITES],
       { env, timeoutMs: STEP_TIMEOUT_MS },
     ),
-    await run(
+    await steps.run(
       'fleet and Sentinel suites (real processes)',
       process.execPath,
       // --forceExit: the suites kill Redis nodes on purpose; a client's reconnect timer must not hold CI.

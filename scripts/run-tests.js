@@ -1,48 +1,19 @@
 #!/usr/bin/env node
-/* global setTimeout, clearTimeout */
 'use strict';
 /**
  * `npm test`: ensure a Redis for the e2e tests (TEST_REDIS_URL, default db 15 on 127.0.0.1:6379, else a
  * private redis-server), then type-check, unit tests, e2e tests. Exit code ≠ 0 when any step fails.
  * Every child and the private Redis are stopped before exit.
  */
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { createStepRunner } = require('./lib/child-steps');
 const { ensureRedis, HOW_TO_GET_REDIS } = require('./lib/redis');
 
 const ROOT = path.join(__dirname, '..');
 const E2E_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 9 * 60 * 1000);
-const running = new Set();
-
-function run(label, args, { env = process.env, timeoutMs } = {}) {
-  return new Promise((resolve) => {
-    console.log(`\n▶ ${label}`);
-    const started = Date.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
-    running.add(child);
-    let timer;
-    if (timeoutMs) {
-      timer = setTimeout(() => {
-        console.error(
-          `✖ ${label}: still running after ${Math.round(timeoutMs / 1000)} s (open handles?), stopping it`,
-        );
-        child.kill('SIGTERM');
-        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 5000).unref();
-      }, timeoutMs);
-    }
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      running.delete(child);
-      const ok = code === 0;
-      console.log(
-        `${ok ? '✔' : '✖'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s${ok ? '' : `, exit ${signal ?? code}`})`,
-      );
-      resolve(ok);
-    });
-  });
-}
+const steps = createStepRunner(ROOT);
 
 async function main() {
   const redis = await ensureRedis({
@@ -57,13 +28,7 @@ async function main() {
     );
     process.exit(1);
   }
-  const stop = async (code) => {
-    for (const child of running) child.kill('SIGTERM');
-    await redis.stop();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(130));
-  process.on('SIGTERM', () => void stop(143));
+  const stop = steps.stopper(() => redis.stop());
   console.log(`e2e Redis: ${redis.url} (${redis.source})`);
 
   const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
@@ -73,13 +38,21 @@ async function main() {
   const jsonReport = (name) => ['--json', `--outputFile=${path.join(reportDir, `${name}.json`)}`];
   const env = { ...process.env, TEST_REDIS_URL: redis.url, DD_TRACE_ENABLED: 'false', NODE_ENV: 'test' };
   const results = [];
-  results.push(await run('type check (tsc --noEmit)', [tsc, '--noEmit', '-p', 'tsconfig.json']));
   results.push(
-    await run('unit tests', [jest, '--selectProjects', 'unit', '--maxWorkers=2', ...jsonReport('unit'), ...extra], { env }),
+    await steps.run('type check (tsc --noEmit)', process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json']),
   );
   results.push(
-    await run(
+    await steps.run(
+      'unit tests',
+      process.execPath,
+      [jest, '--selectProjects', 'unit', '--maxWorkers=2', ...jsonReport('unit'), ...extra],
+      { env },
+    ),
+  );
+  results.push(
+    await steps.run(
       'e2e tests',
+      process.execPath,
       [
         jest,
         '--selectProjects',

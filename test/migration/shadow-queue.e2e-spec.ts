@@ -10,14 +10,14 @@ import {
   type LegacyStandIn,
 } from './support/legacy-stand-in';
 import { rawCall } from './support/raw-http';
-import { startStatsdCapture, type Packet } from './support/statsd';
+import { startStatsdCapture, type Packet, type StatsdCapture } from '../support/statsd';
 
 const SEARCH = `departures[]=3&arrivals[]=4&departure_date=${sandboxDate(3)}&pax=1`;
 
 describe('shadow runs: metrics, bounded queue, own timeout', () => {
   let legacy: LegacyStandIn;
   let stack: TestStack;
-  let statsd: Awaited<ReturnType<typeof startStatsdCapture>>;
+  let statsd: StatsdCapture;
 
   beforeAll(async () => {
     legacy = await startLegacyStandIn();

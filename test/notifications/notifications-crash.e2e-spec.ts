@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { partnerEventId } from '../../apps/connect-api/src/notifications/shared/partner-event.mapper';
 import type { UpstreamEventType } from '../../apps/connect-api/src/notifications/inbound/inbound-notification';
-import { readLocalEnv } from '../support/local-env';
+import { bffChildEnv } from '../support/bff-child-env';
 import { deleteKeysWithPrefixes, startSandbox, testRedisUrl, type RunningSandbox } from '../support/stack';
 import { spawnBff, type BffProcess } from './support/bff-process';
 import {
@@ -46,18 +46,15 @@ describe('no notification is lost when the service is killed', () => {
     const made = notifyClientsFile(receiver);
     clients = made.clients;
     env = {
-      ...readLocalEnv(),
+      ...bffChildEnv({
+        sandboxUrl: sandbox.url,
+        redisUrl,
+        keyPrefix,
+        queuePrefix,
+        clientsFile: made.file,
+        logLevel: 'warn',
+      }),
       ...FAST_NOTIFY_ENV,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DD_TRACE_ENABLED: 'false',
-      TWELVEGO_BASE_URL: sandbox.url,
-      CATALOG_URL: `${sandbox.url}/__sandbox/catalog`,
-      REDIS_URL: redisUrl,
-      REDIS_KEY_PREFIX: keyPrefix,
-      QUEUE_PREFIX: queuePrefix,
-      CLIENTS_CONFIG_PATH: made.file,
-      CLIENTS_CONFIG_POLL_MS: '0',
       SHUTDOWN_DRAIN_DELAY_MS: '0',
       TWELVEGO_WEBHOOK_PATH_SECRETS: pathSecret,
       NOTIFY_QUEUE_LOCK_MS: '2000',

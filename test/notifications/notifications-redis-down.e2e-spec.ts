@@ -1,42 +1,26 @@
 import { Queue } from 'bullmq';
 import { BookingOwnerStore } from '../../apps/connect-api/src/booking-owner/booking-owner.store';
-import { DedicatedRedis } from './support/redis-server';
+import { DedicatedRedisNotify } from './support/dedicated-redis-notify';
 import { createSandboxBooking } from './support/sandbox-booking';
-import { WebhookReceiver, waitFor, waitForItems } from './support/webhook-receiver';
-import {
-  notifyClientsFile,
-  startNotifyStack,
-  twelvegoWebhook,
-  type NotifyStack,
-} from './support/notify-stack';
+import { waitFor, waitForItems } from './support/webhook-receiver';
+import { twelvegoWebhook, type NotifyStack } from './support/notify-stack';
 import type { ErrorJson } from './support/wire-types';
 
 jest.setTimeout(60_000);
 
 /** docs/operations.md#when-redis-is-down: Redis down → the receiver answers 503 and acknowledges nothing; recovery without restart. */
 describe('12go webhook receiver while Redis is down', () => {
-  const redis = new DedicatedRedis();
-  const receiver = new WebhookReceiver();
+  const rig = new DedicatedRedisNotify();
+  const { redis, receiver } = rig;
   let n: NotifyStack;
   let demoPath: string;
 
   beforeAll(async () => {
-    await redis.start();
-    await receiver.start();
-    const made = notifyClientsFile(receiver);
-    demoPath = made.clients.demo.path;
-    n = await startNotifyStack({
-      clientsFile: made.file,
-      routeSandboxWebhooks: false,
-      env: { REDIS_URL: redis.url, NOTIFY_ENQUEUE_TIMEOUT_MS: '1000' },
-    });
+    n = await rig.start({ routeSandboxWebhooks: false, env: { NOTIFY_ENQUEUE_TIMEOUT_MS: '1000' } });
+    demoPath = rig.demoPath;
   });
 
-  afterAll(async () => {
-    await n?.close();
-    await redis.destroy();
-    await receiver.close();
-  });
+  afterAll(() => rig.close());
 
   const stored = async (jobId: string) => {
     const q = new Queue('notify-inbound', {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { readLocalEnv } from '../support/local-env';
+import { bffChildEnv } from '../support/bff-child-env';
 import { startSandbox, type RunningSandbox } from '../support/stack';
 import { spawnBff, type BffProcess } from './support/bff-process';
 import { FAST_NOTIFY_ENV, notifyClientsFile, twelvegoWebhook } from './support/notify-stack';
 import { DedicatedRedis } from './support/redis-server';
 import { createSandboxBooking } from './support/sandbox-booking';
-import { TcpProxy } from './support/tcp-proxy';
+import { TcpProxy } from '../support/tcp-proxy';
 import { WebhookReceiver, waitFor, waitForItems } from './support/webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -50,17 +50,13 @@ describe('graceful shutdown after Redis was lost', () => {
     const pathSecret = randomBytes(24).toString('hex');
     const keyPrefix = `test:shutdown-${randomBytes(4).toString('hex')}:`;
     bff = await spawnBff({
-      ...readLocalEnv(),
+      ...bffChildEnv({
+        sandboxUrl: sandbox.url,
+        redisUrl: `redis://127.0.0.1:${proxy.port}/0`,
+        keyPrefix,
+        clientsFile: made.file,
+      }),
       ...FAST_NOTIFY_ENV,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      DD_TRACE_ENABLED: 'false',
-      TWELVEGO_BASE_URL: sandbox.url,
-      CATALOG_URL: `${sandbox.url}/__sandbox/catalog`,
-      REDIS_URL: `redis://127.0.0.1:${proxy.port}/0`,
-      REDIS_KEY_PREFIX: keyPrefix,
-      CLIENTS_CONFIG_PATH: made.file,
-      CLIENTS_CONFIG_POLL_MS: '0',
       SHUTDOWN_DRAIN_DELAY_MS: '0',
       SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
       TWELVEGO_WEBHOOK_PATH_SECRETS: pathSecret,

@@ -1,58 +1,30 @@
-import { createSocket, Socket } from 'node:dgram';
 import { ClientRegistry } from '../../apps/connect-api/src/platform/clients/client-registry';
 import { MetricsService } from '../../apps/connect-api/src/platform/metrics/metrics.service';
 import { DEMO_B_KEY, DEMO_KEY, startStack, TestStack, writeClientsFile } from '../support/stack';
 import { call } from '../platform/support/http';
 import { addFault } from '../booking/support/funnel.helpers';
-
-interface Packet {
-  name: string;
-  value: number;
-  type: string;
-  tags: Record<string, string>;
-}
-
-/** DogStatsD lines: `name:value|type|#k:v,k:v` (several per datagram, newline-separated). */
-function parse(datagram: string): Packet[] {
-  return datagram
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [head, type, ...rest] = line.split('|');
-      const colon = head.lastIndexOf(':');
-      const tagPart = rest.find((p) => p.startsWith('#'));
-      const tags: Record<string, string> = {};
-      for (const t of tagPart ? tagPart.slice(1).split(',') : []) {
-        const i = t.indexOf(':');
-        tags[t.slice(0, i)] = t.slice(i + 1);
-      }
-      return { name: head.slice(0, colon), value: Number(head.slice(colon + 1)), type, tags };
-    });
-}
+import { startStatsdCapture, type Packet, type StatsdCapture } from '../support/statsd';
 
 describe('metrics over DogStatsD (docs/platform.md#metrics)', () => {
-  let udp: Socket;
-  let packets: Packet[] = [];
+  let statsd: StatsdCapture;
   let stack: TestStack;
 
   beforeAll(async () => {
-    udp = createSocket('udp4');
-    udp.on('message', (msg) => packets.push(...parse(msg.toString('utf8'))));
-    await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
+    statsd = await startStatsdCapture();
     // demo-b gets a one-request bucket so a second call is rate limited.
     const clientsFile = writeClientsFile((f) => (f.clients[1].rate_limit = { rps: 1, burst: 1 }));
     stack = await startStack({
       clientsFile,
       env: {
         DD_AGENT_HOST: '127.0.0.1',
-        DD_DOGSTATSD_PORT: String(udp.address().port),
+        DD_DOGSTATSD_PORT: String(statsd.port),
         DD_SERVICE: 'tc-bff-test',
       },
     });
   });
   afterAll(async () => {
     await stack?.close();
-    udp?.close();
+    statsd?.close();
   });
 
   async function flushed(): Promise<Packet[]> {
@@ -60,13 +32,12 @@ describe('metrics over DogStatsD (docs/platform.md#metrics)', () => {
     const deadline = Date.now() + 2000;
     let seen = -1;
     // Datagrams arrive asynchronously; wait until the stream is quiet.
-    while (Date.now() < deadline && seen !== packets.length) {
-      seen = packets.length;
+    while (Date.now() < deadline && seen !== statsd.packets.length) {
+      seen = statsd.packets.length;
       await new Promise((r) => setTimeout(r, 100));
     }
-    const out = packets.filter((p) => p.name.startsWith('tc_bff.'));
-    packets = [];
-    return out;
+    // Take what arrived so the next flush starts empty.
+    return statsd.packets.splice(0).filter((p) => p.name.startsWith('tc_bff.'));
   }
 
   it('sends request, upstream and auth metrics with their tags for one search', async () => {
@@ -165,7 +136,7 @@ describe('metrics over DogStatsD (docs/platform.md#metrics)', () => {
     const breakerStack = await startStack({
       env: {
         DD_AGENT_HOST: '127.0.0.1',
-        DD_DOGSTATSD_PORT: String(udp.address().port),
+        DD_DOGSTATSD_PORT: String(statsd.port),
         BREAKER_MIN_REQUESTS: '2',
         BREAKER_ERROR_PCT: '50',
         TWELVEGO_RETRY_MAX: '0',

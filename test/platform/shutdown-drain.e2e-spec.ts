@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { scenarioItineraryId } from '../booking/support/funnel.helpers';
 import { spawnBff, type BffProcess } from '../notifications/support/bff-process';
-import { readLocalEnv } from '../support/local-env';
+import { bffChildEnv } from '../support/bff-child-env';
 import {
   DEMO_KEY,
   deleteKeysWithPrefixes,
-  LOCAL_CLIENTS_FILE,
   startSandbox,
   testRedisUrl,
   type RunningSandbox,
@@ -72,17 +71,7 @@ describe('graceful shutdown drains a request in flight (real process)', () => {
 
   it('answers readiness 503, finishes the held request with 200, refuses new connections and exits 0', async () => {
     bff = await spawnBff({
-      ...readLocalEnv(),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      DD_TRACE_ENABLED: 'false',
-      TWELVEGO_BASE_URL: sandbox.url,
-      CATALOG_URL: `${sandbox.url}/__sandbox/catalog`,
-      REDIS_URL: redisUrl,
-      REDIS_KEY_PREFIX: keyPrefix,
-      QUEUE_PREFIX: queuePrefix,
-      CLIENTS_CONFIG_PATH: LOCAL_CLIENTS_FILE,
-      CLIENTS_CONFIG_POLL_MS: '0',
+      ...bffChildEnv({ sandboxUrl: sandbox.url, redisUrl, keyPrefix, queuePrefix }),
       READY_CACHE_MS: '0',
       SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS),
       SHUTDOWN_TIMEOUT_MS: '60000',
@@ -113,9 +102,12 @@ describe('graceful shutdown drains a request in flight (real process)', () => {
     ).json()) as { id: string };
 
     const events: string[] = [];
-    const held = fetch(`${url}/v1/demo/itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', date))}`, {
-      headers: { 'x-api-key': DEMO_KEY },
-    }).then(async (res) => {
+    const held = fetch(
+      `${url}/v1/demo/itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', date))}`,
+      {
+        headers: { 'x-api-key': DEMO_KEY },
+      },
+    ).then(async (res) => {
       const body = (await res.json()) as { itineraries?: unknown[] };
       events.push('held request answered');
       return { status: res.status, connection: res.headers.get('connection'), body };

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BookingOwnerStore } from '../../apps/connect-api/src/booking-owner/booking-owner.store';
+import { ReconcileWatchList } from '../../apps/connect-api/src/booking-owner/reconcile-watch-list';
+import type { AppConfig } from '../../apps/connect-api/src/platform/config/app-config';
 import { startStack, type TestStack } from '../support/stack';
 import { openOwnerStore } from './support/owner-store';
 
@@ -63,5 +65,24 @@ describe('BookingOwnerStore (real Redis)', () => {
     await broken.close();
     expect(await broken.store.write('70000003', 'demo')).toBe(false);
     await expect(broken.store.read('70000003')).rejects.toThrow();
+  });
+
+  it('has the reconciler watch every record it writes, by write or by claim, but not a bid another client holds', async () => {
+    const config = {
+      RECONCILE_ENABLED: true,
+      RECONCILE_INTERVAL_MS: 60_000,
+      BOOKING_OWNER_GRACE_DAYS: 30,
+    } as AppConfig;
+    const watchList = new ReconcileWatchList(opened.redis, config);
+    const store = new BookingOwnerStore(opened.redis, config, watchList);
+
+    expect(await store.write('70000010', 'demo')).toBe(true);
+    expect(await store.claim('70000011', 'demo')).toEqual({ outcome: 'written' });
+    expect(await watchList.enrolledAt('70000010')).not.toBeNull();
+    expect(await watchList.enrolledAt('70000011')).not.toBeNull();
+
+    expect(await opened.store.write('70000012', 'demo-b')).toBe(true); // a store without a watch list
+    expect(await store.claim('70000012', 'demo')).toEqual({ outcome: 'held_by_other', heldBy: 'demo-b' });
+    expect(await watchList.enrolledAt('70000012')).toBeNull();
   });
 });

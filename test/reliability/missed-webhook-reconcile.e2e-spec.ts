@@ -2,14 +2,14 @@ import Redis from 'ioredis';
 import { BookingOwnerStore } from '../../apps/connect-api/src/booking-owner/booking-owner.store';
 import { ReconcileWatchList } from '../../apps/connect-api/src/booking-owner/reconcile-watch-list';
 import { partnerEventId } from '../../apps/connect-api/src/notifications/shared/partner-event.mapper';
-import { DedicatedRedis } from '../notifications/support/redis-server';
+import { DedicatedRedisNotify } from '../notifications/support/dedicated-redis-notify';
 import {
   confirmSandboxBooking,
   createSandboxBooking,
   getSandboxBooking,
 } from '../notifications/support/sandbox-booking';
-import { WebhookReceiver, waitFor, waitForItems } from '../notifications/support/webhook-receiver';
-import { notifyClientsFile, startNotifyStack, type NotifyStack } from '../notifications/support/notify-stack';
+import { waitFor, waitForItems } from '../notifications/support/webhook-receiver';
+import type { NotifyStack } from '../notifications/support/notify-stack';
 import type { EventJson } from '../notifications/support/wire-types';
 
 jest.setTimeout(120_000);
@@ -33,21 +33,15 @@ interface SandboxWebhookAttempt {
  */
 describe('a 12go webhook lost during a Redis outage still reaches the partner (reconciliation)', () => {
   // AOF with fsync on every write: the outage loses the connection, not the data (as with a Redis failover)
-  const redis = new DedicatedRedis(['--appendonly', 'yes', '--appendfsync', 'always']);
-  const receiver = new WebhookReceiver();
+  const rig = new DedicatedRedisNotify(['--appendonly', 'yes', '--appendfsync', 'always']);
+  const { redis, receiver } = rig;
   let n: NotifyStack;
   let demoPath: string;
   let inspect: Redis;
 
   beforeAll(async () => {
-    await redis.start();
-    await receiver.start();
-    const made = notifyClientsFile(receiver);
-    demoPath = made.clients.demo.path;
-    n = await startNotifyStack({
-      clientsFile: made.file,
+    n = await rig.start({
       env: {
-        REDIS_URL: redis.url,
         NOTIFY_ENQUEUE_TIMEOUT_MS: '1000',
         RECONCILE_ENABLED: 'true',
         RECONCILE_INTERVAL_MS: String(INTERVAL_MS),
@@ -56,15 +50,14 @@ describe('a 12go webhook lost during a Redis outage still reaches the partner (r
       // the sandbox as 12go: a short retry schedule it gives up after, a short operator answer
       sandboxEnv: { SANDBOX_WEBHOOK_RETRY_DELAYS_MS: '100,200,400', SANDBOX_CONFIRM_DELAY_MS: '1500' },
     });
+    demoPath = rig.demoPath;
     inspect = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await inspect.connect();
   });
 
   afterAll(async () => {
     inspect?.disconnect();
-    await n?.close();
-    await redis.destroy();
-    await receiver.close();
+    await rig.close();
   });
 
   const webhookLog = async (bid: string): Promise<SandboxWebhookAttempt[]> => {

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- readiness reports are walked dynamically */
 import { randomBytes } from 'node:crypto';
 import { startStack, testRedisUrl, type TestStack } from '../support/stack';
-import { PausableProxy } from './support/pausable-proxy';
+import { TcpProxy } from '../support/tcp-proxy';
 
 jest.setTimeout(60_000);
 
@@ -14,7 +14,7 @@ jest.setTimeout(60_000);
 describe('reliability: readiness is not ready before the 12go webhook can store', () => {
   const pathSecret = randomBytes(20).toString('hex');
   const redis = new URL(testRedisUrl());
-  const proxy = new PausableProxy(Number(redis.port || 6379), redis.hostname);
+  const proxy = new TcpProxy(Number(redis.port || 6379), redis.hostname);
   let stack: TestStack;
   let bid = 79_500_000 + Math.floor(Math.random() * 100_000);
 
@@ -49,7 +49,7 @@ describe('reliability: readiness is not ready before the 12go webhook can store'
   afterAll(async () => {
     proxy.up(); // a failed run must not leave the BFF closing against a vanished Redis
     await stack?.close();
-    await proxy.close();
+    await proxy.cut();
   });
 
   it('reports webhook_store down (not ready) while the queue connection is gone, and is ready only once the webhook stores', async () => {

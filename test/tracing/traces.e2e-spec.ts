@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- log lines and JSON bodies are walked dynamically */
 import { randomBytes } from 'node:crypto';
-import { readLocalEnv } from '../support/local-env';
+import { bffChildEnv } from '../support/bff-child-env';
 import {
   deleteKeysWithPrefixes,
   DEMO_KEY,
@@ -30,9 +30,7 @@ describe('traces (dd-trace → stand-in agent)', () => {
     agent = await startStandInAgent();
     sandbox = await startSandbox({ SANDBOX_CONFIRM_DELAY_MS: '300' });
     bff = await spawnBff({
-      ...readLocalEnv(),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
+      ...bffChildEnv({ sandboxUrl: sandbox.url, redisUrl: testRedisUrl(), keyPrefix, queuePrefix }),
       DD_TRACE_ENABLED: 'true',
       DD_TRACE_AGENT_URL: agent.url,
       DD_TRACE_AGENT_PROTOCOL_VERSION: '0.4',
@@ -40,12 +38,6 @@ describe('traces (dd-trace → stand-in agent)', () => {
       DD_INSTRUMENTATION_TELEMETRY_ENABLED: 'false',
       DD_REMOTE_CONFIGURATION_ENABLED: 'false',
       DD_SERVICE: 'travelier-connect-bff',
-      TWELVEGO_BASE_URL: sandbox.url,
-      CATALOG_URL: `${sandbox.url}/__sandbox/catalog`,
-      REDIS_URL: testRedisUrl(),
-      REDIS_KEY_PREFIX: keyPrefix,
-      QUEUE_PREFIX: queuePrefix,
-      CLIENTS_CONFIG_POLL_MS: '0',
       SHUTDOWN_DRAIN_DELAY_MS: '0',
     });
   }, 90_000);

@@ -77,13 +77,7 @@ export class BookingOwnerStore {
         if (failed) throw failed[0];
       });
     } catch (err) {
-      this.logger.warn({
-        msg: 'booking_owner.write_failed',
-        event: 'booking_owner.write_failed',
-        bid,
-        client_id: clientId,
-        err: (err as Error).message,
-      });
+      this.writeFailed(bid, clientId, err);
       return false;
     }
     await this.watch(bid);
@@ -99,29 +93,36 @@ export class BookingOwnerStore {
     }
   }
 
+  private writeFailed(bid: string, clientId: string, err: unknown): void {
+    this.logger.warn({
+      msg: 'booking_owner.write_failed',
+      event: 'booking_owner.write_failed',
+      bid,
+      client_id: clientId,
+      err: (err as Error).message,
+    });
+  }
+
   /**
    * CreateBooking's write: a new bid must not already belong to someone else (12go never reuses a bid; a
    * record held by another client means state from elsewhere, e.g. a sandbox restarted on the same Redis).
-   * Such a record is left untouched. Never throws, like `write`.
+   * Such a record is left untouched. Never throws, like `write`; a written record is watched, like `write`'s.
    */
   async claim(bid: string, clientId: string, opts: BookingOwnerWriteOptions = {}): Promise<OwnerClaim> {
     const now = opts.now ?? new Date();
     const ttl = ownerRecordTtlSeconds(opts.departureAt, now, this.graceDays);
+    let heldBy: unknown;
     try {
-      const heldBy = await this.redis.run('booking_owner.write', (client) =>
+      heldBy = await this.redis.run('booking_owner.write', (client) =>
         client.eval(CLAIM_LUA, 1, this.keyOf(bid), clientId, now.toISOString(), ttl, opts.departureAt ?? ''),
       );
-      return typeof heldBy === 'string' ? { outcome: 'held_by_other', heldBy } : { outcome: 'written' };
     } catch (err) {
-      this.logger.warn({
-        msg: 'booking_owner.write_failed',
-        event: 'booking_owner.write_failed',
-        bid,
-        client_id: clientId,
-        err: (err as Error).message,
-      });
+      this.writeFailed(bid, clientId, err);
       return { outcome: 'failed' };
     }
+    if (typeof heldBy === 'string') return { outcome: 'held_by_other', heldBy };
+    await this.watch(bid);
+    return { outcome: 'written' };
   }
 
   /** The record, or null when absent. `RedisUnavailableError` propagates (callers decide: 503 or degrade). */

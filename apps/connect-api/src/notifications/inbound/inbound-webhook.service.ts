@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { withTimeout } from '../../platform/async/with-timeout';
 import { RedisService } from '../../platform/redis/redis.service';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
@@ -18,14 +19,6 @@ export type InboundAnswer =
   | { status: 200; result: 'accepted' | 'duplicate' }
   | { status: 400; code: 'invalid_json' | 'validation_error'; message: string }
   | { status: 503; code: 'upstream_unavailable'; message: string };
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Acceptance sequence of docs/contract/webhooks.md#receiving-12go-notifications: dedup check → durable job → dedup marker → 200.

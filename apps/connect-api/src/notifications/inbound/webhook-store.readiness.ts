@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { withTimeout } from '../../platform/async/with-timeout';
 import { ReadinessChecks, type ReadinessCheckResult } from '../../platform/health/readiness-checks';
 import { RedisService } from '../../platform/redis/redis.service';
 import { NotificationQueues } from '../shared/notification-queues';
@@ -33,14 +34,4 @@ export class WebhookStoreReadiness implements OnModuleInit {
     await withTimeout((client as unknown as Redis).ping(), PING_TIMEOUT_MS);
     return { status: 'up', latency_ms: Date.now() - started };
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { withTimeout } from '../async/with-timeout';
 import { AppConfig } from '../config/app-config';
 import { ClientRegistry } from '../clients/client-registry';
 import { LifecycleState } from '../lifecycle/lifecycle-state';
@@ -17,16 +18,6 @@ export interface ReadinessReport {
 const REDIS_PING_TIMEOUT_MS = 500;
 const TWELVEGO_TIMEOUT_MS = 2000;
 const FEATURE_CHECK_TIMEOUT_MS = 1000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 /**
  * docs/operations.md#health-endpoints: `redis` = PING within 500 ms; `twelvego` = GET {TWELVEGO_BASE_URL}{TWELVEGO_HEALTH_PATH}

@@ -1,13 +1,16 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
 /**
- * A TCP forwarder on an ephemeral port (e.g. in front of a redis-server) that a test can cut: `cut()` closes
- * the listener and destroys every piped connection, so the other side sees the peer vanish and every
- * reconnect is refused, exactly like a lost Redis.
+ * A TCP forwarder on an ephemeral loopback port (e.g. in front of a redis-server) that a test can break in
+ * two ways, both of which look like a lost Redis to the other side:
+ * - `down()` keeps the port but destroys every piped connection and closes each new one at once; `up()`
+ *   forwards again on the same port, so a client configured with it can come back;
+ * - `cut()` closes the listener too, so every reconnect is refused (also the teardown).
  */
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  private isDown = false;
   port = 0;
 
   constructor(
@@ -17,6 +20,8 @@ export class TcpProxy {
 
   async start(): Promise<void> {
     const server = createServer((client) => {
+      client.on('error', () => undefined);
+      if (this.isDown) return void client.destroy();
       const upstream = createConnection({ port: this.targetPort, host: this.targetHost });
       for (const s of [client, upstream]) {
         this.sockets.add(s);
@@ -36,12 +41,25 @@ export class TcpProxy {
     return this.sockets.size;
   }
 
+  down(): void {
+    this.isDown = true;
+    this.destroySockets();
+  }
+
+  up(): void {
+    this.isDown = false;
+  }
+
   async cut(): Promise<void> {
     const server = this.server;
     this.server = undefined;
     const closed = server ? new Promise<void>((r) => server.close(() => r())) : Promise.resolve();
+    this.destroySockets();
+    await closed;
+  }
+
+  private destroySockets(): void {
     for (const s of this.sockets) s.destroy();
     this.sockets.clear();
-    await closed;
   }
 }

@@ -25,8 +25,15 @@ function parse(datagram: string): Packet[] {
     });
 }
 
-/** A UDP listener on an ephemeral loopback port collecting DogStatsD packets. */
-export async function startStatsdCapture(): Promise<{ port: number; packets: Packet[]; close(): void }> {
+export interface StatsdCapture {
+  port: number;
+  /** Every packet received so far, in arrival order (callers may splice it to start afresh). */
+  packets: Packet[];
+  close(): void;
+}
+
+/** A stand-in DogStatsD agent: a UDP listener on an ephemeral loopback port collecting packets. */
+export async function startStatsdCapture(): Promise<StatsdCapture> {
   const packets: Packet[] = [];
   const udp: Socket = createSocket('udp4');
   udp.on('message', (msg) => packets.push(...parse(msg.toString('utf8'))));
