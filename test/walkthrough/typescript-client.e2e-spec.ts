@@ -58,7 +58,9 @@ describe('typed client example (examples/typescript-client)', () => {
     expect(run.output).toMatch(/booking \S+: cancelled/);
     // The booking really exists on the BFF and is cancelled there.
     const id = /booking (\S+): cancelled/.exec(run.output)![1];
-    const res = await fetch(`${stack.bffUrl}/v1/demo/bookings/${id}`, { headers: { 'x-api-key': stack.demoKey } });
+    const res = await fetch(`${stack.bffUrl}/v1/demo/bookings/${id}`, {
+      headers: { 'x-api-key': stack.demoKey },
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { status: string }).status).toBe('cancelled');
   }, 180_000);

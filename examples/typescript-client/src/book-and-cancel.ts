@@ -24,12 +24,17 @@ async function main(): Promise<void> {
   const departure_date = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
 
   const search = await api.GET('/v1/{client_id}/itineraries', {
-    params: { path: { client_id }, query: { 'departures[]': ['9001'], 'arrivals[]': ['9002'], departure_date, pax: 1 } },
+    params: {
+      path: { client_id },
+      query: { 'departures[]': ['9001'], 'arrivals[]': ['9002'], departure_date, pax: 1 },
+    },
   });
   if (!search.data) fail('search', search.response.status, search.error);
   const trip = search.data.itineraries.find((i) => i.id.includes(TRIP_MARKER));
   if (!trip) throw new Error(`search (${search.response.status}) has no ${TRIP_MARKER} trip`);
-  console.log(`search: ${search.data.itineraries.length} itineraries (${search.response.status}), booking ${trip.id}`);
+  console.log(
+    `search: ${search.data.itineraries.length} itineraries (${search.response.status}), booking ${trip.id}`,
+  );
 
   const checkout = await api.GET('/v1/{client_id}/itineraries/{itinerary_id}', {
     params: { path: { client_id, itinerary_id: trip.id } },
@@ -67,7 +72,9 @@ async function main(): Promise<void> {
   if (!cancel.data) fail('Cancel', cancel.response.status, cancel.error);
   console.log(`cancel: ${JSON.stringify(cancel.data)}`);
 
-  const details = await api.GET('/v1/{client_id}/bookings/{booking_id}', { params: { path: { client_id, booking_id } } });
+  const details = await api.GET('/v1/{client_id}/bookings/{booking_id}', {
+    params: { path: { client_id, booking_id } },
+  });
   if (!details.data) fail('GetBookingDetails', details.response.status, details.error);
   console.log(`booking ${booking_id}: ${details.data.status}`);
   if (details.data.status !== 'cancelled') throw new Error(`expected cancelled, got ${details.data.status}`);

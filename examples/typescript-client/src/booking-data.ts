@@ -18,10 +18,13 @@ interface FieldSchema {
 /** A traveller's value for one field, chosen from what the schema allows (a real client asks the traveller). */
 function valueFor(name: string, field: FieldSchema, index: number): string | boolean {
   if (field.type === 'boolean') return false;
-  const allowed = [...(field.anyOf ?? []), ...(field.oneOf ?? [])].filter((o) => 'const' in o).map((o) => o.const);
+  const allowed = [...(field.anyOf ?? []), ...(field.oneOf ?? [])]
+    .filter((o) => 'const' in o)
+    .map((o) => o.const);
   allowed.push(...(field.enum ?? []));
   if (allowed.length > 0) return String(name === 'country_id' && allowed.includes('TH') ? 'TH' : allowed[0]);
-  if (field.format === 'date') return name === 'dob' ? '1990-01-31' : name.includes('exp') ? '2035-06-30' : '2026-12-24';
+  if (field.format === 'date')
+    return name === 'dob' ? '1990-01-31' : name.includes('exp') ? '2035-06-30' : '2026-12-24';
   if (field.format === 'email') return 'traveller@example.com';
   if (name === 'first_name') return ['Anna', 'Bruno', 'Chiara'][index % 3];
   if (name === 'last_name') return 'Traveller';
