@@ -61,7 +61,12 @@ describe('parseCatalog', () => {
       class_images: [
         { operator_id: 16779, class_id: 12, url, width: 1200, height: 800, type: 'TYPE_CLASS_INSIDE' },
         { operator_id: '231', class_id: '4', url: url.replace('16779/class/12', '231/class/4') },
-        { operator_id: 16779, class_id: 12, url: url.replace('inside', 'outside'), type: 'TYPE_CLASS_OUTSIDE' },
+        {
+          operator_id: 16779,
+          class_id: 12,
+          url: url.replace('inside', 'outside'),
+          type: 'TYPE_CLASS_OUTSIDE',
+        },
         { operator_id: 16779, url },
         { operator_id: 16779, class_id: 14, url: 'ftp://example.com/x.jpeg' },
       ],
