@@ -3,7 +3,7 @@ import { eventually } from '../static-data/static-data.helpers';
 import { startStack, type TestStack } from '../support/stack';
 
 /**
- * Seat-class photos (issue 16 §4): the sandbox catalogue lists an inside photo for some (operator, class) pairs;
+ * Seat-class photos (issue 16): the sandbox catalogue lists an inside photo for some (operator, class) pairs;
  * search and GetItinerary join them into `vehicles[].seat_classes[].images`, and keep `null` for the others.
  * Route R01 (station 3 → 4, operator 16779) sells class 12 (with a photo) and class 14 (without).
  */
