@@ -34,8 +34,9 @@ export class SeatClassImageStore {
       const raw = await this.redis.run('seat_class_images.read', (c) => c.get(this.key()));
       this.cached = { index: raw ? (JSON.parse(raw) as SeatClassImageIndex) : {}, readAt: now };
     } catch (e) {
+      // Keep what was read (or nothing) for another LOCAL_TTL_MS: one warning, not one per search.
+      this.cached = { index: this.cached?.index ?? {}, readAt: now };
       this.logger.warn({ msg: 'seat_class_images.unavailable', error: (e as Error).message });
-      return this.cached?.index ?? {};
     }
     return this.cached.index;
   }
