@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BookingIdsModule } from '../booking-ids/booking-ids.module';
 import { BookingOwnerModule } from '../booking-owner/booking-owner.module';
 import { IdsModule } from '../ids/ids.module';
+import { SeatClassImagesModule } from '../seat-class-images/seat-class-images.module';
 import { AsyncFlowRunner } from './async-flow/async-flow.runner';
 import { IncompleteResultsService } from './async-flow/incomplete-results.service';
 import { IncompleteResultsStore } from './async-flow/incomplete-results.store';
@@ -22,7 +23,7 @@ import { BookingTokenService } from './token/booking-token.service';
 
 /** The booking funnel: GetItinerary, SeatLock, CreateBooking, ConfirmBooking, IncompleteResults. */
 @Module({
-  imports: [IdsModule, BookingIdsModule, BookingOwnerModule],
+  imports: [IdsModule, BookingIdsModule, BookingOwnerModule, SeatClassImagesModule],
   controllers: [ItineraryController, SeatLockController, BookingController, IncompleteResultsController],
   providers: [
     BookingTokenService,

@@ -11,6 +11,7 @@ import { CONTRACT_PRIMITIVE_SCHEMAS } from './schemas/common.schemas';
 import { BookingEventSchema } from './schemas/notifications.schemas';
 import { nameWildcardPathParams } from './wildcard-path-params';
 import { toOas31Nullability } from './oas31-nullability';
+import { withServerAndExamples } from './sandbox-examples';
 
 /** The partner-facing feature modules; platform, health, admin and notification routes are not the contract. */
 const CONTRACT_MODULES = [SearchModule, BookingModule, PostBookingModule, StaticDataModule];
@@ -55,5 +56,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     extraModels: [BookingEventSchema],
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
   });
-  return toOas31Nullability(nameWildcardPathParams(document, WILDCARD_PARAM_NAMES));
+  return withServerAndExamples(toOas31Nullability(nameWildcardPathParams(document, WILDCARD_PARAM_NAMES)));
 }

@@ -6,6 +6,8 @@ import {
   type TwelveGoSearchResponse,
 } from '@app/twelvego-client';
 import { IdMapping } from '../ids/id-mapping';
+import { SeatClassImageStore } from '../seat-class-images/seat-class-image.store';
+import { seatClassImagesOf } from '../seat-class-images/seat-class-images';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { AppConfig } from '../platform/config/app-config';
 import { getRequestContext } from '../platform/context/request-context';
@@ -50,6 +52,7 @@ export class SearchService {
     config: AppConfig,
     @Optional() private readonly rateLimit?: RateLimitStep,
     @Optional() private readonly metrics?: MetricsService,
+    @Optional() private readonly classImages?: SeatClassImageStore,
   ) {
     this.settings = searchSettingsFrom(config);
   }
@@ -77,6 +80,7 @@ export class SearchService {
     const responses = states
       .filter((s): s is { ok: true; response: TwelveGoSearchResponse } => s.ok)
       .map((s) => s.response);
+    const imageIndex = (await this.classImages?.current()) ?? {};
     const body = mapSearchResponses(responses, {
       pax: query.pax,
       itineraryIdFormat: client.itineraryIdFormat ?? 'native',
@@ -85,6 +89,7 @@ export class SearchService {
       markup: client.markup ?? null,
       clientStationId: (id) => this.ids.toClientStation(id, client.idScheme),
       clientOperatorId: (id) => this.ids.toClientOperator(id, client.idScheme),
+      seatClassImages: (operatorId, classId) => seatClassImagesOf(imageIndex, operatorId, classId),
     });
     // Incomplete: a recheck still pending, or a pair that never answered.
     const partial = states.some((s) => !s.ok || hasRecheck(s.response));

@@ -4,6 +4,8 @@ import { AppConfig } from '../platform/config/app-config';
 import { ReadinessChecks, type ReadinessCheckResult } from '../platform/health/readiness-checks';
 import { AppLogger, type ContextLogger } from '../platform/logging/app-logger';
 import { RedisService } from '../platform/redis/redis.service';
+import { SeatClassImageStore } from '../seat-class-images/seat-class-image.store';
+import { indexSeatClassImages } from '../seat-class-images/seat-class-images';
 import { parseCatalog } from './catalog/catalog.parser';
 import { fetchCatalog } from './catalog/catalog.source';
 import { documentIdMapper } from './documents/document-id-mapper';
@@ -70,6 +72,7 @@ export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicat
     appLogger: AppLogger,
     @Optional() private readonly redis?: RedisService,
     @Optional() readiness?: ReadinessChecks,
+    @Optional() private readonly classImages?: SeatClassImageStore,
   ) {
     this.logger = appLogger.forContext('StaticData');
     readiness?.register('static_data', () => this.readiness());
@@ -194,6 +197,8 @@ export class CatalogRefreshService implements OnApplicationBootstrap, OnApplicat
     const now = new Date();
     const retentionS = Math.max(MIN_RETENTION_S, Math.ceil((this.intervalMs * 3) / 1000));
     const checkTtlS = Math.ceil((this.intervalMs * 2) / 1000);
+    // The class images are joined by search and GetItinerary, not part of the documents: written on every check.
+    await this.classImages?.save(indexSeatClassImages(catalog.classImages), retentionS);
     // Same content: extend what is stored — unless blobs were lost, then publish them again.
     if (previous && previous.version === set.version && (await this.store.hasAllBlobs(previous))) {
       await this.store.touch(previous, retentionS, now, checkTtlS);

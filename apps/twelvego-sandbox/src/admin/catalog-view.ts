@@ -1,4 +1,13 @@
-import { CLASSES, OPERATORS, PROVINCES, STATIONS, operatorById, stationSlug } from '../catalog/seed-data';
+import {
+  CLASS_IMAGE_PAIRS,
+  CLASSES,
+  OPERATORS,
+  PROVINCES,
+  STATIONS,
+  classInsideImageUrl,
+  operatorById,
+  stationSlug,
+} from '../catalog/seed-data';
 import { DEPARTURE_PLANS } from '../trips/departure-plan';
 import { stationJson } from '../trips/trip-view';
 
@@ -57,6 +66,14 @@ export function buildCatalog() {
       capacity: c.capacity,
       amenities: c.amenities,
       ticket_type: c.ticketType,
+    })),
+    class_images: CLASS_IMAGE_PAIRS.map(([operatorId, classId]) => ({
+      operator_id: operatorId,
+      class_id: classId,
+      type: 'TYPE_CLASS_INSIDE',
+      url: classInsideImageUrl(operatorId, classId),
+      width: 1200,
+      height: 800,
     })),
     routes: DEPARTURE_PLANS.map((p) => ({
       route_id: p.seed.routeId,

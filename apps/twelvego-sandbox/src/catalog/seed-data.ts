@@ -597,6 +597,21 @@ export const stationById = new Map(STATIONS.map((s) => [s.id, s]));
 export const operatorById = new Map(OPERATORS.map((o) => [o.id, o]));
 export const classById = new Map(CLASSES.map((c) => [c.id, c]));
 
+/**
+ * (operator, class) pairs whose inside photo the catalogue lists; the other classes have none, so searches
+ * show both cases (route R01 sells classes 12 and 5894 with a photo, 14 and 16 without).
+ */
+export const CLASS_IMAGE_PAIRS: Array<[operatorId: number, classId: number]> = [
+  [16779, 12],
+  [16779, 5894],
+  [231, 4],
+  [5, 21],
+];
+
+/** 12go's CDN address of a class's inside photo. */
+export const classInsideImageUrl = (operatorId: number, classId: number): string =>
+  `https://cdn5.12go.asia/static/images/operator/${operatorId}/class/${classId}-inside.jpeg`;
+
 export function stationProvince(stationId: number): ProvinceSeed {
   const station = stationById.get(stationId);
   const province = station && provinceById.get(station.provinceId);

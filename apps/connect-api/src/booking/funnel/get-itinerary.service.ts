@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { TwelveGoClient, TwelveGoError, type TwelveGoCallContext } from '@app/twelvego-client';
 import { IdMapping } from '../../ids/id-mapping';
+import { SeatClassImageStore } from '../../seat-class-images/seat-class-image.store';
+import { seatClassImagesOf } from '../../seat-class-images/seat-class-images';
 import { decodeItineraryId, toTwelveGoDateTime, type DecodedItineraryId } from '../../ids/itinerary-id';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
@@ -26,6 +28,7 @@ export class GetItineraryService {
     private readonly tokens: BookingTokenService,
     private readonly ids: IdMapping,
     private readonly carts: CartAccess,
+    @Optional() private readonly classImages?: SeatClassImageStore,
   ) {}
 
   async execute(
@@ -50,6 +53,7 @@ export class GetItineraryService {
       });
       throw new ContractError('itinerary_not_available');
     }
+    const imageIndex = (await this.classImages?.current()) ?? {};
     const mapped = mapTrip(trip, details.classes, {
       pax: ref.seats,
       itineraryIdFormat: client.itineraryIdFormat,
@@ -58,6 +62,7 @@ export class GetItineraryService {
       markup: client.markup,
       clientStationId: (id) => this.ids.toClientStation(id, client.idScheme),
       clientOperatorId: (id) => this.ids.toClientOperator(id, client.idScheme),
+      seatClassImages: (operatorId, classId) => seatClassImagesOf(imageIndex, operatorId, classId),
     });
     if (!mapped) throw new ContractError('itinerary_not_available');
 

@@ -54,6 +54,38 @@ describe('parseCatalog', () => {
     expect(skipped.stations).toBe(1);
   });
 
+  it('reads optional class images per (operator, class), skipping unusable entries', () => {
+    const url = 'https://cdn5.12go.asia/static/images/operator/16779/class/12-inside.jpeg';
+    const { catalog, skipped } = parseCatalog({
+      stations: [{ id: 1, name: 'A' }],
+      class_images: [
+        { operator_id: 16779, class_id: 12, url, width: 1200, height: 800, type: 'TYPE_CLASS_INSIDE' },
+        { operator_id: '231', class_id: '4', url: url.replace('16779/class/12', '231/class/4') },
+        {
+          operator_id: 16779,
+          class_id: 12,
+          url: url.replace('inside', 'outside'),
+          type: 'TYPE_CLASS_OUTSIDE',
+        },
+        { operator_id: 16779, url },
+        { operator_id: 16779, class_id: 14, url: 'ftp://example.com/x.jpeg' },
+      ],
+    });
+    expect(catalog.classImages).toEqual([
+      { operatorId: 16779, classId: 12, url, width: 1200, height: 800, type: 'TYPE_CLASS_INSIDE' },
+      {
+        operatorId: 231,
+        classId: 4,
+        url: url.replace('16779/class/12', '231/class/4'),
+        width: null,
+        height: null,
+        type: 'TYPE_CLASS_INSIDE',
+      },
+    ]);
+    expect(skipped.classImages).toBe(3);
+    expect(parseCatalog({ stations: [{ id: 1, name: 'A' }] }).catalog.classImages).toEqual([]);
+  });
+
   it.each([
     [null],
     ['text'],

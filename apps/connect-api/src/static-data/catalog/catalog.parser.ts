@@ -1,5 +1,6 @@
 import type {
   Catalog,
+  CatalogClassImage,
   CatalogOperator,
   CatalogProvince,
   CatalogRoute,
@@ -18,7 +19,7 @@ export class CatalogFormatError extends Error {
 export interface ParsedCatalog {
   catalog: Catalog;
   /** Records skipped because they lack an id or a name (logged by the caller). */
-  skipped: { provinces: number; stations: number; operators: number; routes: number };
+  skipped: { provinces: number; stations: number; operators: number; routes: number; classImages: number };
 }
 
 type Rec = Record<string, unknown>;
@@ -32,7 +33,7 @@ type Rec = Record<string, unknown>;
 export function parseCatalog(body: unknown): ParsedCatalog {
   const root = unwrap(body);
   if (!isRec(root)) throw new CatalogFormatError('catalogue is not a JSON object');
-  const skipped = { provinces: 0, stations: 0, operators: 0, routes: 0 };
+  const skipped = { provinces: 0, stations: 0, operators: 0, routes: 0, classImages: 0 };
 
   const provinces = collect(listOf(root, ['provinces', 'pois']), parseProvince, () => skipped.provinces++);
   const countryOf = new Map(provinces.map((p) => [p.id, p.country]));
@@ -43,9 +44,10 @@ export function parseCatalog(body: unknown): ParsedCatalog {
   );
   const operators = collect(listOf(root, ['operators']), parseOperator, () => skipped.operators++);
   const routes = collect(listOf(root, ['routes', 'departures']), parseRoute, () => skipped.routes++);
+  const classImages = collect(listOf(root, ['class_images']), parseClassImage, () => skipped.classImages++);
 
   if (stations.length === 0) throw new CatalogFormatError('catalogue has no usable stations');
-  return { catalog: { provinces, stations, operators, routes }, skipped };
+  return { catalog: { provinces, stations, operators, routes, classImages }, skipped };
 }
 
 function unwrap(body: unknown): unknown {
@@ -150,6 +152,21 @@ function parseOperator(r: Rec): CatalogOperator | null {
     email: text(first(r, ['email', 'contact_email'])),
     phone: text(first(r, ['phone', 'contact_phone'])),
   };
+}
+
+/**
+ * `{operator_id, class_id, url, width?, height?, type?}`: the inside photo of a 12go class as one operator sells
+ * it. Only `TYPE_CLASS_INSIDE` is carried (the type legacy responses use for seat classes); other types are
+ * skipped, as are entries without both ids and an http(s) URL.
+ */
+function parseClassImage(r: Rec): CatalogClassImage | null {
+  const operatorId = posInt(first(r, ['operator_id', 'operatorId', 'operator']));
+  const classId = posInt(first(r, ['class_id', 'classId', 'class']));
+  const url = text(r.url);
+  const type = text(r.type) ?? 'TYPE_CLASS_INSIDE';
+  if (operatorId === null || classId === null || !url || !/^https?:\/\//i.test(url)) return null;
+  if (type !== 'TYPE_CLASS_INSIDE') return null;
+  return { operatorId, classId, url, width: posInt(r.width), height: posInt(r.height), type };
 }
 
 function parseRoute(r: Rec): CatalogRoute | null {

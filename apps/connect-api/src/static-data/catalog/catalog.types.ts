@@ -1,3 +1,7 @@
+import type { CatalogClassImage } from '../../seat-class-images/seat-class-images';
+
+export type { CatalogClassImage };
+
 /**
  * The catalogue after parsing: 12go ids, English names plus optional translations. Builders read only this
  * model, so the source format (sandbox `/__sandbox/catalog` or a 12go export) is parsed in one place.
@@ -55,4 +59,6 @@ export interface Catalog {
   stations: CatalogStation[];
   operators: CatalogOperator[];
   routes: CatalogRoute[];
+  /** Optional seat-class photos per (operator, class); empty when the source has none. */
+  classImages: CatalogClassImage[];
 }
