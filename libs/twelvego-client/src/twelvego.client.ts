@@ -252,11 +252,13 @@ export class TwelveGoClient implements OnApplicationShutdown {
   /**
    * Last of the shutdown hooks (docs/adr/0144): every `onModuleDestroy` (queue workers finishing their active
    * jobs) and every other module's `onApplicationShutdown` (background flows) has run by then, since this
-   * module is global. Calls still in flight finish; only then are sockets and breakers released.
+   * module is global. Calls still in flight finish (within their own deadlines); then breakers and sockets
+   * are released (a fire-and-forget recheck still running is cut).
    */
   async onApplicationShutdown(): Promise<void> {
-    await this.exchange.close();
+    await this.transport.settle();
     this.breakers.shutdown();
+    this.exchange.destroy();
   }
 
   private async pingOnce(): Promise<TwelveGoPingResult> {

@@ -86,11 +86,6 @@ export class HttpExchange {
     }
   }
 
-  /** Graceful: requests already sent finish (each within its own deadline); later ones fail as `UND_ERR_CLOSED`. */
-  async close(): Promise<void> {
-    await this.agent.close().catch(() => undefined);
-  }
-
   destroy(): void {
     void this.agent.destroy().catch(() => undefined);
   }
