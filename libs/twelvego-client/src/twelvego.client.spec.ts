@@ -233,7 +233,7 @@ describe('shutdown', () => {
     await client.onApplicationShutdown();
     const error = await client.getCartDetails(ctx, 'c1').catch((e) => e);
     expect(error).toBeInstanceOf(TwelveGoError);
-    expect(error.kind).toBe('unavailable');
+    expect([error.kind, error.networkCode, error.attempts]).toEqual(['unavailable', 'ESHUTDOWN', 1]);
     expect(seen).toHaveLength(0);
   });
 
