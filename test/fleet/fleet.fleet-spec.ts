@@ -399,13 +399,19 @@ function fleetSuite(label: string, roles: Role[], scenarios: Set<number>) {
     if (scenarios.has(6))
       it('6. rolling restart under load: readiness 503 before the listener closes, 0 failed requests, 0 lost webhooks', async () => {
         const bids = await sandboxBookings(5);
-        const load = new FleetClient(() => fleet.api());
+        // Like a readiness-aware edge: an instance leaves the rotation once its readiness answers 503 (the
+        // drain delay exists for that); requests already sent to it must still finish.
+        const draining = new Set<string>();
+        const load = new FleetClient(() => fleet.api().filter((i) => !draining.has(i.name)));
         let done = false;
         let stamp = Math.floor(Date.now() / 1000) + 300_000;
         const accepted: Array<{ bid: string; stamp: number }> = [];
         const drainObserved: string[] = [];
+        const bookings: string[] = [];
+        // Mixed load as in scenario 4 (search, funnels, booking reads, webhooks): every 12go-backed route
+        // is in flight while instances stop. Failures are counted in load.stats and asserted below.
         const traffic = loops(
-          3,
+          4,
           () => done,
           async (i) => {
             if (i === 0) {
@@ -413,11 +419,40 @@ function fleetSuite(label: string, roles: Role[], scenarios: Set<number>) {
               const bid = bids[s % bids.length];
               const a = await load
                 .request('POST', fleet.inboundPath(), { body: twelvegoWebhook(bid, 'booking_confirmed', s) })
-                .catch(() => null); // counted in load.stats
+                .catch(() => null);
               if (a?.status === 200) accepted.push({ bid, stamp: s });
+            } else if (i === 1) {
+              await load
+                .request(
+                  'GET',
+                  `/v1/demo/itineraries?departures[]=9001&arrivals[]=9002&departure_date=${date}&pax=1`,
+                  { key: DEMO_KEY },
+                )
+                .catch(() => null);
+            } else if (i === 2) {
+              await (async () => {
+                const it = await load.request(
+                  'GET',
+                  `/v1/demo/itineraries/${encodeURIComponent(scenarioItineraryId('OKINST', nextDate()))}`,
+                  { key: DEMO_KEY },
+                );
+                if (it.status !== 200) return;
+                const it0 = it.body.itineraries[0];
+                const res = await load.request('POST', '/v1/demo/bookings', {
+                  key: DEMO_KEY,
+                  body: {
+                    booking_token: it0.booking_token,
+                    booking_data: fillBookingData(it0.booking_schema, 1),
+                  },
+                });
+                if (res.status !== 200) return;
+                bookings.push(res.body.id);
+                await load.request('POST', `/v1/demo/bookings/${res.body.id}/confirm`, { key: DEMO_KEY });
+              })().catch(() => undefined);
             } else {
-              // Static data: served from Redis, so every answer is the fleet's own (no 12go call).
-              await load.request('GET', '/v1/demo/stations', { key: DEMO_KEY }).catch(() => null);
+              // Booking reads: the fleet's own bookings, and one 12go answers 404 for.
+              const id = bookings.length > 0 ? bookings[stamp % bookings.length] : '1';
+              await load.request('GET', `/v1/demo/bookings/${id}`, { key: DEMO_KEY }).catch(() => null);
             }
             await new Promise((r) => setTimeout(r, 20));
           },
@@ -436,7 +471,10 @@ function fleetSuite(label: string, roles: Role[], scenarios: Set<number>) {
               5000,
               50,
             );
-            if (seen503) drainObserved.push(old.name);
+            if (seen503) {
+              drainObserved.push(old.name);
+              draining.add(old.name);
+            }
           }
           await old.exited;
           fleet.retire(old);
@@ -444,6 +482,16 @@ function fleetSuite(label: string, roles: Role[], scenarios: Set<number>) {
         done = true;
         await traffic;
         expect(drainObserved.length).toBe(fleet.api().length);
+        if (load.stats.errors.length > 0)
+          console.log(
+            fleet
+              .allOutput()
+              .split('\n')
+              .filter((l) => /12go call failed|internal error|"level":"(error|fatal)"/.test(l))
+              .filter((l) => !l.includes('"kind":"not_found"'))
+              .slice(-40)
+              .join('\n'),
+          );
         expect(load.stats.errors).toEqual([]);
         expect(load.stats.failures).toBe(0);
         expect(load.stats.fivexx).toBe(0);
@@ -459,6 +507,7 @@ function fleetSuite(label: string, roles: Role[], scenarios: Set<number>) {
           requests: load.stats.requests,
           failures: load.stats.failures,
           refused_retried: load.stats.retried,
+          bookings: bookings.length,
           webhooks: accepted.length,
           lost: 0,
         });

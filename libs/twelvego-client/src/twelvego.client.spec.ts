@@ -67,7 +67,7 @@ beforeEach(() => {
   logs = [];
   client = makeClient();
 });
-afterEach(() => client.onModuleDestroy());
+afterEach(() => client.onApplicationShutdown());
 
 describe('requests', () => {
   it('search: path, query with k last, forwarded ids, [] maps normalised', async () => {
@@ -138,7 +138,7 @@ describe('requests', () => {
 
 describe('ambient context', () => {
   it('fills correlation/request ids from ambientContext; explicit values win', async () => {
-    client.onModuleDestroy();
+    void client.onApplicationShutdown();
     client = makeClient({ ambientContext: () => ({ correlationId: 'amb-corr', requestId: 'amb-req' }) });
     handler = (_req, res) => json(res, 200, { cart: [] });
     await client.getCartDetails({ apiKey: KEY }, 'c1');
@@ -176,7 +176,7 @@ describe('errors', () => {
   it('the final error carries attempts and elapsed time; logs and messages never hold the key', async () => {
     // A fake clock that only the upstream moves: each answer takes 250 ms, backoff sleeps take none.
     let fakeNow = 1_700_000_000_000;
-    client.onModuleDestroy();
+    void client.onApplicationShutdown();
     const durations: number[] = [];
     client = makeClient({ durationClock: () => fakeNow, onCall: (r) => durations.push(r.duration_ms) });
     handler = (_req, res) => {
@@ -194,7 +194,7 @@ describe('errors', () => {
   });
 
   it('the timeout is per operation and classified as timeout (not retried)', async () => {
-    client.onModuleDestroy();
+    void client.onApplicationShutdown();
     client = makeClient({ timeoutsMs: { bookingDetails: 100 } });
     handler = () => undefined; // never answers
     const started = Date.now();
@@ -208,8 +208,45 @@ describe('errors', () => {
   it('a refused connection is unavailable', async () => {
     const dead = new TwelveGoClient({ baseUrl: 'http://127.0.0.1:1', logger, retry: { maxRetries: 0 } });
     const error = await dead.getBookingDetails(ctx, '1').catch((e) => e);
-    dead.onModuleDestroy();
+    void dead.onApplicationShutdown();
     expect([error.kind, error.networkCode]).toEqual(['unavailable', 'ECONNREFUSED']);
+  });
+});
+
+describe('shutdown', () => {
+  it('a GET in flight when the client shuts down gets its answer; the shutdown waits for it', async () => {
+    handler = (_req, res) => setTimeout(() => json(res, 200, { cart: [] }), 150);
+    const call = client.getCartDetails(ctx, 'c1');
+    await new Promise((r) => setTimeout(r, 30));
+    let closed = false;
+    const closing = client.onApplicationShutdown().then(() => (closed = true));
+    const outcome = await call.then(
+      () => 'answered',
+      (e: TwelveGoError) => e.kind,
+    );
+    expect(outcome).toBe('answered');
+    await closing;
+    expect(closed).toBe(true);
+  });
+
+  it('a call after shutdown is unavailable with nothing sent, never bad_response', async () => {
+    await client.onApplicationShutdown();
+    const error = await client.getCartDetails(ctx, 'c1').catch((e) => e);
+    expect(error).toBeInstanceOf(TwelveGoError);
+    expect([error.kind, error.networkCode, error.attempts]).toEqual(['unavailable', 'ESHUTDOWN', 1]);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('a socket reset in the middle of a 2xx body is unavailable and retried, never bad_response', async () => {
+    let n = 0;
+    handler = (_req, res) => {
+      if (n++ > 0) return json(res, 200, { cart: [] });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"cart":');
+      setTimeout(() => res.socket?.destroy(), 20);
+    };
+    await expect(client.getCartDetails(ctx, 'c1')).resolves.toBeDefined();
+    expect(seen).toHaveLength(2);
   });
 });
 
@@ -234,7 +271,7 @@ describe('triggerRecheck', () => {
   });
 
   it('calls again after the window; failures are only logged', async () => {
-    client.onModuleDestroy();
+    void client.onApplicationShutdown();
     client = makeClient({ recheckDedupMs: 20 });
     handler = (_req, res) => json(res, 500, { messages: ['x'] });
     const url = `${baseUrl}/searchr?f=1&k=${KEY}`;
@@ -259,7 +296,7 @@ describe('ping', () => {
   });
 
   it('5xx or no answer is down; the health key is sent as k', async () => {
-    client.onModuleDestroy();
+    void client.onApplicationShutdown();
     client = makeClient({ health: { apiKey: KEY, cacheMs: 0, timeoutMs: 100 } });
     handler = (_req, res) => json(res, 503, {});
     await expect(client.ping()).resolves.toMatchObject({ up: false, status: 503 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
   BreakerRegistry,
   type TwelveGoBreakerOperation,
@@ -73,7 +73,7 @@ const enc = encodeURIComponent;
  * normalised answers, exactly one `TwelveGoError` per failed call.
  */
 @Injectable()
-export class TwelveGoClient implements OnModuleDestroy {
+export class TwelveGoClient implements OnApplicationShutdown {
   private readonly exchange: HttpExchange;
   private readonly transport: TwelveGoTransport;
   private readonly breakers: BreakerRegistry;
@@ -249,7 +249,14 @@ export class TwelveGoClient implements OnModuleDestroy {
     return result;
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Last of the shutdown hooks (docs/adr/0144): every `onModuleDestroy` (queue workers finishing their active
+   * jobs) and every other module's `onApplicationShutdown` (background flows) has run by then, since this
+   * module is global. Calls still in flight finish (within their own deadlines); then breakers and sockets
+   * are released (a fire-and-forget recheck still running is cut).
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.settle();
     this.breakers.shutdown();
     this.exchange.destroy();
   }

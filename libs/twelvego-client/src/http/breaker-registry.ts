@@ -68,6 +68,10 @@ export class BreakerRegistry {
           elapsedMs: 0,
         });
       }
+      if ((error as { code?: string } | null)?.code === 'ESHUTDOWN') {
+        // The client is shut down (process stopping): no request went out, like a refused connection.
+        throw new TwelveGoError({ kind: 'unavailable', operation, networkCode: 'ESHUTDOWN', elapsedMs: 0 });
+      }
       throw error;
     }
   }

@@ -20,6 +20,10 @@ describe('isRetryableFailure (docs/upstream-12go.md#timeouts-retries-and-breaker
     expect(isRetryableFailure(err({ kind: 'circuit_open' }))).toBe(false);
   });
 
+  it('never retries a call refused by a client that is shut down', () => {
+    expect(isRetryableFailure(err({ kind: 'unavailable', networkCode: 'ESHUTDOWN' }))).toBe(false);
+  });
+
   it.each(['addToCart', 'addToCartByBody', 'reserve', 'confirm', 'refund', 'recheck'] as const)(
     'never retries %s',
     (operation) => {

@@ -37,7 +37,8 @@ export function resolveRetryOptions(options: TwelveGoRetryOptions = {}): Resolve
  */
 export function isRetryableFailure(error: TwelveGoError): boolean {
   if (!RETRYABLE_OPERATIONS.has(error.operation)) return false;
-  if (error.kind === 'unavailable') return true;
+  // A client already shut down refuses every attempt: retrying would only delay the process exit.
+  if (error.kind === 'unavailable') return error.networkCode !== 'ESHUTDOWN';
   if (error.kind === 'timeout') return error.networkCode === 'ETIMEDOUT';
   return error.kind === 'server' && error.status !== undefined && RETRYABLE_STATUSES.has(error.status);
 }

@@ -83,7 +83,26 @@ export class TwelveGoTransport {
     this.clock = settings.durationClock ?? Date.now;
   }
 
-  async call<T>(request: TwelveGoRequest<T>): Promise<T> {
+  /** Calls not yet settled, for a shutdown that lets them finish (each is bounded by its own deadlines). */
+  private readonly inflight = new Set<Promise<unknown>>();
+
+  call<T>(request: TwelveGoRequest<T>): Promise<T> {
+    const pending = this.callWithRetries(request);
+    const tracked = pending.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inflight.add(tracked);
+    void tracked.then(() => this.inflight.delete(tracked));
+    return pending;
+  }
+
+  /** Resolves once no call is in flight (calls started meanwhile included). */
+  async settle(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.all([...this.inflight]);
+  }
+
+  private async callWithRetries<T>(request: TwelveGoRequest<T>): Promise<T> {
     const started = this.clock();
     const timeoutMs = this.settings.timeoutsMs[request.operation];
     for (let attempt = 1; ; attempt++) {
