@@ -125,6 +125,12 @@ export class AppConfig {
   // --- search ------------------------------------------------------------------------------------
   /** Place pairs (one 12go search each) one search request may ask for; beyond → 400 validation_error. */
   @EnvInt(1, 1000) SEARCH_MAX_PAIRS = 25;
+  /** 12go searches in flight per partner request. */
+  @EnvInt(1, 64) SEARCH_PAIR_CONCURRENCY = 8;
+  /** Pause between re-queries while waiting for rechecks. */
+  @EnvInt(50, 10_000) SEARCH_RECHECK_POLL_MS = 500;
+  /** Cap on the partner's `timeout` (the contract clamps it to 30 too). */
+  @EnvInt(0, 30) SEARCH_RECHECK_MAX_WAIT_S = 30;
 
   // --- static data (docs/contract/endpoints.md#master-data) -------------------------------------
   /** Catalogue source; defaults to the sandbox's `{TWELVEGO_BASE_URL}/__sandbox/catalog`. */
@@ -161,7 +167,7 @@ export class AppConfig {
   @EnvNumber(0, 1) RECORD_REQUESTS_SAMPLE = 0;
   @EnvString({ optional: true }) RECORD_REQUESTS_PATH?: string;
 
-    /** The raw environment, for per-client secrets (`CLIENT_<ID>_…`, docs/platform.md#client-registry). */
+  /** The raw environment, for per-client secrets (`CLIENT_<ID>_…`, docs/platform.md#client-registry). */
   rawEnv: Readonly<Record<string, string | undefined>> = {};
 
   get isProduction(): boolean {
