@@ -42,6 +42,9 @@ export class AppConfig {
   @EnvString() DD_SERVICE = 'travelier-connect-bff';
   @EnvString() DD_ENV = '';
   @EnvString() DD_VERSION = '0.1.0';
+  /** Read by tracer.ts before the config loads (same parser, env-parsers.ts); declared here so a bad value stops the boot. */
+  @EnvBool() DD_TRACE_ENABLED = true;
+  @EnvBool() DD_LOGS_INJECTION = true;
   /** DogStatsD target when the tracer is off (metrics.service.ts); the tracer reads the same variables. */
   @EnvString() DD_AGENT_HOST = '';
   /** Empty with the tracer off = no metrics are sent. */
