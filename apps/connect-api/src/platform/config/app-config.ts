@@ -98,6 +98,14 @@ export class AppConfig {
   /** Defaults to `true`; cannot be `false` in production. */
   @EnvBool() WEBHOOK_REQUIRE_HTTPS = true;
   @EnvBool() WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+  @EnvInt(1) WEBHOOK_CONNECT_TIMEOUT_MS = 5_000;
+  @EnvString() NOTIFY_INBOUND_RETRY_SCHEDULE = '10s,30s,1m,5m,15m,30m,1h';
+  @EnvInt(1) NOTIFY_INBOUND_RATE_PER_S = 100;
+  @EnvInt(50) NOTIFY_ENQUEUE_TIMEOUT_MS = 2_000;
+  @EnvInt(500) NOTIFY_QUEUE_LOCK_MS = 30_000;
+  @EnvInt(500) NOTIFY_QUEUE_STALLED_INTERVAL_MS = 30_000;
+  /** `ROLE=api` turns the workers off too. */
+  @EnvBool() NOTIFICATIONS_WORKERS_ENABLED = true;
   /** Reconciler of missed 12go webhooks (docs/operations.md "Reconciliation of missed 12go webhooks"). */
   @EnvBool() RECONCILE_ENABLED = true;
   /** Poll period of a booking in its first hour after a change, and the reconciler's tick. */
