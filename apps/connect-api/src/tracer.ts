@@ -1,13 +1,13 @@
 /**
  * Datadog tracer, initialised before anything else is imported (docs/platform.md#traces): main.ts imports
  * this file first so Fastify, HTTP clients and ioredis are instrumented and routes keep their names.
- * Imports nothing but dd-trace. Off when DD_TRACE_ENABLED=false (local, tests).
+ * Imports nothing but dd-trace and the dependency-free env parser the boot config uses (which also refuses a bad
+ * DD_TRACE_ENABLED / DD_LOGS_INJECTION). Off when DD_TRACE_ENABLED=false (local, tests).
  */
 import tracer from 'dd-trace';
+import { envFlag } from './platform/config/env-parsers';
 
-const enabled = !['false', '0', 'no', 'off'].includes(
-  (process.env.DD_TRACE_ENABLED ?? 'true').trim().toLowerCase(),
-);
+const enabled = envFlag(process.env.DD_TRACE_ENABLED, true);
 
 function stripQuery(url: unknown): unknown {
   return typeof url === 'string' ? url.split('?')[0] : url;
@@ -16,7 +16,7 @@ function stripQuery(url: unknown): unknown {
 if (enabled) {
   tracer.init({
     // service, env, version, log injection and runtime metrics come from the DD_* variables.
-    logInjection: (process.env.DD_LOGS_INJECTION ?? 'true') !== 'false',
+    logInjection: envFlag(process.env.DD_LOGS_INJECTION, true),
     startupLogs: false,
   });
   // The 12go key travels as the `k` query parameter: never let a URL with its query reach a span.

@@ -1,4 +1,15 @@
+import { ConfigValidationError } from '../platform/config/load-app-config';
 import { parseNotificationsSettings, queuePrefixFrom } from './notifications.settings';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseNotificationsSettings(env);
+  } catch (e) {
+    if (e instanceof ConfigValidationError) return e.problems;
+    throw e;
+  }
+  return [];
+}
 
 const SECRET = 'p'.repeat(32);
 
@@ -36,17 +47,43 @@ describe('notifications settings', () => {
     expect(parseNotificationsSettings({ ROLE: 'api' }).workersEnabled).toBe(false);
   });
 
-  it('lists every problem at once', () => {
-    expect(() =>
-      parseNotificationsSettings({
+  it('lists every problem at once, in the boot config error', () => {
+    expect(
+      problemsOf({
+        WEBHOOK_DELIVERY_CONCURRENCY: '0',
+        NOTIFY_QUEUE_LOCK_MS: 'abc',
+        NOTIFICATIONS_WORKERS_ENABLED: 'maybe',
+        NOTIFY_OWNER_PROBE: 'sometimes',
+      }),
+    ).toEqual(
+      expect.arrayContaining([
+        'WEBHOOK_DELIVERY_CONCURRENCY must be at least 1',
+        'NOTIFY_QUEUE_LOCK_MS must be an integer',
+        'NOTIFICATIONS_WORKERS_ENABLED must be true or false',
+        'NOTIFY_OWNER_PROBE must be true or false',
+      ]),
+    );
+    expect(
+      problemsOf({
         TWELVEGO_WEBHOOK_PATH_SECRETS: 'short',
         TWELVEGO_WEBHOOK_ALLOWED_CIDRS: '10.0.0.0/33',
         WEBHOOK_RETRY_SCHEDULE: '5 parsecs',
-        WEBHOOK_DELIVERY_CONCURRENCY: '0',
+        NOTIFY_INBOUND_RETRY_SCHEDULE: '1m,,-5s',
         NODE_ENV: 'production',
         WEBHOOK_REQUIRE_HTTPS: 'false',
-      }),
-    ).toThrow(/PATH_SECRETS[\s\S]*ALLOWED_CIDRS[\s\S]*REQUIRE_HTTPS[\s\S]*RETRY_SCHEDULE[\s\S]*CONCURRENCY/);
+      }).join('\n'),
+    ).toMatch(
+      /RETRY_SCHEDULE[\s\S]*INBOUND_RETRY_SCHEDULE[\s\S]*ALLOWED_CIDRS[\s\S]*PATH_SECRETS[\s\S]*REQUIRE_HTTPS/,
+    );
+  });
+
+  it('accepts every boolean spelling the boot config accepts', () => {
+    expect(
+      parseNotificationsSettings({ NOTIFY_OWNER_PROBE: 'off', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'on' }),
+    ).toMatchObject({
+      ownerProbe: false,
+      allowPrivateTargets: true,
+    });
   });
 
   it('parses CIDRs and single addresses', () => {

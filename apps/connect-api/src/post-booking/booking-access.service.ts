@@ -9,7 +9,7 @@ import { BookingIdResolver, type BookingRef } from '../booking-ids/booking-id.re
 import { BookingOwnershipService } from '../booking-owner/booking-ownership.service';
 import { IdMapping } from '../ids/id-mapping';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
-import { getRequestContext } from '../platform/context/request-context';
+import { callContextFor } from '../platform/twelvego/call-context';
 import { ContractError } from '../platform/errors/contract-error';
 import { toContractBooking, unknownUpstreamStatus, type BookingMapperContext } from './booking.mapper';
 import type { ContractBooking } from './contract-booking';
@@ -47,20 +47,10 @@ export class BookingAccessService {
     private readonly idMapping: IdMapping,
   ) {}
 
-  callContext(client: ClientSnapshot): TwelveGoCallContext {
-    const rc = getRequestContext();
-    return {
-      apiKey: client.twelvegoApiKey,
-      correlationId: rc?.correlationId,
-      requestId: rc?.requestId,
-      clientId: client.clientId,
-    };
-  }
-
   async load(client: ClientSnapshot, rawId: string | undefined): Promise<OwnedBooking> {
     const ref = this.ids.resolve(client.clientId, rawId);
     await this.ownership.assertAccess(client, ref.bid, ref.source);
-    const ctx = this.callContext(client);
+    const ctx = callContextFor(client);
     return { ref, ctx, details: await this.readDetails(ctx, ref) };
   }
 

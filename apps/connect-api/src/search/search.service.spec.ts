@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { TwelveGoError, type TwelveGoClient, type TwelveGoSearchResponse } from '@app/twelvego-client';
 import { IdMapping } from '../ids/id-mapping';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
-import type { AppConfig } from '../platform/config/app-config';
+import { loadAppConfig } from '../platform/config/load-app-config';
 import type { SearchQuery } from './dto/search-query.parser';
 import { SearchService } from './search.service';
 
@@ -41,9 +41,7 @@ function service(search: jest.Mock, env: Record<string, string> = {}) {
     triggerRecheck: jest.Mock;
   };
   const ids = IdMapping.fromCsv({ pois: 'client_poi_id,twelvego_province_id\nBKK,1\n' });
-  const svc = new SearchService(twelveGo, ids, {
-    rawEnv: { SEARCH_RECHECK_POLL_MS: '50', ...env },
-  } as unknown as AppConfig);
+  const svc = new SearchService(twelveGo, ids, loadAppConfig({ SEARCH_RECHECK_POLL_MS: '50', ...env }));
   return { svc, twelveGo };
 }
 

@@ -10,10 +10,10 @@ import { SeatClassImageStore } from '../seat-class-images/seat-class-image.store
 import { seatClassImagesOf } from '../seat-class-images/seat-class-images';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { AppConfig } from '../platform/config/app-config';
-import { getRequestContext } from '../platform/context/request-context';
+import { callContextFor } from '../platform/twelvego/call-context';
 import { MetricsService } from '../platform/metrics/metrics.service';
 import { RateLimitStep } from '../platform/rate-limit/rate-limit.step';
-import { mapWithConcurrency } from './bounded-concurrency';
+import { mapWithConcurrency } from '../platform/concurrency/bounded-concurrency';
 import type { SearchResponse } from './dto/search-response';
 import type { SearchPlace, SearchQuery } from './dto/search-query.parser';
 import { mapSearchResponses } from './search.mapper';
@@ -65,7 +65,7 @@ export class SearchService {
     // One rate-limit token per 12go search: the request itself paid for the first.
     const rateLimitHeaders =
       pairs.length > 1 ? await this.rateLimit?.charge(client, pairs.length - 1) : undefined;
-    const ctx = this.callContext(client, query);
+    const ctx = callContextFor(client, { lang: query.locale });
 
     const states = await mapWithConcurrency(pairs, this.settings.pairConcurrency, (pair) =>
       this.searchPair(ctx, pair, query),
@@ -144,17 +144,6 @@ export class SearchService {
     }
     const province = this.ids.toTwelveGoProvince(place.id, client.idScheme);
     return province !== null ? `${province}p` : null;
-  }
-
-  private callContext(client: ClientSnapshot, query: SearchQuery): TwelveGoCallContext {
-    const request = getRequestContext();
-    return {
-      apiKey: client.twelvegoApiKey,
-      correlationId: request?.correlationId,
-      requestId: request?.requestId,
-      clientId: client.clientId,
-      lang: query.locale,
-    };
   }
 
   private async searchPair(

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_TWELVEGO_TIMEOUTS_MS, parseTwelveGoTimeouts } from '@app/twelvego-client';
 import { BookingReadback } from '../funnel/booking-readback';
-import { callContextFor } from '../funnel/funnel-call-context';
+import { callContextFor } from '../../platform/twelvego/call-context';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { AppConfig } from '../../platform/config/app-config';
 import { ContractError } from '../../platform/errors/contract-error';
@@ -71,7 +71,7 @@ export class IncompleteResultsService {
     now: number,
   ): Promise<PollOutcome | null> {
     try {
-      const details = await this.readback.read(callContextFor(client), bid);
+      const details = await this.readback.read(callContextFor(client, { lang: client.defaults.locale }), bid);
       if (!['confirmed', 'pending', 'declined'].includes(String(details.status).toLowerCase())) return null;
       const booking = this.readback.render(details, client, bookingId);
       await this.store.complete(id, 200, JSON.stringify(booking), {}, bid, now);

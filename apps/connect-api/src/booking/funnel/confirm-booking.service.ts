@@ -6,7 +6,7 @@ import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
 import type { ContractBooking } from '../../post-booking/contract-booking';
 import { BookingReadback } from './booking-readback';
-import { callContextFor } from './funnel-call-context';
+import { callContextFor } from '../../platform/twelvego/call-context';
 import { recordBusinessEvent } from '../../platform/events/record-business-event';
 
 /** 12go statuses that show a confirm went through (it may still be awaiting the operator). */
@@ -37,7 +37,7 @@ export class ConfirmBookingService {
   async execute(client: ClientSnapshot, ref: BookingRef): Promise<ContractBooking> {
     recordBusinessEvent('booking.confirmed', { booking_id: ref.id, async: client.asyncFlow });
     await this.ownership.assertAccess(client, ref.bid, ref.source);
-    const ctx = callContextFor(client);
+    const ctx = callContextFor(client, { lang: client.defaults.locale });
     let details: TwelveGoBookingDetailsNormalized;
     try {
       await this.twelvego.confirm(ctx, ref.bid);

@@ -22,7 +22,7 @@ import { BookingReadback } from './booking-readback';
 import { basePriceOf, CartOfferLoader, perSeatNetOf } from './cart-offer.loader';
 import { CheckoutLoader } from './checkout-loader';
 import { expectedTotal, reserveBodyExtras, sameTotal } from './expected-total.mapper';
-import { callContextFor } from './funnel-call-context';
+import { callContextFor } from '../../platform/twelvego/call-context';
 import { recordBusinessEvent } from '../../platform/events/record-business-event';
 
 /**
@@ -62,7 +62,7 @@ export class CreateBookingService {
       locked_seats_used: cart.seats !== null && cart.seats.length > 0,
       async: client.asyncFlow,
     });
-    const ctx = callContextFor(client);
+    const ctx = callContextFor(client, { lang: client.defaults.locale });
     // The cart's current offer is only needed to price a `total_price` the partner sent.
     const [option, checkout] = await Promise.all([
       request.total_price ? this.offers.load(ctx, token.cartId, token.seats) : null,

@@ -11,7 +11,7 @@ import { CartAccess } from '../seat-lock/cart-access.service';
 import { BookingTokenService } from '../token/booking-token.service';
 import { CheckoutLoader } from './checkout-loader';
 import { toGetItineraryResponse, type GetItineraryResponse } from './checkout-itinerary.mapper';
-import { callContextFor } from './funnel-call-context';
+import { callContextFor } from '../../platform/twelvego/call-context';
 import { recordBusinessEvent } from '../../platform/events/record-business-event';
 
 /**
@@ -38,7 +38,7 @@ export class GetItineraryService {
     now: Date = new Date(),
   ): Promise<GetItineraryResponse> {
     const ref = this.decode(rawId, pax);
-    const ctx = callContextFor(client);
+    const ctx = callContextFor(client, { lang: client.defaults.locale });
     const tripRef = { tripId: ref.tripKey, datetime: toTwelveGoDateTime(ref), seats: ref.seats };
 
     const details = await this.step(() => this.twelvego.getTripDetails(ctx, tripRef));

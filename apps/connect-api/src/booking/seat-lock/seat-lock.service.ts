@@ -7,7 +7,7 @@ import { assertShape } from '../dto/create-booking.dto';
 import { SeatLockRequestDto, type SeatLockRequest } from '../dto/seat-lock.dto';
 import { basePriceOf, CartOfferLoader, perSeatNetOf } from '../funnel/cart-offer.loader';
 import { CheckoutLoader } from '../funnel/checkout-loader';
-import { callContextFor } from '../funnel/funnel-call-context';
+import { callContextFor } from '../../platform/twelvego/call-context';
 import { BookingTokenService } from '../token/booking-token.service';
 import { seatLockResponse, unavailableSeats, type SeatLockResponse } from './seat-lock.mapper';
 import { CartAccess } from './cart-access.service';
@@ -37,7 +37,7 @@ export class SeatLockService {
     if (!this.redis.isAvailable()) throw new RedisUnavailableError('seatlock.write');
     await this.carts.claim(client, token, { degrade: false });
     const seats = request.booking_data.seat_selection.map((s) => s.trim());
-    const ctx = callContextFor(client);
+    const ctx = callContextFor(client, { lang: client.defaults.locale });
 
     const [option, checkout] = await Promise.all([
       this.offers.load(ctx, token.cartId, token.seats),

@@ -3,6 +3,7 @@ import { TwelveGoClient, TwelveGoError, type TwelveGoBookingDetailsNormalized } 
 import { BookingOwnerStore } from '../../booking-owner/booking-owner.store';
 import { LegacyBookingMapService } from '../../booking-ids/legacy-booking-map.service';
 import { ClientRegistry } from '../../platform/clients/client-registry';
+import { mapWithConcurrency } from '../../platform/concurrency/bounded-concurrency';
 import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
@@ -15,19 +16,6 @@ export interface ResolvedOwner {
   method: 'record' | 'legacy_map' | 'probe';
   /** The booking as read by the probe (reused for the payload, docs/contract/webhooks.md#outbound-events). */
   details?: TwelveGoBookingDetailsNormalized;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /**
@@ -74,24 +62,28 @@ export class OwnerResolverService {
 
   private async probe(bid: string, correlationId?: string): Promise<ResolvedOwner> {
     const keys = [...distinctUpstreamKeys(this.registry.all()).entries()];
-    const answers = await mapLimit(keys, this.settings.ownerProbeConcurrency, async ([apiKey, clientIds]) => {
-      try {
-        const details = await this.twelvego.getBookingDetails(
-          { apiKey, correlationId, clientId: clientIds[0] },
-          bid,
-        );
-        return { clientIds, outcome: 'readable', details } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
-      } catch (err) {
-        if (isUpstreamNotFound(err))
-          return { clientIds, outcome: 'unreadable' } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
-        this.logger.warn({
-          msg: 'notify.probe_failed',
-          bid,
-          kind: err instanceof TwelveGoError ? err.kind : 'error',
-        });
-        return { clientIds, outcome: 'inconclusive' } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
-      }
-    });
+    const answers = await mapWithConcurrency(
+      keys,
+      this.settings.ownerProbeConcurrency,
+      async ([apiKey, clientIds]) => {
+        try {
+          const details = await this.twelvego.getBookingDetails(
+            { apiKey, correlationId, clientId: clientIds[0] },
+            bid,
+          );
+          return { clientIds, outcome: 'readable', details } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
+        } catch (err) {
+          if (isUpstreamNotFound(err))
+            return { clientIds, outcome: 'unreadable' } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
+          this.logger.warn({
+            msg: 'notify.probe_failed',
+            bid,
+            kind: err instanceof TwelveGoError ? err.kind : 'error',
+          });
+          return { clientIds, outcome: 'inconclusive' } as ProbeAnswer<TwelveGoBookingDetailsNormalized>;
+        }
+      },
+    );
     const decision = decideProbe(answers);
     this.logger.log({ msg: 'notify.owner_probe', bid, keys: keys.length, decision: decision.kind });
     switch (decision.kind) {

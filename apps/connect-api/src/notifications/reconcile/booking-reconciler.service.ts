@@ -6,6 +6,7 @@ import { ReconcileWatchList } from '../../booking-owner/reconcile-watch-list';
 import { AppConfig } from '../../platform/config/app-config';
 import { ClientRegistry } from '../../platform/clients/client-registry';
 import { RedisService } from '../../platform/redis/redis.service';
+import { callContextFor } from '../../platform/twelvego/call-context';
 import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
 import { inboundDedupKeyParts, inboundJobId } from '../inbound/inbound-notification';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
@@ -116,10 +117,7 @@ export class BookingReconciler {
       const correlationId = `reconcile-${randomUUID()}`;
       let details: TwelveGoBookingDetailsNormalized;
       try {
-        details = await this.twelvego.getBookingDetails(
-          { apiKey: client.twelvegoApiKey, clientId: client.clientId, correlationId },
-          bid,
-        );
+        details = await this.twelvego.getBookingDetails(callContextFor(client, { correlationId }), bid);
       } catch (err) {
         if (isUpstreamNotFound(err)) {
           await this.watch.remove(bid);

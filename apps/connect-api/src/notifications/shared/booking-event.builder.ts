@@ -3,6 +3,7 @@ import { TwelveGoClient, type TwelveGoBookingDetailsNormalized } from '@app/twel
 import { LegacyBookingMapService } from '../../booking-ids/legacy-booking-map.service';
 import { IdMapping } from '../../ids/id-mapping';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
+import { callContextFor } from '../../platform/twelvego/call-context';
 import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
 import { toContractBooking, unknownUpstreamStatus } from '../../post-booking/booking.mapper';
 import { mapBookingStatus } from '../../post-booking/booking-status.mapper';
@@ -74,13 +75,10 @@ export class BookingEventBuilder {
   }
 
   /** The booking as the owner's 12go key reads it (what `build` uses when given nothing to reuse). */
-  async read(
-    client: ClientSnapshot,
-    inbound: InboundJobData,
-  ): Promise<TwelveGoBookingDetailsNormalized> {
+  async read(client: ClientSnapshot, inbound: InboundJobData): Promise<TwelveGoBookingDetailsNormalized> {
     try {
       return await this.twelvego.getBookingDetails(
-        { apiKey: client.twelvegoApiKey, correlationId: inbound.correlationId, clientId: client.clientId },
+        callContextFor(client, { correlationId: inbound.correlationId }),
         inbound.bid,
       );
     } catch (err) {

@@ -42,6 +42,9 @@ export class AppConfig {
   @EnvString() DD_SERVICE = 'travelier-connect-bff';
   @EnvString() DD_ENV = '';
   @EnvString() DD_VERSION = '0.1.0';
+  /** Read by tracer.ts before the config loads (same parser, env-parsers.ts); declared here so a bad value stops the boot. */
+  @EnvBool() DD_TRACE_ENABLED = true;
+  @EnvBool() DD_LOGS_INJECTION = true;
   /** DogStatsD target when the tracer is off (metrics.service.ts); the tracer reads the same variables. */
   @EnvString() DD_AGENT_HOST = '';
   /** Empty with the tracer off = no metrics are sent. */
@@ -95,6 +98,14 @@ export class AppConfig {
   /** Defaults to `true`; cannot be `false` in production. */
   @EnvBool() WEBHOOK_REQUIRE_HTTPS = true;
   @EnvBool() WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+  @EnvInt(1) WEBHOOK_CONNECT_TIMEOUT_MS = 5_000;
+  @EnvString() NOTIFY_INBOUND_RETRY_SCHEDULE = '10s,30s,1m,5m,15m,30m,1h';
+  @EnvInt(1) NOTIFY_INBOUND_RATE_PER_S = 100;
+  @EnvInt(50) NOTIFY_ENQUEUE_TIMEOUT_MS = 2_000;
+  @EnvInt(500) NOTIFY_QUEUE_LOCK_MS = 30_000;
+  @EnvInt(500) NOTIFY_QUEUE_STALLED_INTERVAL_MS = 30_000;
+  /** `ROLE=api` turns the workers off too. */
+  @EnvBool() NOTIFICATIONS_WORKERS_ENABLED = true;
   /** Reconciler of missed 12go webhooks (docs/operations.md "Reconciliation of missed 12go webhooks"). */
   @EnvBool() RECONCILE_ENABLED = true;
   /** Poll period of a booking in its first hour after a change, and the reconciler's tick. */
@@ -125,6 +136,12 @@ export class AppConfig {
   // --- search ------------------------------------------------------------------------------------
   /** Place pairs (one 12go search each) one search request may ask for; beyond → 400 validation_error. */
   @EnvInt(1, 1000) SEARCH_MAX_PAIRS = 25;
+  /** 12go searches in flight per partner request. */
+  @EnvInt(1, 64) SEARCH_PAIR_CONCURRENCY = 8;
+  /** Pause between re-queries while waiting for rechecks. */
+  @EnvInt(50, 10_000) SEARCH_RECHECK_POLL_MS = 500;
+  /** Cap on the partner's `timeout` (the contract clamps it to 30 too). */
+  @EnvInt(0, 30) SEARCH_RECHECK_MAX_WAIT_S = 30;
 
   // --- static data (docs/contract/endpoints.md#master-data) -------------------------------------
   /** Catalogue source; defaults to the sandbox's `{TWELVEGO_BASE_URL}/__sandbox/catalog`. */
@@ -161,7 +178,7 @@ export class AppConfig {
   @EnvNumber(0, 1) RECORD_REQUESTS_SAMPLE = 0;
   @EnvString({ optional: true }) RECORD_REQUESTS_PATH?: string;
 
-    /** The raw environment, for per-client secrets (`CLIENT_<ID>_…`, docs/platform.md#client-registry). */
+  /** The raw environment, for per-client secrets (`CLIENT_<ID>_…`, docs/platform.md#client-registry). */
   rawEnv: Readonly<Record<string, string | undefined>> = {};
 
   get isProduction(): boolean {

@@ -1,6 +1,7 @@
 import { Expose, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
+import { parseEnvBoolean } from './env-parsers';
 
 // Blank env values are removed before these run (load-app-config.ts), so property defaults apply to them.
 const blankToUndefined = (value: unknown): unknown =>
@@ -36,11 +37,7 @@ export function EnvBool(): PropertyDecorator {
     Expose(),
     Transform(({ value }) => {
       const v = blankToUndefined(value);
-      if (v === undefined || typeof v === 'boolean') return v;
-      const s = String(v).trim().toLowerCase();
-      if (['true', '1', 'yes', 'on'].includes(s)) return true;
-      if (['false', '0', 'no', 'off'].includes(s)) return false;
-      return v;
+      return v === undefined ? v : parseEnvBoolean(v);
     }),
     IsBoolean({ message: '$property must be true or false' }),
   );

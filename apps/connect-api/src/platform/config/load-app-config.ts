@@ -4,6 +4,8 @@ import { AppConfig, splitList } from './app-config';
 import { parseApiVersions } from './api-versions';
 import { resolveRedisTopology } from '../redis/redis-topology';
 import { parseTwelveGoTimeouts } from '@app/twelvego-client/twelvego-client.options';
+import { parseCidrList } from './cidr-list';
+import { parseDurationList } from './duration-list';
 
 /** Values used outside production when the secret is not configured (never in production). */
 export const LOCAL_ONLY_DEFAULTS = {
@@ -91,6 +93,15 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
     problems.push('RATE_LIMIT_DEFAULT_BURST must be at least RATE_LIMIT_DEFAULT_RPS');
   attempt(() => parseApiVersions(config.API_VERSIONS));
   attempt(() => parseTwelveGoTimeouts(config.TWELVEGO_TIMEOUTS));
+  for (const name of ['WEBHOOK_RETRY_SCHEDULE', 'NOTIFY_INBOUND_RETRY_SCHEDULE'] as const)
+    attempt(() => {
+      try {
+        parseDurationList(config[name]);
+      } catch (e) {
+        throw new Error(`${name}: ${(e as Error).message}`);
+      }
+    });
+  attempt(() => parseCidrList(config.TWELVEGO_WEBHOOK_ALLOWED_CIDRS));
   const pathSecrets = splitList(config.TWELVEGO_WEBHOOK_PATH_SECRETS);
   if (pathSecrets.length > 2 || pathSecrets.some((s) => s.length < 32 || !/^[A-Za-z0-9_-]+$/.test(s)))
     problems.push('TWELVEGO_WEBHOOK_PATH_SECRETS must hold 1–2 URL-safe values of at least 32 characters');

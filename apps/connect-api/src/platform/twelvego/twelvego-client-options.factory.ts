@@ -4,6 +4,7 @@ import type { AppLogger } from '../logging/app-logger';
 import { getRequestContext } from '../context/request-context';
 import type { MetricsService } from '../metrics/metrics.service';
 import { BREAKER_STATE_VALUE, recordUpstreamCall } from '../metrics/upstream-metrics';
+import { ambientCallContext } from './call-context';
 
 /** TwelveGoClientModule options from the environment (docs/upstream-12go.md#timeouts-retries-and-breakers, README.md#environment-variables). */
 export function twelveGoClientOptions(
@@ -30,6 +31,7 @@ export function twelveGoClientOptions(
       warn: (m: unknown) => logger.warn(m as Record<string, unknown>),
       error: (m: unknown) => logger.error(m as Record<string, unknown>),
     },
+    ambientContext: ambientCallContext,
     onCall: (record) => {
       const ctx = getRequestContext();
       if (metrics) recordUpstreamCall(metrics, { ...record, client_id: record.client_id ?? ctx?.clientId });
