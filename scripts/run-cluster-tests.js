@@ -27,6 +27,10 @@ const CLUSTER_E2E_SUITES = [
   'test/sandbox/sandbox-restart-ids.e2e-spec.ts',
   'test/operations/admin.e2e-spec.ts',
   'test/platform/redis-topology.e2e-spec.ts',
+  'test/reliability/cross-client-cart.e2e-spec.ts',
+  'test/reliability/search-fan-out.e2e-spec.ts',
+  'test/migration/legacy-routing.e2e-spec.ts',
+  'test/operations/queue-board.e2e-spec.ts',
 ];
 
 const steps = createStepRunner(ROOT);
