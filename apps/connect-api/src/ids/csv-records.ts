@@ -26,7 +26,10 @@ const REASONS: Record<string, string> = {
  * fault, so one bad row does not hide the rest of the file.
  */
 export function parseCsv(text: string): CsvParseResult {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n/g, '\n')
+    .split('\n');
   const records: CsvRecord[] = [];
   const errors: CsvParseResult['errors'] = [];
   let fromLine = 1;

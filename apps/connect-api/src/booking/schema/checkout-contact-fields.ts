@@ -3,7 +3,12 @@ import { buildProperty, buildSpec, getData, type Loose } from './checkout-field-
 import type { ParseCheckoutOptions } from './checkout-schema.types';
 
 /** `contact[mobile]` → `mobile_phone`, with 12go's country codes when it lists any. */
-export function addMobileField(d: CheckoutDraft, key: string, field: Loose, opts: ParseCheckoutOptions): void {
+export function addMobileField(
+  d: CheckoutDraft,
+  key: string,
+  field: Loose,
+  opts: ParseCheckoutOptions,
+): void {
   const spec = buildSpec('mobile_phone', 'mobile_phone', key, field, d.events);
   d.mobileProp = buildProperty(spec, field, opts);
   const countryCodes = getData(field).country_codes;
