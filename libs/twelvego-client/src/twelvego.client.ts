@@ -5,7 +5,7 @@ import {
   type TwelveGoBreakerState,
 } from './http/breaker-registry';
 import { resolveRetryOptions } from './http/retry-policy';
-import { ExchangeFailure, HttpExchange } from './http/http-exchange';
+import { HttpExchange } from './http/http-exchange';
 import { TwelveGoTransport, type QueryValue } from './http/twelvego-transport';
 import {
   parseBidResult,
@@ -20,8 +20,10 @@ import {
   type TwelveGoBidResult,
   type TwelveGoBookingDetailsNormalized,
 } from './normalize/response-parsers';
+import { TwelveGoPinger, type TwelveGoPingResult } from './health/twelvego-ping';
 import { RecheckDispatcher } from './recheck/recheck-dispatcher';
 import type { TwelveGoCallContext } from './twelvego-call-context';
+import type { TwelveGoSearchParams, TwelveGoTripRef } from './twelvego-call-params';
 import {
   DEFAULT_TWELVEGO_TIMEOUTS_MS,
   type TwelveGoClientOptions,
@@ -40,31 +42,8 @@ import type {
   TwelveGoTripDetailsResponse,
 } from './types';
 
-export interface TwelveGoSearchParams {
-  /** Place id: `{n}p` (province) or `{n}s` (station). */
-  from: string;
-  to: string;
-  /** `yyyy-MM-dd`. */
-  date: string;
-  seats: number;
-}
-
-export interface TwelveGoTripRef {
-  tripId: string;
-  /** `yyyy-MM-dd-HH-mm-ss`. */
-  datetime: string;
-  seats: number;
-}
-
-export interface TwelveGoPingResult {
-  /** Any HTTP answer below 500 counts as up (docs/operations.md#health-endpoints). */
-  up: boolean;
-  status?: number;
-  /** `timeout` or `unavailable` when no answer came. */
-  error?: 'timeout' | 'unavailable';
-  elapsedMs: number;
-  checkedAt: string;
-}
+export type { TwelveGoSearchParams, TwelveGoTripRef } from './twelvego-call-params';
+export type { TwelveGoPingResult } from './health/twelvego-ping';
 
 const enc = encodeURIComponent;
 
@@ -80,7 +59,7 @@ export class TwelveGoClient implements OnApplicationShutdown {
   private readonly rechecks: RecheckDispatcher;
   private readonly logger: TwelveGoLogger;
   private readonly options: TwelveGoClientOptions;
-  private pingCache?: { at: number; result: Promise<TwelveGoPingResult> };
+  private pinger?: TwelveGoPinger;
 
   constructor(@Inject(TWELVEGO_CLIENT_OPTIONS) options: TwelveGoClientOptions) {
     if (!options?.baseUrl || !/^https?:\/\//i.test(options.baseUrl)) {
@@ -235,18 +214,9 @@ export class TwelveGoClient implements OnApplicationShutdown {
     return this.breakers.states();
   }
 
-  /**
-   * Reachability of 12go for `/health/ready` (docs/operations.md#health-endpoints): `GET {baseUrl}{health.path}` (default
-   * `/booking/0`, with `health.apiKey` as `k` if set), no breaker, no retry; any answer below 500 is up.
-   * Results are cached for `health.cacheMs` (default 5 s) so probes do not load 12go.
-   */
+  /** Reachability of 12go for `/health/ready`, cached for `health.cacheMs` (see `TwelveGoPinger`). */
   ping(): Promise<TwelveGoPingResult> {
-    const cacheMs = this.options.health?.cacheMs ?? 5_000;
-    const now = Date.now();
-    if (this.pingCache && now - this.pingCache.at < cacheMs) return this.pingCache.result;
-    const result = this.pingOnce();
-    this.pingCache = { at: now, result };
-    return result;
+    return (this.pinger ??= new TwelveGoPinger(this.exchange, this.options)).ping();
   }
 
   /**
@@ -259,27 +229,6 @@ export class TwelveGoClient implements OnApplicationShutdown {
     await this.transport.settle();
     this.breakers.shutdown();
     this.exchange.destroy();
-  }
-
-  private async pingOnce(): Promise<TwelveGoPingResult> {
-    const health = this.options.health ?? {};
-    const path = health.path ?? '/booking/0';
-    const base = this.options.baseUrl.replace(/\/+$/, '');
-    const url = `${base}${path}${health.apiKey ? `${path.includes('?') ? '&' : '?'}k=${enc(health.apiKey)}` : ''}`;
-    const started = Date.now();
-    const checkedAt = new Date(started).toISOString();
-    try {
-      const answer = await this.exchange.send({ method: 'GET', url, headers: {} }, health.timeoutMs ?? 2_000);
-      return { up: answer.status < 500, status: answer.status, elapsedMs: Date.now() - started, checkedAt };
-    } catch (error) {
-      const timedOut = error instanceof ExchangeFailure && error.timedOut;
-      return {
-        up: false,
-        error: timedOut ? 'timeout' : 'unavailable',
-        elapsedMs: Date.now() - started,
-        checkedAt,
-      };
-    }
   }
 
   private withAmbient(ctx: TwelveGoCallContext): TwelveGoCallContext {

@@ -1,4 +1,4 @@
-import { parseCsv } from './csv-records';
+import { parseCsv } from '../ids/csv-records';
 
 /** A row of the legacy mapping file (docs/contract/ids.md#booking-ids). */
 export interface LegacyBookingRow {

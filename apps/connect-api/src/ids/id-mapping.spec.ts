@@ -67,6 +67,19 @@ describe('IdMapping (docs/contract/ids.md#station-operator-and-poi-ids)', () => 
     );
   });
 
+  it('reads a quoted cell spanning lines and numbers later rows by file line', () => {
+    const operators = 'client_operator_id,twelvego_operator_id\n"SRT\nNIGHT",16779\nKTX,231\n';
+    const m = IdMapping.fromCsv({ operators });
+    expect(m.toTwelveGoOperator('SRT\nNIGHT')).toBe(16779);
+    expect(m.toClientOperator(231)).toBe('KTX');
+    expect(() => IdMapping.fromCsv({ operators: operators.replace('KTX,231', 'KTX,x') })).toThrow(
+      /operators\.csv line 4: "x" is not a positive integer/,
+    );
+    expect(() => IdMapping.fromCsv({ operators: operators + '"open,1\n' })).toThrow(
+      /operators\.csv line 5: unterminated quoted field/,
+    );
+  });
+
   it('loads the three files from a directory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'idmap-'));
     try {

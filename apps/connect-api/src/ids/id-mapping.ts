@@ -1,3 +1,5 @@
+import { parseCsv } from './csv-records';
+
 /**
  * Station, POI and operator ids (docs/contract/ids.md#station-operator-and-poi-ids): client-visible ids ↔ 12go integers, from optional
  * CSV tables with an identity fallback for all-digit ids, and a per-client scheme (`mapped` | `native`).
@@ -144,14 +146,15 @@ function buildTable<T>(
 ): Table<T> {
   const table = emptyTable<T>();
   if (text === undefined) return table;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const head = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
+  const { records, errors } = parseCsv(text);
+  if (errors.length) throw new IdMappingError(`${file} line ${errors[0].line}: ${errors[0].reason}`);
+  const head = (records[0]?.fields ?? []).map((h) => h.trim().toLowerCase());
   if (header.some((h, i) => head[i] !== h))
     throw new IdMappingError(`${file}: header must be ${header.join(',')}`);
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i].trim() === '') continue;
-    const where = `${file} line ${i + 1}`;
-    const row = splitCsvLine(lines[i]).map((c) => c.trim());
+  for (const { line, fields } of records.slice(1)) {
+    if (fields.length === 1 && fields[0].trim() === '') continue;
+    const where = `${file} line ${line}`;
+    const row = fields.map((c) => c.trim());
     const clientId = row[0];
     if (!clientId) throw new IdMappingError(`${where}: empty client id`);
     if (table.forward.has(clientId)) throw new IdMappingError(`${where}: duplicate client id ${clientId}`);
@@ -172,27 +175,4 @@ function positiveInt(text: string | undefined, where: string): number {
   if (!text || !ALL_DIGITS.test(text))
     throw new IdMappingError(`${where}: "${text ?? ''}" is not a positive integer`);
   return Number(text);
-}
-
-/** Minimal RFC 4180 line split (quoted cells, doubled quotes). */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
 }

@@ -16,10 +16,10 @@ import { notificationsSettingsProvider } from './notifications.settings.provider
 import { BookingReconciler } from './reconcile/booking-reconciler.service';
 import { ReconcileScheduler } from './reconcile/reconcile-scheduler';
 import { ReconcileTelemetry } from './reconcile/reconcile-telemetry';
-import { BookingEventBuilder } from './shared/booking-event.builder';
+import { BookingEventBuilder } from './inbound/booking-event.builder';
 import { NotificationQueues } from './shared/notification-queues';
 import { NotificationTelemetry } from './shared/notification-telemetry';
-import { NotificationWorkers } from './shared/notification-workers';
+import { NotificationWorkers } from './notification-workers';
 
 /**
  * 12go webhooks → durable, signed, retried partner webhooks (docs/contract/webhooks.md). Needs the global

@@ -3,7 +3,7 @@ import type { Job, Queue } from 'bullmq';
 import { ClientRegistry } from '../../platform/clients/client-registry';
 import { ContractError } from '../../platform/errors/contract-error';
 import { isRedisConnectionError, RedisUnavailableError } from '../../platform/redis/redis-unavailable.error';
-import { BookingEventBuilder } from '../shared/booking-event.builder';
+import { BookingEventBuilder } from '../inbound/booking-event.builder';
 import { NotificationQueues } from '../shared/notification-queues';
 import type { DeliverJobData, InboundJobData, QueueKind } from '../shared/notification-jobs';
 import { toDeadLetterView, type DeadLetterView } from './dead-letter.view';

@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import type { TwelveGoBookingDetailsNormalized } from '@app/twelvego-client';
 import { ReconcileWatchList } from '../../booking-owner/reconcile-watch-list';
 import { ClientRegistry } from '../../platform/clients/client-registry';
-import { BookingEventBuilder } from '../shared/booking-event.builder';
+import { BookingEventBuilder } from './booking-event.builder';
 import { NotificationQueues } from '../shared/notification-queues';
 import { notificationFailure, type InboundJobData, type InboundOutcome } from '../shared/notification-jobs';
 import { partnerEventType } from '../shared/partner-event.mapper';

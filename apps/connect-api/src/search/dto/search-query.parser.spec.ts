@@ -1,4 +1,5 @@
-import { collectList, normaliseLocale, parseSearchQuery } from './search-query.parser';
+import { collectList } from './query-string-values';
+import { normaliseLocale, parseSearchQuery } from './search-query.parser';
 
 const opts = { now: new Date('2026-04-01T10:00:00Z'), supportedCurrencies: ['THB', 'USD', 'JPY'] };
 const parse = (raw: Record<string, unknown>) => parseSearchQuery(raw, opts);

@@ -3,6 +3,13 @@ import { validateSync } from 'class-validator';
 import type { FieldError } from '../../platform/errors/field-error';
 import { mapValidationErrors } from '../../platform/errors/validation-errors.mapper';
 import { LOCATION_ID_RE, MAX_LIST_SIZE, MAX_TIMEOUT_S, SearchQueryDto } from './search-query.dto';
+import {
+  collectList,
+  dropUndefined,
+  single,
+  toBooleanIfBoolean,
+  toNumberIfNumeric,
+} from './query-string-values';
 import { searchScalarsCertainlyValid } from './search-query.fast-check';
 
 export type SearchPlaceKind = 'station' | 'poi';
@@ -213,31 +220,6 @@ export function normaliseLocale(value: unknown): string {
   return language && SUPPORTED_LOCALES.has(language) ? language : 'en';
 }
 
-/**
- * An array parameter sent as `name[]=A&name[]=B`, `name=A&name=B` or `name[0]=A&name[1]=B` (ordered by
- * index), whichever way the query-string parser delivered it.
- */
-export function collectList(raw: Record<string, unknown>, name: string): unknown[] {
-  const out: unknown[] = [];
-  const push = (value: unknown) => {
-    if (value === undefined) return;
-    if (Array.isArray(value)) out.push(...value);
-    else if (value !== null && typeof value === 'object') {
-      const entries = Object.entries(value as Record<string, unknown>);
-      entries.sort(([a], [b]) => Number(a) - Number(b));
-      for (const [, v] of entries) out.push(v);
-    } else out.push(value);
-  };
-  push(raw[name]);
-  push(raw[`${name}[]`]);
-  const indexed = Object.keys(raw)
-    .map((key) => ({ key, m: new RegExp(`^${name}\\[(\\d+)\\]$`).exec(key) }))
-    .filter((e) => e.m)
-    .sort((a, b) => Number(a.m![1]) - Number(b.m![1]));
-  for (const e of indexed) push(raw[e.key]);
-  return out;
-}
-
 function validateStationList(
   raw: Record<string, unknown>,
   name: 'departures' | 'arrivals',
@@ -283,25 +265,6 @@ function isCalendarDate(date: string): boolean {
   const [y, m, d] = date.split('-').map(Number);
   if (m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-/** A parameter given several times stays an array, so the DTO reports a wrong type. */
-function single(value: unknown): unknown {
-  return Array.isArray(value) && value.length === 1 ? value[0] : value;
-}
-
-function toNumberIfNumeric(value: unknown): unknown {
-  return typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
-}
-
-function toBooleanIfBoolean(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const v = value.trim().toLowerCase();
-  return v === 'true' ? true : v === 'false' ? false : value;
-}
-
-function dropUndefined<T extends Record<string, unknown>>(obj: T): Partial<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function err(field: string, reason: FieldError['reason'], message: string): FieldError {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { DeliveryJobProcessor } from '../delivery/delivery-job.processor';
+import { DeliveryJobProcessor } from './delivery/delivery-job.processor';
 import {
   DeliveryAttemptError,
   DELIVER_QUEUE,
@@ -9,15 +9,15 @@ import {
   type DeliverJobData,
   type InboundJobData,
   type QueueKind,
-} from './notification-jobs';
-import { tagSpan, traced } from './notification-tracing';
-import { retryDelayMs } from '../delivery/retry-schedule';
-import { InboundJobProcessor } from '../inbound/inbound-job.processor';
-import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
-import type { NotificationsSettings } from '../notifications.settings';
-import { NotificationQueues } from './notification-queues';
-import { NotificationTelemetry } from './notification-telemetry';
-import { closeBounded } from './bounded-close';
+} from './shared/notification-jobs';
+import { tagSpan, traced } from './shared/notification-tracing';
+import { retryDelayMs } from './delivery/retry-schedule';
+import { InboundJobProcessor } from './inbound/inbound-job.processor';
+import { NOTIFICATIONS_SETTINGS } from './notifications.settings.provider';
+import type { NotificationsSettings } from './notifications.settings';
+import { NotificationQueues } from './shared/notification-queues';
+import { NotificationTelemetry } from './shared/notification-telemetry';
+import { closeBounded } from './shared/bounded-close';
 
 const QUEUE_SAMPLE_MS = 15_000;
 /** Beyond the delivery timeout, for moving the finished job and releasing its lock. */

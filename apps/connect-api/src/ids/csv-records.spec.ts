@@ -19,6 +19,14 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('numbers records after a CRLF inside quotes by file line', () => {
+    expect(parseCsv('a,b\r\n"x\r\ny",2\r\n3,4\r\n').records).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['x\ny', '2'] },
+      { line: 4, fields: ['3', '4'] },
+    ]);
+  });
+
   it('drops a BOM and keeps a last line without newline', () => {
     expect(parseCsv('\ufeffh1,h2\nv1,v2').records).toEqual([
       { line: 1, fields: ['h1', 'h2'] },
