@@ -105,6 +105,8 @@ export class Fleet {
         SANDBOX_CONFIRM_DELAY_MS: '200',
         SANDBOX_LOG_LEVEL: 'silent',
         SANDBOX_REQUEST_LOG_SIZE: '200000',
+        // scenario 4 alone books ~1,000 seats; departures rotate over many dates so none sells out
+        SANDBOX_HORIZON_DAYS: '400',
       },
       sandboxPort,
     );
