@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies and log lines are walked dynamically */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnectApp } from '../../apps/connect-api/src/create-connect-app';
@@ -150,6 +151,25 @@ describe('per-client routing to the legacy system', () => {
     }
     const line = stack.logs.lines().find((l) => l.msg === 'legacy.proxy_failed' && l.reason === 'timeout');
     expect(line).toMatchObject({ client_id: 'demo', correlation_id: expect.any(String) });
+  });
+
+  it('a partner that hangs up while legacy is still answering: the request is not run by the BFF as well', async () => {
+    legacy.delayMs = 1000;
+    try {
+      await new Promise<void>((resolve) => {
+        const req = request(bff('/v1/demo/bookings/424242'), { headers: { 'x-api-key': DEMO_KEY } });
+        req.on('error', () => resolve());
+        req.end();
+        setTimeout(() => req.destroy(), 150).unref();
+      });
+      // Long enough for a wrongly resumed request to have reached 12go.
+      await new Promise((r) => setTimeout(r, 600));
+    } finally {
+      legacy.delayMs = 0;
+    }
+    const log: any = await (await stack.sandboxAdmin('/requests')).json();
+    const entries: any[] = Array.isArray(log) ? log : (log.requests ?? log.items ?? []);
+    expect(entries.filter((e) => String(e.path).includes('424242'))).toEqual([]);
   });
 
   it('a shadow client gets legacy’s bytes; the admin report lists the differences of the BFF’s own answer', async () => {

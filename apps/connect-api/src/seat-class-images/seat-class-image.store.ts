@@ -23,9 +23,16 @@ export class SeatClassImageStore {
     return redisKeys.staticData(this.redis.keyPrefix, 'class-images');
   }
 
+  /** Never fails the catalogue refresh it is part of: photos are optional, the next refresh writes them again. */
   async save(index: SeatClassImageIndex, ttlS: number): Promise<void> {
-    await this.redis.client.set(this.key(), JSON.stringify(index), 'EX', ttlS);
     this.cached = { index, readAt: Date.now() };
+    try {
+      await this.redis.run('seat_class_images.save', (c) =>
+        c.set(this.key(), JSON.stringify(index), 'EX', ttlS),
+      );
+    } catch (e) {
+      this.logger.warn({ msg: 'seat_class_images.save_failed', error: (e as Error).message });
+    }
   }
 
   async current(now = Date.now()): Promise<SeatClassImageIndex> {

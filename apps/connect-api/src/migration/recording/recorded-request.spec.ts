@@ -64,6 +64,15 @@ describe('recorded requests', () => {
     expect(faked.booking_token).toBe('tok-1');
   });
 
+  it('also fakes document dates, visa fields and addresses', () => {
+    const faked = withFakePii({
+      passengers: [{ id_issue_date: '2020-02-03', id_expiry_date: '2030-02-03', visa_number: 'V998877' }],
+      additional_fields: { delivery_address: 'Sukhumvit 11' },
+    });
+    const text = JSON.stringify(faked);
+    for (const pii of ['2020-02-03', '2030-02-03', 'V998877', 'Sukhumvit']) expect(text).not.toContain(pii);
+  });
+
   it('fakes keep the length and separators', () => {
     expect(shapePreservingFake('a-B 9/x')).toMatch(/^[a-z]-[A-Z] \d\/[a-z]$/);
   });

@@ -73,7 +73,12 @@ export class LegacyProxy implements OnModuleInit {
     ctx.migration = 'proxied';
     return new Promise<void>((resolve) => {
       reply.raw.once('finish', resolve);
-      reply.raw.once('close', resolve);
+      // A partner gone before legacy's answer was written: the request is still taken, or Fastify would go on
+      // to run it in the BFF as well (a second 12go call for a client that is not ours to serve).
+      reply.raw.once('close', () => {
+        if (!reply.sent) reply.hijack();
+        resolve();
+      });
       if (!this.configured) {
         reply.send(new ContractError('upstream_unavailable'));
         return;

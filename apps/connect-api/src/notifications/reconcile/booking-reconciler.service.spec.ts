@@ -95,6 +95,7 @@ describe('BookingReconciler', () => {
       },
     };
     const redis = {
+      keyPrefix: 'p:',
       key: (...parts: string[]) => `p:${parts.join(':')}`,
       run: (_op: string, fn: (c: typeof redisClient) => unknown) => fn(redisClient),
     };

@@ -5,6 +5,7 @@ import { BookingOwnerStore } from '../../booking-owner/booking-owner.store';
 import { ReconcileWatchList } from '../../booking-owner/reconcile-watch-list';
 import { AppConfig } from '../../platform/config/app-config';
 import { ClientRegistry } from '../../platform/clients/client-registry';
+import { redisKeys } from '../../platform/redis/redis-keys';
 import { RedisService } from '../../platform/redis/redis.service';
 import { callContextFor } from '../../platform/twelvego/call-context';
 import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
@@ -164,7 +165,7 @@ export class BookingReconciler {
       return 'recorded';
     }
     const key = { bid, type: decision.type, dedupStamp: decision.dedupStamp };
-    const dedupKey = this.redis.key(...inboundDedupKeyParts(key).split(':'));
+    const dedupKey = redisKeys.inboundDedup(this.redis.keyPrefix, inboundDedupKeyParts(key));
     if ((await this.redis.run('reconcile.dedup_check', (c) => c.exists(dedupKey))) === 1) {
       // the webhook path already took this event: it only lacked the notified record
       await this.watch.recordNotified(bid, current);

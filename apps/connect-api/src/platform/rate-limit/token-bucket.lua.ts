@@ -28,7 +28,8 @@ if tokens >= math.min(cost, burst) then
   allowed = 1
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(ts))
-redis.call('PEXPIRE', KEYS[1], math.ceil(burst * 1000 / rate) + 1000)
+-- lives until the bucket is full again, debt of a charge above the burst included
+redis.call('PEXPIRE', KEYS[1], math.ceil((burst - math.min(tokens, 0)) * 1000 / rate) + 1000)
 return { allowed, tostring(tokens) }
 `;
 
