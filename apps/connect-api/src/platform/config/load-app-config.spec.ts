@@ -96,6 +96,15 @@ describe('loadAppConfig', () => {
     );
     expect(() => loadAppConfig({ REDIS_SENTINELS: 'h:26379' })).toThrow(/REDIS_SENTINEL_NAME/);
   });
+
+  it('refuses a queue prefix without a hash tag on a Redis Cluster', () => {
+    const nodes = { REDIS_CLUSTER_NODES: '127.0.0.1:7000' };
+    expect(() => loadAppConfig({ ...nodes, QUEUE_PREFIX: 'tcb-q' })).toThrow(
+      /QUEUE_PREFIX must hold one \{hash tag\}/,
+    );
+    expect(loadAppConfig({ ...nodes, QUEUE_PREFIX: '{tcb-q}' }).redisTopology.kind).toBe('cluster');
+    expect(loadAppConfig({ QUEUE_PREFIX: 'tcb-q' }).redisTopology.kind).toBe('standalone');
+  });
 });
 
 describe('parseApiVersions', () => {

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, splitList } from './app-config';
 import { parseApiVersions } from './api-versions';
+import { hasHashTag } from '../redis/redis-keys';
 import { resolveRedisTopology } from '../redis/redis-topology';
 import { parseTwelveGoTimeouts } from '@app/twelvego-client/twelvego-client.options';
 import { parseCidrList } from './cidr-list';
@@ -88,6 +89,11 @@ function crossChecks(config: AppConfig, env: Record<string, string | undefined>)
   if (config.RECORD_REQUESTS_SAMPLE > 0 && !config.RECORD_REQUESTS_PATH)
     problems.push('RECORD_REQUESTS_PATH is required when RECORD_REQUESTS_SAMPLE is above 0');
   attempt(() => checkRedisTopologies(config, env));
+  const clusterQueues = Boolean(env.REDIS_QUEUE_CLUSTER_NODES?.trim() || env.REDIS_CLUSTER_NODES?.trim());
+  if (clusterQueues && env.QUEUE_PREFIX?.trim() && !hasHashTag(env.QUEUE_PREFIX))
+    problems.push(
+      "QUEUE_PREFIX must hold one {hash tag} on a Redis Cluster (e.g. {tcb-q}): a queue's keys share one slot",
+    );
   if (!config.TWELVEGO_HEALTH_PATH.startsWith('/')) problems.push('TWELVEGO_HEALTH_PATH must start with /');
   if (config.RATE_LIMIT_DEFAULT_BURST < config.RATE_LIMIT_DEFAULT_RPS)
     problems.push('RATE_LIMIT_DEFAULT_BURST must be at least RATE_LIMIT_DEFAULT_RPS');
