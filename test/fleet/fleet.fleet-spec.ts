@@ -5,7 +5,7 @@ import { WebhookReceiver, type ReceivedWebhook } from '../notifications/support/
 import { SandboxAgent, scenarioTrip } from '../post-booking/support/sandbox-bookings';
 import { fillBookingData, scenarioItineraryId } from '../booking/support/funnel.helpers';
 import { DEMO_B_KEY, DEMO_KEY } from '../support/stack';
-import { partnerEventId } from '../../apps/connect-api/src/notifications/shared/partner-event.mapper';
+import { partnerEventId } from '../../apps/connect-api/src/notifications/queueing/partner-event.mapper';
 import {
   Fleet,
   FleetClient,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { partnerEventId } from '../../apps/connect-api/src/notifications/shared/partner-event.mapper';
+import { partnerEventId } from '../../apps/connect-api/src/notifications/queueing/partner-event.mapper';
 import type { UpstreamEventType } from '../../apps/connect-api/src/notifications/inbound/inbound-notification';
 import { bffChildEnv } from '../support/bff-child-env';
 import { deleteKeysWithPrefixes, startSandbox, testRedisUrl, type RunningSandbox } from '../support/stack';

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies are walked dynamically */
-import { NotificationQueues } from '../../apps/connect-api/src/notifications/shared/notification-queues';
+import { NotificationQueues } from '../../apps/connect-api/src/notifications/queueing/notification-queues';
 import { startStack, TestStack } from '../support/stack';
 import { call } from '../platform/support/http';
 

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { BookingOwnerStore } from '../../apps/connect-api/src/booking-owner/booking-owner.store';
 import { ReconcileWatchList } from '../../apps/connect-api/src/booking-owner/reconcile-watch-list';
-import { partnerEventId } from '../../apps/connect-api/src/notifications/shared/partner-event.mapper';
+import { partnerEventId } from '../../apps/connect-api/src/notifications/queueing/partner-event.mapper';
 import { DedicatedRedisNotify } from '../notifications/support/dedicated-redis-notify';
 import {
   confirmSandboxBooking,

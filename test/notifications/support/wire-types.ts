@@ -1,5 +1,5 @@
 import type { DeadLetterView } from '../../../apps/connect-api/src/notifications/admin/dead-letter.view';
-import type { PartnerBookingEvent } from '../../../apps/connect-api/src/notifications/shared/partner-event.mapper';
+import type { PartnerBookingEvent } from '../../../apps/connect-api/src/notifications/queueing/partner-event.mapper';
 
 /** Shapes the tests read from the wire. */
 export type EventJson = PartnerBookingEvent;

@@ -9,15 +9,15 @@ import {
   type DeliverJobData,
   type InboundJobData,
   type QueueKind,
-} from './shared/notification-jobs';
-import { tagSpan, traced } from './shared/notification-tracing';
+} from './queueing/notification-jobs';
+import { tagSpan, traced } from './queueing/notification-tracing';
 import { retryDelayMs } from './delivery/retry-schedule';
 import { InboundJobProcessor } from './inbound/inbound-job.processor';
 import { NOTIFICATIONS_SETTINGS } from './notifications.settings.provider';
 import type { NotificationsSettings } from './notifications.settings';
-import { NotificationQueues } from './shared/notification-queues';
-import { NotificationTelemetry } from './shared/notification-telemetry';
-import { closeBounded } from './shared/bounded-close';
+import { NotificationQueues } from './queueing/notification-queues';
+import { NotificationTelemetry } from './queueing/notification-telemetry';
+import { closeBounded } from './queueing/bounded-close';
 
 const QUEUE_SAMPLE_MS = 15_000;
 /** Beyond the delivery timeout, for moving the finished job and releasing its lock. */

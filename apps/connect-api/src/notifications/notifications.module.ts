@@ -17,8 +17,8 @@ import { BookingReconciler } from './reconcile/booking-reconciler.service';
 import { ReconcileScheduler } from './reconcile/reconcile-scheduler';
 import { ReconcileTelemetry } from './reconcile/reconcile-telemetry';
 import { BookingEventBuilder } from './inbound/booking-event.builder';
-import { NotificationQueues } from './shared/notification-queues';
-import { NotificationTelemetry } from './shared/notification-telemetry';
+import { NotificationQueues } from './queueing/notification-queues';
+import { NotificationTelemetry } from './queueing/notification-telemetry';
 import { NotificationWorkers } from './notification-workers';
 
 /**

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
-import type { DeliverJobData, InboundJobData, QueueKind } from '../shared/notification-jobs';
-import { reasonOf } from '../shared/notification-jobs';
+import type { DeliverJobData, InboundJobData, QueueKind } from '../queueing/notification-jobs';
+import { reasonOf } from '../queueing/notification-jobs';
 
 export interface DeadLetterView {
   queue: QueueKind;

@@ -4,8 +4,8 @@ import { ClientRegistry } from '../../platform/clients/client-registry';
 import { ContractError } from '../../platform/errors/contract-error';
 import { isRedisConnectionError, RedisUnavailableError } from '../../platform/redis/redis-unavailable.error';
 import { BookingEventBuilder } from '../inbound/booking-event.builder';
-import { NotificationQueues } from '../shared/notification-queues';
-import type { DeliverJobData, InboundJobData, QueueKind } from '../shared/notification-jobs';
+import { NotificationQueues } from '../queueing/notification-queues';
+import type { DeliverJobData, InboundJobData, QueueKind } from '../queueing/notification-jobs';
 import { toDeadLetterView, type DeadLetterView } from './dead-letter.view';
 
 type AnyJob = Job<InboundJobData | DeliverJobData>;

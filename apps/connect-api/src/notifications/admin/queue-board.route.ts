@@ -4,7 +4,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '../../platform/config/app-config';
-import { NotificationQueues } from '../shared/notification-queues';
+import { NotificationQueues } from '../queueing/notification-queues';
 import { FastifyQueueBoardAdapter } from './queue-board.adapter';
 import { queueBoardJobData } from './queue-board.view';
 

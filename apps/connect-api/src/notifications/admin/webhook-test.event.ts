@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isoSeconds } from '../shared/partner-event.mapper';
+import { isoSeconds } from '../queueing/partner-event.mapper';
 
 /** The `webhook.test` event of docs/operations.md#admin-api: the BookingEvent envelope (docs/contract/webhooks.md#outbound-events) without a booking. */
 export interface WebhookTestEvent {

@@ -3,10 +3,10 @@ import type { Job } from 'bullmq';
 import { ClientRegistry } from '../../platform/clients/client-registry';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
-import { DeliveryAttemptError, notificationFailure, type DeliverJobData } from '../shared/notification-jobs';
+import { DeliveryAttemptError, notificationFailure, type DeliverJobData } from '../queueing/notification-jobs';
 import { sendWebhook } from './webhook-sender';
 import { webhookHeaders } from './webhook-signature';
-import { NotificationTelemetry } from '../shared/notification-telemetry';
+import { NotificationTelemetry } from '../queueing/notification-telemetry';
 
 export interface DeliveryJobResult {
   status: number;

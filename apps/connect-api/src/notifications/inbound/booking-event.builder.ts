@@ -7,9 +7,9 @@ import { callContextFor } from '../../platform/twelvego/call-context';
 import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
 import { toContractBooking, unknownUpstreamStatus } from '../../post-booking/booking.mapper';
 import { mapBookingStatus } from '../../post-booking/booking-status.mapper';
-import { notificationFailure, type DeliverJobData, type InboundJobData } from '../shared/notification-jobs';
-import { buildPartnerEvent, partnerEventId, partnerEventType } from '../shared/partner-event.mapper';
-import { captureTraceContext } from '../shared/notification-tracing';
+import { notificationFailure, type DeliverJobData, type InboundJobData } from '../queueing/notification-jobs';
+import { buildPartnerEvent, partnerEventId, partnerEventType } from '../queueing/partner-event.mapper';
+import { captureTraceContext } from '../queueing/notification-tracing';
 
 /**
  * Builds the partner event for one owner (docs/contract/webhooks.md#outbound-events): a fresh booking snapshot read with the

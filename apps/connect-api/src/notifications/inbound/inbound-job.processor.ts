@@ -4,10 +4,10 @@ import type { TwelveGoBookingDetailsNormalized } from '@app/twelvego-client';
 import { ReconcileWatchList } from '../../booking-owner/reconcile-watch-list';
 import { ClientRegistry } from '../../platform/clients/client-registry';
 import { BookingEventBuilder } from './booking-event.builder';
-import { NotificationQueues } from '../shared/notification-queues';
-import { notificationFailure, type InboundJobData, type InboundOutcome } from '../shared/notification-jobs';
-import { partnerEventType } from '../shared/partner-event.mapper';
-import { NotificationTelemetry } from '../shared/notification-telemetry';
+import { NotificationQueues } from '../queueing/notification-queues';
+import { notificationFailure, type InboundJobData, type InboundOutcome } from '../queueing/notification-jobs';
+import { partnerEventType } from '../queueing/partner-event.mapper';
+import { NotificationTelemetry } from '../queueing/notification-telemetry';
 import { upstreamTypeForStatus } from '../reconcile/reconcile-plan';
 import { OwnerResolverService } from './owner-resolver.service';
 

@@ -3,10 +3,10 @@ import { withTimeout } from '../../platform/async/with-timeout';
 import { RedisService } from '../../platform/redis/redis.service';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
-import { NotificationQueues } from '../shared/notification-queues';
-import { NotificationTelemetry } from '../shared/notification-telemetry';
-import { captureTraceContext, tagSpan, traced } from '../shared/notification-tracing';
-import type { InboundJobData } from '../shared/notification-jobs';
+import { NotificationQueues } from '../queueing/notification-queues';
+import { NotificationTelemetry } from '../queueing/notification-telemetry';
+import { captureTraceContext, tagSpan, traced } from '../queueing/notification-tracing';
+import type { InboundJobData } from '../queueing/notification-jobs';
 import {
   inboundDedupKeyParts,
   inboundJobId,

@@ -7,8 +7,8 @@ import { mapWithConcurrency } from '../../platform/concurrency/bounded-concurren
 import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
-import { notificationFailure } from '../shared/notification-jobs';
-import { NotificationTelemetry } from '../shared/notification-telemetry';
+import { notificationFailure } from '../queueing/notification-jobs';
+import { NotificationTelemetry } from '../queueing/notification-telemetry';
 import { decideProbe, distinctUpstreamKeys, type ProbeAnswer } from './owner-probe.decision';
 
 export interface ResolvedOwner {

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { withTimeout } from '../../platform/async/with-timeout';
 import { ReadinessChecks, type ReadinessCheckResult } from '../../platform/health/readiness-checks';
 import { RedisService } from '../../platform/redis/redis.service';
-import { NotificationQueues } from '../shared/notification-queues';
+import { NotificationQueues } from '../queueing/notification-queues';
 
 const PING_TIMEOUT_MS = 500;
 

@@ -6,7 +6,7 @@ import type { ClientRegistry } from '../../platform/clients/client-registry';
 import type { RedisService } from '../../platform/redis/redis.service';
 import { inboundJobId, parseInboundNotification } from '../inbound/inbound-notification';
 import type { NotificationsSettings } from '../notifications.settings';
-import type { NotificationQueues } from '../shared/notification-queues';
+import type { NotificationQueues } from '../queueing/notification-queues';
 import { BookingReconciler } from './booking-reconciler.service';
 import { DAY_MS } from './reconcile-plan';
 import type { ReconcileTelemetry } from './reconcile-telemetry';

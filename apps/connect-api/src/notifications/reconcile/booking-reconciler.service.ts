@@ -12,9 +12,9 @@ import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
 import { inboundDedupKeyParts, inboundJobId } from '../inbound/inbound-notification';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
-import type { InboundJobData } from '../shared/notification-jobs';
-import { NotificationQueues } from '../shared/notification-queues';
-import { partnerEventId } from '../shared/partner-event.mapper';
+import type { InboundJobData } from '../queueing/notification-jobs';
+import { NotificationQueues } from '../queueing/notification-queues';
+import { partnerEventId } from '../queueing/partner-event.mapper';
 import { DAY_MS, decideReconcile, isFinalStatus, nextPollDelayMs, tickBudget } from './reconcile-plan';
 import { ReconcileTelemetry, type PollResult } from './reconcile-telemetry';
 

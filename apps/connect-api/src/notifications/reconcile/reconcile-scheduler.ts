@@ -3,8 +3,8 @@ import { Queue, Worker } from 'bullmq';
 import { AppConfig } from '../../platform/config/app-config';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
-import { closeBounded } from '../shared/bounded-close';
-import { NotificationQueues } from '../shared/notification-queues';
+import { closeBounded } from '../queueing/bounded-close';
+import { NotificationQueues } from '../queueing/notification-queues';
 import { BookingReconciler } from './booking-reconciler.service';
 
 export const RECONCILE_QUEUE = 'notify-reconcile';
