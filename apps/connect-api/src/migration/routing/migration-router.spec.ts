@@ -22,7 +22,13 @@ function setup() {
     }),
   };
   const jobs: ShadowJob[] = [];
-  const shadow = { enqueue: jest.fn((job: ShadowJob) => jobs.push(job)), dropped: jest.fn() };
+  const places = { free: 100 };
+  const shadow = {
+    enqueue: jest.fn((job: ShadowJob) => jobs.push(job)),
+    dropped: jest.fn(),
+    reserve: jest.fn(() => places.free > 0 && places.free-- > 0),
+    release: jest.fn(() => places.free++),
+  };
   const marker = new ShadowMarker();
   const diversion = new ClientDiversion();
   const router = new MigrationRouter(
@@ -36,7 +42,7 @@ function setup() {
     ({ method, url, headers, raw: { headers } }) as unknown as FastifyRequest;
   const client = (route: ClientSnapshot['route']) => ({ clientId: 'acme', route }) as ClientSnapshot;
   const reply = {} as FastifyReply;
-  return { forwarded, jobs, marker, diversion, request, client, reply };
+  return { forwarded, jobs, marker, diversion, request, client, reply, shadow, places };
 }
 
 describe('MigrationRouter (through the platform ClientDiversion)', () => {
@@ -60,6 +66,18 @@ describe('MigrationRouter (through the platform ClientDiversion)', () => {
       { url: '/v1/acme/bookings', shadowed: false },
     ]);
     expect(t.jobs).toEqual([]);
+  });
+
+  it('copies no legacy answer when the shadow queue has no place, and gives every place back', async () => {
+    const t = setup();
+    t.places.free = 0;
+    await t.diversion.divert(t.request('GET', '/v1/acme/stations'), t.reply, t.client('shadow'));
+    expect(t.forwarded).toEqual([{ url: '/v1/acme/stations', shadowed: false }]);
+    expect(t.shadow.dropped).toHaveBeenCalledWith('acme', expect.any(String), 'queue_full');
+    t.places.free = 1;
+    await t.diversion.divert(t.request('GET', '/v1/acme/stations'), t.reply, t.client('shadow'));
+    expect(t.jobs).toHaveLength(1);
+    expect(t.places.free).toBe(1);
   });
 
   it('shadows only the safe reads of a shadow client', async () => {

@@ -40,22 +40,38 @@ export class MigrationRouter implements ClientRequestDiverter, OnModuleInit {
       await this.proxy.forward(request, reply);
       return true;
     }
+    if (!this.shadow.reserve()) {
+      // No place for a comparison: legacy's answer is not even copied.
+      this.shadow.dropped(client.clientId, endpoint, 'queue_full');
+      await this.proxy.forward(request, reply);
+      return true;
+    }
+    let held = true;
+    const release = () => {
+      if (held) this.shadow.release();
+      held = false;
+    };
     const ctx = contextForRawRequest(request.raw);
     const headers = { ...request.headers };
-    await this.proxy.forward(request, reply, {
-      onAnswered: (answer) => {
-        if (answer === 'too_large') return this.shadow.dropped(client.clientId, endpoint, 'too_large');
-        this.shadow.enqueue({
-          clientId: client.clientId,
-          endpoint,
-          correlationId: ctx.correlationId,
-          method: 'GET',
-          url: request.url,
-          headers,
-          legacy: answer,
-        });
-      },
-    });
+    try {
+      await this.proxy.forward(request, reply, {
+        onAnswered: (answer) => {
+          release();
+          if (answer === 'too_large') return this.shadow.dropped(client.clientId, endpoint, 'too_large');
+          this.shadow.enqueue({
+            clientId: client.clientId,
+            endpoint,
+            correlationId: ctx.correlationId,
+            method: 'GET',
+            url: request.url,
+            headers,
+            legacy: answer,
+          });
+        },
+      });
+    } finally {
+      release();
+    }
     return true;
   }
 }

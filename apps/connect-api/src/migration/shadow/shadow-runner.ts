@@ -44,6 +44,7 @@ export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
   private readonly logger: ContextLogger;
   private readonly queue: fastq.queueAsPromised<ShadowJob, void>;
   private stopped = false;
+  private reserved = 0;
   private readonly comparer: CompareWorkerClient;
 
   constructor(
@@ -70,6 +71,20 @@ export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
     this.stopped = true;
     this.queue.kill();
     await this.comparer.stop();
+  }
+
+  /**
+   * Holds a queue place while legacy's answer is copied, so no answer (up to 5 MiB) is copied that has no place
+   * to go. False when the queue (waiting jobs + places held) is full or the app is stopping.
+   */
+  reserve(): boolean {
+    if (this.stopped || this.queue.length() + this.reserved >= this.config.SHADOW_QUEUE_SIZE) return false;
+    this.reserved++;
+    return true;
+  }
+
+  release(): void {
+    this.reserved = Math.max(0, this.reserved - 1);
   }
 
   /** Takes a job unless the queue is full or the app is stopping (then it is counted as dropped). */
