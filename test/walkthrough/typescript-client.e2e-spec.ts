@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/local-env';
+import { runCaptured } from '../support/run-captured';
 import { startStack, TestStack } from '../support/stack';
 
 /**
@@ -10,25 +10,8 @@ import { startStack, TestStack } from '../support/stack';
  * search → GetItinerary → CreateBooking from the returned schema → ConfirmBooking → Cancel.
  */
 
-interface Run {
-  code: number | null;
-  output: string;
-}
-
-function npmRun(script: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const child = spawn(npm, ['run', '--silent', script], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, output }));
-  });
+function npmRun(script: string, env: Record<string, string> = {}) {
+  return runCaptured(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], env);
 }
 
 const GENERATED = join(REPO_ROOT, 'examples/typescript-client/generated/api.d.ts');

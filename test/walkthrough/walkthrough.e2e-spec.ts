@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/local-env';
+import { runCaptured } from '../support/run-captured';
 import { startStack, TestStack, writeClientsFile } from '../support/stack';
 
 /**
@@ -10,24 +10,8 @@ import { startStack, TestStack, writeClientsFile } from '../support/stack';
  * unexpected status fails the run (and this test), so the walkthrough cannot rot.
  */
 
-interface Run {
-  code: number | null;
-  output: string;
-}
-
-function walkthrough(env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts/walkthrough.js')], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, output }));
-  });
+function walkthrough(env: Record<string, string>) {
+  return runCaptured(process.execPath, [join(REPO_ROOT, 'scripts/walkthrough.js')], env);
 }
 
 describe('partner walkthrough (walkthrough/*.http via npm run walkthrough)', () => {
