@@ -1,7 +1,7 @@
 /**
  * Baselines of `npm run bench`: a bare Fastify server (no Nest, no guards, no logging) doing what the BFF's
  * search does for one place pair, against the same sandbox and with the same mapper
- * (apps/connect-api/src/search/search.mapper.ts). `GET /search?from=4055s&to=4s&date=…&pax=1`.
+ * (apps/connect-api/src/contract/itinerary/search.mapper.ts). `GET /search?from=4055s&to=4s&date=…&pax=1`.
  * `BASELINE_TRANSPORT` picks how 12go is fetched:
  * - `client` (default, P1/P2): the project's TwelveGoClient (undici, breakers, retries, typed errors);
  * - `undici` (P1c): the minimal pipeline — an undici Pool, `request()`, gunzip, `JSON.parse`;
@@ -16,7 +16,7 @@ import axios from 'axios';
 import Fastify from 'fastify';
 import { Pool } from 'undici';
 import { TwelveGoClient, type TwelveGoSearchResponse } from '../../libs/twelvego-client/src';
-import { mapSearchResponses } from '../../apps/connect-api/src/search/search.mapper';
+import { mapSearchResponses } from '../../apps/connect-api/src/contract/itinerary/search.mapper';
 
 const silent = {
   log: () => undefined,

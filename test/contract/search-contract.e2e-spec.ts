@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON documents of the API and the spec are walked dynamically */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mapSearchResponses } from '../../apps/connect-api/src/search/search.mapper';
+import { mapSearchResponses } from '../../apps/connect-api/src/contract/itinerary/search.mapper';
 import {
   FIXTURES_DIR,
   openApiErrors,

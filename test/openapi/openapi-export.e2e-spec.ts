@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { OPENAPI_EXPORT_PATH, renderOpenApiYaml } from '../../apps/connect-api/src/cli/openapi-export';
+import { renderOpenApiYaml } from '../../apps/connect-api/src/cli/openapi-export';
+import { OPENAPI_EXPORT_PATH } from '../../apps/connect-api/src/openapi/openapi-export-path';
 import { startStack, type TestStack } from '../support/stack';
 
 /** The exported file against what a running BFF actually serves (not only what the exporter builds). */

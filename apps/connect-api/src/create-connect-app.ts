@@ -24,6 +24,7 @@ import { AdminAuthStep } from './platform/admin/admin-auth.step';
 import { BusinessEvents } from './platform/events/business-events.service';
 import { LifecycleState } from './platform/lifecycle/lifecycle-state';
 import { setupOpenApi } from './openapi/setup-openapi';
+import { buildOpenApiDocument } from './openapi-document.builder';
 
 export interface CreateConnectAppOptions {
   env: Record<string, string | undefined>;
@@ -118,7 +119,7 @@ async function configureAndInit(app: NestFastifyApplication, config: AppConfig):
     events: () => app.get(BusinessEvents),
     diversion: () => app.get(ClientDiversion),
   });
-  setupOpenApi(app);
+  setupOpenApi(app, buildOpenApiDocument);
   // Redis is quit and the registry stops watching on close(); signals are handled by main.ts (drain first).
   await app.init();
 }

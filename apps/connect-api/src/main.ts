@@ -2,6 +2,6 @@
 // instruments (docs/platform.md#traces).
 import './compile-cache';
 import './tracer';
-import { bootstrap } from './platform/lifecycle/bootstrap';
+import { bootstrap } from './bootstrap';
 
 void bootstrap(process.env);

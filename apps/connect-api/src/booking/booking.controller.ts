@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../platform/config/app-config';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
-import type { ContractBooking } from '../post-booking/contract-booking';
+import type { ContractBooking } from '../contract/booking/contract-booking';
 import { AsyncFlowRunner, type AsyncOutcome } from './async-flow/async-flow.runner';
 import { assertFunnelQuery } from './dto/funnel-query';
 import { ConfirmBookingService } from './funnel/confirm-booking.service';
@@ -17,12 +17,12 @@ import {
   ApiPartnerController,
   COMMON_ERROR_STATUSES,
   SUCCESS_HEADERS,
-} from '../openapi/decorators/partner-route.decorators';
+} from '../contract/openapi/decorators/partner-route.decorators';
 import {
   BookingRequestSchema,
   BookingSchema,
   IncompleteResultAcceptedSchema,
-} from '../openapi/schemas/booking.schemas';
+} from '../contract/openapi/schemas/booking.schemas';
 
 /** CreateBooking and ConfirmBooking (docs/contract/endpoints.md#createbooking, docs/contract/endpoints.md#confirmbooking), synchronous or via IncompleteResults (docs/contract/endpoints.md#incompleteresults-async-flow). */
 @ApiPartnerController('Booking')

@@ -9,9 +9,9 @@ import {
   ApiContractErrors,
   ApiPartnerController,
   SUCCESS_HEADERS,
-} from '../openapi/decorators/partner-route.decorators';
-import { BookingSchema } from '../openapi/schemas/booking.schemas';
-import { ErrorEnvelopeSchema } from '../openapi/schemas/errors.schemas';
+} from '../contract/openapi/decorators/partner-route.decorators';
+import { BookingSchema } from '../contract/openapi/schemas/booking.schemas';
+import { ErrorEnvelopeSchema } from '../contract/openapi/schemas/errors.schemas';
 
 /** IncompleteResults polling (docs/contract/endpoints.md#incompleteresults-async-flow): 202 while running, then the replayed outcome. */
 @ApiPartnerController('Booking')

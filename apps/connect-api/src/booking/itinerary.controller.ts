@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../platform/config/app-config';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
-import type { GetItineraryResponse } from './funnel/checkout-itinerary.mapper';
+import type { GetItineraryResponse } from '../contract/booking/checkout-itinerary';
 import { assertFunnelQuery } from './dto/funnel-query';
 import { GetItineraryService } from './funnel/get-itinerary.service';
 import {
@@ -13,8 +13,8 @@ import {
   ApiPartnerController,
   COMMON_ERROR_STATUSES,
   SUCCESS_HEADERS,
-} from '../openapi/decorators/partner-route.decorators';
-import { GetItineraryResponseSchema } from '../openapi/schemas/booking.schemas';
+} from '../contract/openapi/decorators/partner-route.decorators';
+import { GetItineraryResponseSchema } from '../contract/openapi/schemas/booking.schemas';
 
 /**
  * GetItinerary (docs/contract/endpoints.md#getitinerary). A wildcard route, so an id whose `/` the client did not encode still

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../platform/config/app-config';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
-import type { SeatLockResponse } from './seat-lock/seat-lock.mapper';
+import type { SeatLockResponse } from '../contract/booking/seat-lock-response';
 import { assertFunnelQuery } from './dto/funnel-query';
 import { SeatLockService } from './seat-lock/seat-lock.service';
 import {
@@ -13,8 +13,8 @@ import {
   ApiPartnerController,
   COMMON_ERROR_STATUSES,
   SUCCESS_HEADERS,
-} from '../openapi/decorators/partner-route.decorators';
-import { LockSeatsRequestSchema, LockSeatsResponseSchema } from '../openapi/schemas/booking.schemas';
+} from '../contract/openapi/decorators/partner-route.decorators';
+import { LockSeatsRequestSchema, LockSeatsResponseSchema } from '../contract/openapi/schemas/booking.schemas';
 
 /** SeatLock (docs/contract/endpoints.md#seatlock). */
 @ApiPartnerController('Booking')

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildServedOpenApiDocument, OPENAPI_EXPORT_PATH, renderOpenApiYaml } from './openapi-export';
+import { OPENAPI_EXPORT_PATH } from '../openapi/openapi-export-path';
+import { buildServedOpenApiDocument, renderOpenApiYaml } from './openapi-export';
 
 /** `npm run openapi`: writes the document served at `/docs-json` to docs/openapi.yaml. */
 buildServedOpenApiDocument().then(

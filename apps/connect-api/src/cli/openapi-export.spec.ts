@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildServedOpenApiDocument, OPENAPI_EXPORT_PATH, renderOpenApiYaml } from './openapi-export';
+import { OPENAPI_EXPORT_PATH } from '../openapi/openapi-export-path';
+import { buildServedOpenApiDocument, renderOpenApiYaml } from './openapi-export';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 

@@ -4,14 +4,11 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { stringify } from 'yaml';
 import { AppModule } from '../app.module';
-import { buildOpenApiDocument } from '../openapi/openapi-document.builder';
+import { buildOpenApiDocument } from '../openapi-document.builder';
 import { loadAppConfig } from '../platform/config/load-app-config';
 import { createRootLogger } from '../platform/logging/create-logger';
 import { SecretScrubber } from '../platform/logging/redaction';
 import { PlatformModule } from '../platform/platform.module';
-
-/** Where `npm run openapi` writes the document, relative to the repository root. */
-export const OPENAPI_EXPORT_PATH = 'docs/openapi.yaml';
 
 @Module({})
 class OpenApiExportRootModule {}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import { OPENAPI_EXPORT_PATH } from '../cli/openapi-export';
+import { OPENAPI_EXPORT_PATH } from './openapi-export-path';
 import { EXAMPLE_NAME, LOCAL_SERVER, withServerAndExamples } from './sandbox-examples';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..');

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { buildOpenApiDocument } from './openapi-document.builder';
 import { serveSwaggerUi } from './swagger-ui.routes';
 
 export const DOCS_PATH = '/docs';
@@ -9,10 +8,14 @@ export const DOCS_JSON_PATH = '/docs-json';
 /**
  * Serves the generated contract at `/docs` (Swagger UI) and `/docs-json`, outside `/v1` (no API key). Must be
  * called before `app.init()` (Fastify routes). The document is built on the first request, then cached.
+ * The builder comes from the composition root: it knows the feature modules, this folder does not.
  */
-export function setupOpenApi(app: INestApplication): void {
+export function setupOpenApi(
+  app: INestApplication,
+  buildDocument: (app: INestApplication) => OpenAPIObject,
+): void {
   let document: OpenAPIObject | undefined;
-  const getDocument = () => (document ??= buildOpenApiDocument(app));
+  const getDocument = () => (document ??= buildDocument(app));
   SwaggerModule.setup(DOCS_PATH, app, getDocument, {
     jsonDocumentUrl: DOCS_JSON_PATH,
     raw: ['json'],

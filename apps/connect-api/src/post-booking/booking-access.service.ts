@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   TwelveGoClient,
-  TwelveGoError,
   type TwelveGoBookingDetailsNormalized,
   type TwelveGoCallContext,
 } from '@app/twelvego-client';
@@ -10,9 +9,14 @@ import { BookingOwnershipService } from '../booking-owner/booking-ownership.serv
 import { IdMapping } from '../ids/id-mapping';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { callContextFor } from '../platform/twelvego/call-context';
+import { isUpstreamNotFound } from '../platform/twelvego/upstream-not-found';
 import { ContractError } from '../platform/errors/contract-error';
-import { toContractBooking, unknownUpstreamStatus, type BookingMapperContext } from './booking.mapper';
-import type { ContractBooking } from './contract-booking';
+import {
+  toContractBooking,
+  unknownUpstreamStatus,
+  type BookingMapperContext,
+} from '../contract/booking/booking.mapper';
+import type { ContractBooking } from '../contract/booking/contract-booking';
 
 export interface OwnedBooking {
   ref: BookingRef;
@@ -23,13 +27,6 @@ export interface OwnedBooking {
 /** One body for "unknown" and "not yours" (docs/contract/headers.md#client-isolation, docs/contract/README.md D1). */
 export function bookingNotFound(): ContractError {
   return new ContractError('booking_not_found');
-}
-
-export function isUpstreamNotFound(err: unknown): boolean {
-  return (
-    err instanceof TwelveGoError &&
-    (err.kind === 'not_found' || (err.kind === 'request' && err.status === 403))
-  );
 }
 
 /**

@@ -1,12 +1,6 @@
 import type { TwelveGoRefundOption, TwelveGoRefundOptionsResponse } from '@app/twelvego-client';
-import { money, type ContractMoney } from '../pricing';
-
-/** docs/contract/endpoints.md#cancelbooking BookingCancellation. */
-export interface BookingCancellation {
-  booking_id: string;
-  booking_status: 'cancelled';
-  refund: ContractMoney;
-}
+import type { BookingCancellation } from '../contract/booking/booking-cancellation';
+import { money } from '../pricing';
 
 function executable(o: TwelveGoRefundOption | null | undefined): o is TwelveGoRefundOption {
   return (

@@ -3,8 +3,8 @@ import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
-import type { BookingCancellation } from './booking-cancellation.mapper';
-import type { ContractBooking } from './contract-booking';
+import type { BookingCancellation } from '../contract/booking/booking-cancellation';
+import type { ContractBooking } from '../contract/booking/contract-booking';
 import { PostBookingService } from './post-booking.service';
 import {
   ApiBookingIdParam,
@@ -14,9 +14,12 @@ import {
   COMMON_ERROR_STATUSES,
   RETRY_LATER_HEADERS,
   SUCCESS_HEADERS,
-} from '../openapi/decorators/partner-route.decorators';
-import { BookingSchema } from '../openapi/schemas/booking.schemas';
-import { BookingCancellationSchema, TicketResponseSchema } from '../openapi/schemas/post-booking.schemas';
+} from '../contract/openapi/decorators/partner-route.decorators';
+import { BookingSchema } from '../contract/openapi/schemas/booking.schemas';
+import {
+  BookingCancellationSchema,
+  TicketResponseSchema,
+} from '../contract/openapi/schemas/post-booking.schemas';
 
 /** D18: how long a partner should wait before asking again for a ticket being produced. */
 const TICKET_RETRY_AFTER_S = '10';

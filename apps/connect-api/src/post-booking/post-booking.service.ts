@@ -7,19 +7,12 @@ import {
 } from '@app/twelvego-client';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { ContractError } from '../platform/errors/contract-error';
-import {
-  BookingAccessService,
-  bookingNotFound,
-  isUpstreamNotFound,
-  type OwnedBooking,
-} from './booking-access.service';
-import {
-  pickRefundOption,
-  toBookingCancellation,
-  type BookingCancellation,
-} from './booking-cancellation.mapper';
-import { mapBookingStatus } from './booking-status.mapper';
-import type { ContractBooking } from './contract-booking';
+import type { BookingCancellation } from '../contract/booking/booking-cancellation';
+import { mapBookingStatus } from '../contract/booking/booking-status.mapper';
+import type { ContractBooking } from '../contract/booking/contract-booking';
+import { isUpstreamNotFound } from '../platform/twelvego/upstream-not-found';
+import { BookingAccessService, bookingNotFound, type OwnedBooking } from './booking-access.service';
+import { pickRefundOption, toBookingCancellation } from './booking-cancellation.mapper';
 import { recordBusinessEvent } from '../platform/events/record-business-event';
 
 export type TicketResult = { ready: true; ticketUrl: string } | { ready: false };

@@ -5,16 +5,16 @@ import { CurrentClient } from '../platform/clients/current-client.decorator';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { SearchQueryPipe } from './dto/search-query.pipe';
 import type { SearchQuery } from './dto/search-query.parser';
-import type { SearchResponse } from './dto/search-response';
+import type { SearchResponse } from '../contract/itinerary/search-response';
 import { SearchService } from './search.service';
 import {
   ApiContractErrors,
   ApiPartnerController,
   COMMON_ERROR_STATUSES,
   SUCCESS_HEADERS,
-} from '../openapi/decorators/partner-route.decorators';
-import { ApiSearchQuery } from '../openapi/decorators/search-query.decorators';
-import { SearchResponseSchema } from '../openapi/schemas/search.schemas';
+} from '../contract/openapi/decorators/partner-route.decorators';
+import { ApiSearchQuery } from '../contract/openapi/decorators/search-query.decorators';
+import { SearchResponseSchema } from '../contract/openapi/schemas/search.schemas';
 
 /** `GET /v1/{client_id}/itineraries` (docs/contract/endpoints.md#search): 200 complete, 206 partial. */
 @ApiPartnerController('Search')

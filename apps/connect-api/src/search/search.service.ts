@@ -14,9 +14,9 @@ import { callContextFor } from '../platform/twelvego/call-context';
 import { MetricsService } from '../platform/metrics/metrics.service';
 import { RateLimitStep } from '../platform/rate-limit/rate-limit.step';
 import { mapWithConcurrency } from '../platform/concurrency/bounded-concurrency';
-import type { SearchResponse } from './dto/search-response';
+import type { SearchResponse } from '../contract/itinerary/search-response';
 import type { SearchPlace, SearchQuery } from './dto/search-query.parser';
-import { mapSearchResponses } from './search.mapper';
+import { mapSearchResponses } from '../contract/itinerary/search.mapper';
 import { searchSettingsFrom, type SearchSettings } from './search.settings';
 import { recordBusinessEvent } from '../platform/events/record-business-event';
 

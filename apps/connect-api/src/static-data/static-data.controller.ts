@@ -7,7 +7,7 @@ import type { StaticDocumentName } from './documents/static-document.types';
 import { GetListQueryDto, StaticUrlQueryDto } from './dto/static-data-query.dto';
 import { wantsJsonString } from './links/accept-negotiation';
 // One locale rule for the whole API (docs/contract/headers.md#locale-and-currency D4), as Search applies it.
-import { normaliseLocale } from '../search/dto/search-query.parser';
+import { normaliseLocale } from '../contract/locale';
 import { sendJsonDocument } from './static-data.http';
 import { StaticDataService } from './static-data.service';
 import {
@@ -18,8 +18,12 @@ import {
   ApiTop10KQuery,
   COMMON_ERROR_STATUSES,
   LIST_HEADERS,
-} from '../openapi/decorators/partner-route.decorators';
-import { OperatingCarrierSchema, PoiSchema, StationSchema } from '../openapi/schemas/static-data.schemas';
+} from '../contract/openapi/decorators/partner-route.decorators';
+import {
+  OperatingCarrierSchema,
+  PoiSchema,
+  StationSchema,
+} from '../contract/openapi/schemas/static-data.schemas';
 
 /** Stations, Operators, POIs (docs/contract/endpoints.md#master-data): signed link by default, inline arrays via GetList. */
 @ApiPartnerController('Master data')

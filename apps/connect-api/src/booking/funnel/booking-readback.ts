@@ -6,8 +6,8 @@ import {
 } from '@app/twelvego-client';
 import { IdMapping } from '../../ids/id-mapping';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
-import { toContractBooking, unknownUpstreamStatus } from '../../post-booking/booking.mapper';
-import type { ContractBooking } from '../../post-booking/contract-booking';
+import { toContractBooking, unknownUpstreamStatus } from '../../contract/booking/booking.mapper';
+import type { ContractBooking } from '../../contract/booking/contract-booking';
 
 /** Reads a booking from 12go and renders the contract Booking for the calling client. */
 @Injectable()

@@ -6,7 +6,7 @@ import {
   type TwelveGoTravelOption,
 } from '@app/twelvego-client';
 import { ContractError } from '../../platform/errors/contract-error';
-import { pickTravelOption } from '../../search/search.mapper';
+import { pickTravelOption } from '../../contract/itinerary/search.mapper';
 import type { TwelveGoAmount } from '../schema/checkout-schema.types';
 
 /**

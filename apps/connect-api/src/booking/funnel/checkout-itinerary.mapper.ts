@@ -1,21 +1,9 @@
-import type { MappedTrip } from '../../search/search.mapper';
-import type { Itinerary, Segment, Vehicle } from '../../search/dto/search-response';
-import type { JsonSchema } from '../schema/checkout-schema.types';
-
-/** docs/contract/endpoints.md#getitinerary CheckoutItinerary: the Search itinerary plus the checkout fields (D14). */
-export type CheckoutItinerary = Itinerary & {
-  booking_token: string;
-  booking_schema: JsonSchema;
-  to_segments: string[];
-  from_segments: string[];
-  number_available_seats?: number;
-};
-
-export interface GetItineraryResponse {
-  itineraries: [CheckoutItinerary];
-  segments: Segment[];
-  vehicles: Vehicle[];
-}
+import type { MappedTrip } from '../../contract/itinerary/search.mapper';
+import type {
+  CheckoutItinerary,
+  GetItineraryResponse,
+  JsonSchema,
+} from '../../contract/booking/checkout-itinerary';
 
 /** Pure: a mapped trip + token + schema → the GetItinerary body, keys in the documented order. */
 export function toGetItineraryResponse(

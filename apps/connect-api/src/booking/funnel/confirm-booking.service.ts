@@ -4,7 +4,7 @@ import { BookingIdResolver, type BookingRef } from '../../booking-ids/booking-id
 import { BookingOwnershipService } from '../../booking-owner/booking-ownership.service';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
-import type { ContractBooking } from '../../post-booking/contract-booking';
+import type { ContractBooking } from '../../contract/booking/contract-booking';
 import { BookingReadback } from './booking-readback';
 import { callContextFor } from '../../platform/twelvego/call-context';
 import { recordBusinessEvent } from '../../platform/events/record-business-event';

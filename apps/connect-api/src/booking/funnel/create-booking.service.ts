@@ -9,7 +9,7 @@ import {
 import { BookingOwnerStore } from '../../booking-owner/booking-owner.store';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
-import type { ContractBooking } from '../../post-booking/contract-booking';
+import type { ContractBooking } from '../../contract/booking/contract-booking';
 import { CreateBookingRequestDto, assertShape, type CreateBookingRequest } from '../dto/create-booking.dto';
 import { mapSupplierFieldErrors, toFieldErrorDetails } from '../schema/booking-field-errors.mapper';
 import { validateBookingData } from '../schema/booking-data.validator';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TwelveGoBookingDetails } from '@app/twelvego-client';
-import { toContractBooking } from '../../post-booking/booking.mapper';
+import { toContractBooking } from '../../contract/booking/booking.mapper';
 import { money } from '../../pricing';
 import { parseCheckout } from '../schema/checkout-schema.mapper';
 import {

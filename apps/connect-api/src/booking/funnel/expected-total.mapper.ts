@@ -67,7 +67,7 @@ export function reserveBodyExtras(parsed: SeatCheckout, body: TwelveGoReserveBod
 
 /**
  * What the partner will pay for a cart, computed before reserve exactly as the Booking's `total_price` is
- * after it (post-booking/booking.mapper.ts): 12go's charge — per-seat net × passengers + paid extras
+ * after it (contract/booking/booking.mapper.ts): 12go's charge — per-seat net × passengers + paid extras
  * (docs/upstream-12go.md#dates-and-money) — summed exactly, rounded once to the currency's minor unit, then the client's
  * markup (percent of the whole, fixed part once). Null when an extra is in another currency (12go prices
  * everything in the account currency, so that is not a price the BFF can predict).

@@ -6,11 +6,12 @@ import { seatClassImagesOf } from '../../seat-class-images/seat-class-images';
 import { decodeItineraryId, toTwelveGoDateTime, type DecodedItineraryId } from '../../ids/itinerary-id';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
-import { mapTrip, pickTravelOption } from '../../search/search.mapper';
+import { mapTrip, pickTravelOption } from '../../contract/itinerary/search.mapper';
 import { CartAccess } from '../seat-lock/cart-access.service';
 import { BookingTokenService } from '../token/booking-token.service';
 import { CheckoutLoader } from './checkout-loader';
-import { toGetItineraryResponse, type GetItineraryResponse } from './checkout-itinerary.mapper';
+import type { GetItineraryResponse } from '../../contract/booking/checkout-itinerary';
+import { toGetItineraryResponse } from './checkout-itinerary.mapper';
 import { callContextFor } from '../../platform/twelvego/call-context';
 import { recordBusinessEvent } from '../../platform/events/record-business-event';
 

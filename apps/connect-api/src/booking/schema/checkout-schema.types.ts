@@ -1,6 +1,7 @@
+import type { JsonSchema } from '../../contract/booking/checkout-itinerary';
 import type { FieldKind } from './field-classification';
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema };
 
 export interface OptionEntry {
   value: string;

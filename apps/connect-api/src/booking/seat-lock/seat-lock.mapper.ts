@@ -1,13 +1,7 @@
+import type { SeatLockResponse } from '../../contract/booking/seat-lock-response';
 import type { ClientMarkup } from '../../pricing';
 import { expectedTotal, seatExtras } from '../funnel/expected-total.mapper';
 import type { ParsedCheckout, TwelveGoAmount } from '../schema/checkout-schema.types';
-
-/** docs/contract/endpoints.md#seatlock LockSeatsResponse: exactly three keys (D17). */
-export interface SeatLockResponse {
-  passenger_count: number;
-  status: 'reserved';
-  total_price: { currency: string; amount: string };
-}
 
 /** Indexes of requested seats that the checkout does not offer (no seat field at all → every seat). */
 export function unavailableSeats(parsed: ParsedCheckout, seats: string[]): number[] {

@@ -9,7 +9,8 @@ import { basePriceOf, CartOfferLoader, perSeatNetOf } from '../funnel/cart-offer
 import { CheckoutLoader } from '../funnel/checkout-loader';
 import { callContextFor } from '../../platform/twelvego/call-context';
 import { BookingTokenService } from '../token/booking-token.service';
-import { seatLockResponse, unavailableSeats, type SeatLockResponse } from './seat-lock.mapper';
+import type { SeatLockResponse } from '../../contract/booking/seat-lock-response';
+import { seatLockResponse, unavailableSeats } from './seat-lock.mapper';
 import { CartAccess } from './cart-access.service';
 import { SeatLockStore } from './seat-lock.store';
 

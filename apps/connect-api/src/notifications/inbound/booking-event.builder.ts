@@ -4,9 +4,9 @@ import { LegacyBookingMapService } from '../../booking-ids/legacy-booking-map.se
 import { IdMapping } from '../../ids/id-mapping';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { callContextFor } from '../../platform/twelvego/call-context';
-import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
-import { toContractBooking, unknownUpstreamStatus } from '../../post-booking/booking.mapper';
-import { mapBookingStatus } from '../../post-booking/booking-status.mapper';
+import { isUpstreamNotFound } from '../../platform/twelvego/upstream-not-found';
+import { toContractBooking, unknownUpstreamStatus } from '../../contract/booking/booking.mapper';
+import { mapBookingStatus } from '../../contract/booking/booking-status.mapper';
 import { notificationFailure, type DeliverJobData, type InboundJobData } from '../queueing/notification-jobs';
 import { buildPartnerEvent, partnerEventId, partnerEventType } from '../queueing/partner-event.mapper';
 import { captureTraceContext } from '../queueing/notification-tracing';

@@ -4,7 +4,7 @@ import { BookingOwnerStore } from '../../booking-owner/booking-owner.store';
 import { LegacyBookingMapService } from '../../booking-ids/legacy-booking-map.service';
 import { ClientRegistry } from '../../platform/clients/client-registry';
 import { mapWithConcurrency } from '../../platform/concurrency/bounded-concurrency';
-import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
+import { isUpstreamNotFound } from '../../platform/twelvego/upstream-not-found';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { notificationFailure } from '../queueing/notification-jobs';

@@ -1,4 +1,4 @@
-import type { ContractBooking } from '../../post-booking/contract-booking';
+import type { ContractBooking } from '../../contract/booking/contract-booking';
 import { buildPartnerEvent, isoSeconds, partnerEventId, partnerEventType } from './partner-event.mapper';
 
 const booking: ContractBooking = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ContractBooking, ContractBookingStatus } from '../../post-booking/contract-booking';
+import type { ContractBooking, ContractBookingStatus } from '../../contract/booking/contract-booking';
 import type { UpstreamEventType } from '../inbound/inbound-notification';
 
 export type PartnerEventType = 'booking.updated' | 'booking.confirmed' | 'booking.cancelled';

@@ -8,7 +8,7 @@ import { ClientRegistry } from '../../platform/clients/client-registry';
 import { redisKeys } from '../../platform/redis/redis-keys';
 import { RedisService } from '../../platform/redis/redis.service';
 import { callContextFor } from '../../platform/twelvego/call-context';
-import { isUpstreamNotFound } from '../../post-booking/booking-access.service';
+import { isUpstreamNotFound } from '../../platform/twelvego/upstream-not-found';
 import { inboundDedupKeyParts, inboundJobId } from '../inbound/inbound-notification';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';

@@ -1,5 +1,6 @@
 import { collectList } from './query-string-values';
-import { normaliseLocale, parseSearchQuery } from './search-query.parser';
+import { normaliseLocale } from '../../contract/locale';
+import { parseSearchQuery } from './search-query.parser';
 
 const opts = { now: new Date('2026-04-01T10:00:00Z'), supportedCurrencies: ['THB', 'USD', 'JPY'] };
 const parse = (raw: Record<string, unknown>) => parseSearchQuery(raw, opts);

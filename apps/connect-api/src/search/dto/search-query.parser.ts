@@ -11,6 +11,7 @@ import {
   toNumberIfNumeric,
 } from './query-string-values';
 import { searchScalarsCertainlyValid } from './search-query.fast-check';
+import { normaliseLocale } from '../../contract/locale';
 
 export type SearchPlaceKind = 'station' | 'poi';
 
@@ -51,28 +52,6 @@ export interface SearchQueryParseOptions {
   /** SEARCH_MAX_PAIRS: place pairs (one 12go search each) one request may ask for; unlimited when absent. */
   maxPairs?: number;
 }
-
-export const SUPPORTED_LOCALES = new Set([
-  'en',
-  'th',
-  'ru',
-  'zh',
-  'ja',
-  'ko',
-  'vi',
-  'ms',
-  'it',
-  'nl',
-  'sv',
-  'de',
-  'fr',
-  'es',
-  'id',
-  'uk',
-  'pt',
-  'ar',
-  'hr',
-]);
 
 /**
  * Raw query object (as the HTTP framework parsed it) → SearchQuery, or every problem at once as
@@ -210,14 +189,6 @@ export function parseSearchQuery(
       ...(arrivalPoi !== undefined ? { arrivalPoi } : {}),
     },
   };
-}
-
-/** `xx`, `xx-YY`, `xx_YY`, any case → supported language or `en` (never an error). */
-export function normaliseLocale(value: unknown): string {
-  if (typeof value !== 'string') return 'en';
-  const m = /^([A-Za-z]{2})(?:[-_][A-Za-z]{2})?$/.exec(value.trim());
-  const language = m?.[1].toLowerCase();
-  return language && SUPPORTED_LOCALES.has(language) ? language : 'en';
 }
 
 function validateStationList(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../catalog/catalog.types';
-import { SUPPORTED_LOCALES } from '../../search/dto/search-query.parser';
+import { SUPPORTED_LOCALES } from '../../contract/locale';
 import { STATIC_DOCUMENTS, type DocumentIdMapper, type StaticDocumentName } from './static-document.types';
 import { buildStaticDocuments, translatedLocales } from './static-documents.builder';
 

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.types';
 import { compareIds } from './document-order';
-import type { DocumentIdMapper, OperatingCarrier, StationTransportationType } from './static-document.types';
+import type { OperatingCarrier, StationTransportationType } from '../../contract/static-data/master-data';
+import type { DocumentIdMapper } from './static-document.types';
 import { rankTransportationTypes, toStationTransportationType } from './transportation-type.mapper';
 
 /**

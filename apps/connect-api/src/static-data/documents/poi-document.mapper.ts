@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.types';
 import { compareIds } from './document-order';
-import type { DocumentIdMapper, Poi } from './static-document.types';
+import type { Poi } from '../../contract/static-data/master-data';
+import type { DocumentIdMapper } from './static-document.types';
 import { localised } from './station-document.mapper';
 
 /**

@@ -1,7 +1,8 @@
 import type { Catalog } from '../catalog/catalog.types';
 import { buildOperatorDocument } from './operator-document.mapper';
 import { buildPoiDocument } from './poi-document.mapper';
-import type { DocumentIdMapper, OperatingCarrier, Poi, Station } from './static-document.types';
+import type { OperatingCarrier, Poi, Station } from '../../contract/static-data/master-data';
+import type { DocumentIdMapper } from './static-document.types';
 import { buildStationDocument } from './station-document.mapper';
 
 export interface StaticDocuments {

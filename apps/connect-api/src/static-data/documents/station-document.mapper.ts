@@ -1,11 +1,11 @@
 import type { Catalog, CatalogProvince, CatalogStation } from '../catalog/catalog.types';
 import { compareIds } from './document-order';
 import type {
-  DocumentIdMapper,
   Station,
   StationAddress,
   StationTransportationType,
-} from './static-document.types';
+} from '../../contract/static-data/master-data';
+import type { DocumentIdMapper } from './static-document.types';
 import { rankTransportationTypes } from './transportation-type.mapper';
 
 export interface StationDocumentResult {

@@ -1,4 +1,4 @@
-import type { StationTransportationType } from './static-document.types';
+import type { StationTransportationType } from '../../contract/static-data/master-data';
 
 /**
  * 12go vehicle class → station/operator `transportation_type` (docs/contract/values.md#enumerations D21). The station enum has

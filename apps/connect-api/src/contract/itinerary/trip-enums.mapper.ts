@@ -1,4 +1,4 @@
-import type { ConfirmationType, PriceType, TicketType, TransportationType } from './dto/search-response';
+import type { ConfirmationType, PriceType, TicketType, TransportationType } from './search-response';
 
 /** 12go `vehclasses` → the contract's closed transportation set (docs/contract/values.md#enumerations). */
 const TRANSPORTATION_BY_VEHCLASS: Record<string, TransportationType> = {

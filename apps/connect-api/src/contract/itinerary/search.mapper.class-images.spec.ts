@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TwelveGoSearchResponse } from '@app/twelvego-client';
-import { indexSeatClassImages, seatClassImagesOf } from '../seat-class-images/seat-class-images';
+import { indexSeatClassImages, seatClassImagesOf } from '../../seat-class-images/seat-class-images';
 import { mapSearchResponses, mapTrip, type SearchMappingContext } from './search.mapper';
 
 const FIXTURE = join(__dirname, '../../../../test/fixtures/twelvego/search.json');

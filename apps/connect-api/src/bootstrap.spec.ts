@@ -1,9 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino from 'pino';
-import { loadAppConfig } from '../config/load-app-config';
-import { AppLogger } from '../logging/app-logger';
+import { loadAppConfig } from './platform/config/load-app-config';
+import { AppLogger } from './platform/logging/app-logger';
 import { installGracefulShutdown } from './bootstrap';
-import { LifecycleState } from './lifecycle-state';
+import { LifecycleState } from './platform/lifecycle/lifecycle-state';
 
 describe('graceful shutdown (docs/operations.md#shutdown-and-restarts)', () => {
   it('marks draining, keeps serving for the drain delay, closes the listener, then the app, and exits 0', async () => {

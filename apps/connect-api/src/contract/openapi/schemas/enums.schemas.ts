@@ -1,12 +1,12 @@
-import type { ContractBookingStatus } from '../../post-booking/contract-booking';
-import type { StationTransportationType } from '../../static-data/documents/static-document.types';
+import type { ContractBookingStatus } from '../../booking/contract-booking';
+import type { StationTransportationType } from '../../static-data/master-data';
 import type {
   ConfirmationType,
   ImageType,
   PriceType,
   TicketType,
   TransportationType,
-} from '../../search/dto/search-response';
+} from '../../itinerary/search-response';
 
 /** Enum values of the contract; `satisfies` ties each list to the type the feature code emits. */
 export const PRICE_TYPES = ['Max', 'Min', 'Exact', 'Recommended'] as const satisfies readonly PriceType[];

@@ -1,5 +1,5 @@
 import { TwelveGoError, type TwelveGoBookingDetails } from '@app/twelvego-client';
-import { applyMarkup, moneyCurrencyFirst, toMinorUnits } from '../pricing';
+import { applyMarkup, moneyCurrencyFirst, toMinorUnits } from '../../pricing';
 import { mapBookingStatus } from './booking-status.mapper';
 import type { BookingMarkup, ContractBooking } from './contract-booking';
 

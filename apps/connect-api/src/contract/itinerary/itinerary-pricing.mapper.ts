@@ -1,6 +1,6 @@
 import type { TwelveGoTravelOption } from '@app/twelvego-client';
-import { applyMarkup, formatMinorUnits, multiplyToMinorUnits, type ClientMarkup } from '../pricing';
-import type { Pricing } from './dto/search-response';
+import { applyMarkup, formatMinorUnits, multiplyToMinorUnits, type ClientMarkup } from '../../pricing';
+import type { Pricing } from './search-response';
 import { toPriceType } from './trip-enums.mapper';
 
 /**

@@ -6,7 +6,7 @@ import type {
   SeatClass as SeatClassWire,
   Segment as SegmentWire,
   Vehicle as VehicleWire,
-} from '../../search/dto/search-response';
+} from '../../itinerary/search-response';
 import { CONFIRMATION_TYPES, IMAGE_TYPES, TICKET_TYPES, TRANSPORTATION_TYPES } from './enums.schemas';
 import { CancellationPolicySchema, PricingSchema } from './money.schemas';
 import { schemaRef } from './schema-ref';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TwelveGoSearchResponse, TwelveGoTrip } from '@app/twelvego-client';
-import { decodeItineraryId } from '../ids/itinerary-id';
+import { decodeItineraryId } from '../../ids/itinerary-id';
 import { hasPendingRecheck, mapSearchResponses, type SearchMappingContext } from './search.mapper';
 
 const FIXTURE = join(__dirname, '../../../../test/fixtures/twelvego/search.json');

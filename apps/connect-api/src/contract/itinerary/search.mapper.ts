@@ -6,10 +6,10 @@ import type {
   TwelveGoTravelOption,
   TwelveGoTrip,
 } from '@app/twelvego-client';
-import { encodeItineraryIdJsonValue, type ItineraryIdMode } from '../ids/itinerary-id';
-import type { ClientMarkup } from '../pricing';
+import { encodeItineraryIdJsonValue, type ItineraryIdMode } from '../../ids/itinerary-id';
+import type { ClientMarkup } from '../../pricing';
 import { mapCancellationPolicies } from './cancellation-policies.mapper';
-import type { Itinerary, SeatClass, Segment, SearchResponse, Vehicle, Image } from './dto/search-response';
+import type { Itinerary, SeatClass, Segment, SearchResponse, Vehicle, Image } from './search-response';
 import { mapItineraryPricing } from './itinerary-pricing.mapper';
 import { isoDurationFromMinutes, parseWallClock, toLocalMinutes } from './local-time.mapper';
 import { toConfirmationType, toTicketType, toTransportationType } from './trip-enums.mapper';

@@ -4,7 +4,7 @@ import type {
   Poi as PoiWire,
   Station as StationWire,
   StationAddress as StationAddressWire,
-} from '../../static-data/documents/static-document.types';
+} from '../../static-data/master-data';
 import { STATION_TRANSPORTATION_TYPES } from './enums.schemas';
 
 type StationTransportationType = (typeof STATION_TRANSPORTATION_TYPES)[number];

@@ -1,17 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { BookingModule } from '../booking/booking.module';
-import { AppConfig } from '../platform/config/app-config';
-import { PostBookingModule } from '../post-booking/post-booking.module';
-import { SearchModule } from '../search/search.module';
-import { StaticDataModule } from '../static-data/static-data.module';
-import { API_KEY_SECURITY } from './decorators/partner-route.decorators';
-import { bookingEventWebhook } from './webhooks/booking-event.webhook';
-import { CONTRACT_PRIMITIVE_SCHEMAS } from './schemas/common.schemas';
-import { BookingEventSchema } from './schemas/notifications.schemas';
-import { nameWildcardPathParams } from './wildcard-path-params';
-import { toOas31Nullability } from './oas31-nullability';
-import { withServerAndExamples } from './sandbox-examples';
+import { BookingModule } from './booking/booking.module';
+import { AppConfig } from './platform/config/app-config';
+import { PostBookingModule } from './post-booking/post-booking.module';
+import { SearchModule } from './search/search.module';
+import { StaticDataModule } from './static-data/static-data.module';
+import { API_KEY_SECURITY } from './contract/openapi/decorators/partner-route.decorators';
+import { bookingEventWebhook } from './contract/openapi/webhooks/booking-event.webhook';
+import { CONTRACT_PRIMITIVE_SCHEMAS } from './contract/openapi/schemas/common.schemas';
+import { BookingEventSchema } from './contract/openapi/schemas/notifications.schemas';
+import { nameWildcardPathParams } from './openapi/wildcard-path-params';
+import { toOas31Nullability } from './openapi/oas31-nullability';
+import { withServerAndExamples } from './openapi/sandbox-examples';
 
 /** The partner-facing feature modules; platform, health, admin and notification routes are not the contract. */
 const CONTRACT_MODULES = [SearchModule, BookingModule, PostBookingModule, StaticDataModule];

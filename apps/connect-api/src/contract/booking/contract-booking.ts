@@ -1,5 +1,5 @@
 /** docs/contract/values.md#booking-object-and-status — the Booking object as it goes on the wire (snake_case, all 13 keys). */
-import type { ContractMoney } from '../pricing';
+import type { ContractMoney } from '../../pricing';
 
 export type { ContractMoney };
 
@@ -22,4 +22,4 @@ export interface ContractBooking {
 }
 
 /** The client's markup as held in `ClientSnapshot.markup` (docs/platform.md#client-registry). */
-export type { ClientMarkup as BookingMarkup } from '../pricing';
+export type { ClientMarkup as BookingMarkup } from '../../pricing';

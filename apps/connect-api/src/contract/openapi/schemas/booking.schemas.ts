@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import type { CheckoutItinerary as CheckoutItineraryWire } from '../../booking/funnel/checkout-itinerary.mapper';
-import type { SeatLockResponse as SeatLockResponseWire } from '../../booking/seat-lock/seat-lock.mapper';
-import type { ContractBooking } from '../../post-booking/contract-booking';
+import type { CheckoutItinerary as CheckoutItineraryWire } from '../../booking/checkout-itinerary';
+import type { SeatLockResponse as SeatLockResponseWire } from '../../booking/seat-lock-response';
+import type { ContractBooking } from '../../booking/contract-booking';
 import { BOOKING_STATUSES } from './enums.schemas';
 import { MoneyInputSchema, MoneySchema } from './money.schemas';
 import { schemaRef } from './schema-ref';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import type { BookingCancellation as BookingCancellationWire } from '../../post-booking/booking-cancellation.mapper';
+import type { BookingCancellation as BookingCancellationWire } from '../../booking/booking-cancellation';
 import { MoneySchema } from './money.schemas';
 
 @ApiSchema({ name: 'TicketResponse' })

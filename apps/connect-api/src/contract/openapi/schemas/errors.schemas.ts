@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { CONTRACT_ERROR_CODES } from '../../platform/errors/contract-error-code';
-import type { FieldErrorReason } from '../../platform/errors/field-error';
+import { CONTRACT_ERROR_CODES } from '../../../platform/errors/contract-error-code';
+import type { FieldErrorReason } from '../../../platform/errors/field-error';
 import { MoneySchema } from './money.schemas';
 
 /** docs/contract/errors.md#field-errors. */

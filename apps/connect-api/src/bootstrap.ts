@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createConnectApp } from '../../create-connect-app';
-import { AppConfig } from '../config/app-config';
-import { ConfigValidationError } from '../config/load-app-config';
-import { ClientsConfigError } from '../clients/build-registry-snapshot';
-import { LifecycleState } from './lifecycle-state';
-import { AppLogger } from '../logging/app-logger';
+import { createConnectApp } from './create-connect-app';
+import { AppConfig } from './platform/config/app-config';
+import { ConfigValidationError } from './platform/config/load-app-config';
+import { ClientsConfigError } from './platform/clients/build-registry-snapshot';
+import { LifecycleState } from './platform/lifecycle/lifecycle-state';
+import { AppLogger } from './platform/logging/app-logger';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,5 @@
 import type { TwelveGoTravelOption } from '@app/twelvego-client';
-import type { CancellationPolicy } from './dto/search-response';
+import type { CancellationPolicy } from './search-response';
 import { isoDurationFromMinutes, minutesBetween } from './local-time.mapper';
 
 export const NON_REFUNDABLE: readonly CancellationPolicy[] = Object.freeze([

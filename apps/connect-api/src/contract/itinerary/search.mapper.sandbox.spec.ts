@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TwelveGoSearchResponse, TwelveGoTrip } from '@app/twelvego-client';
-import { createSandboxApp } from '../../../twelvego-sandbox/src/create-sandbox-app';
+import { createSandboxApp } from '../../../../twelvego-sandbox/src/create-sandbox-app';
 import { hasPendingRecheck, mapSearchResponses, type SearchMappingContext } from './search.mapper';
 
 /**
