@@ -194,8 +194,8 @@ async function main() {
         path.join(WORK, `baseline-${label}.log`),
         PROD_V8_FLAGS,
       );
-    const baselineUndici = wanted('P1') ? await startBaseline('undici') : null;
-    const baselineAxios = wanted('P1') ? await startBaseline('axios') : null;
+    const baselineUndici = wanted('P1') || wanted('P4') ? await startBaseline('undici') : null;
+    const baselineAxios = wanted('P1') || wanted('P4') ? await startBaseline('axios') : null;
     const receiver = wanted('P6') ? await require('../test/bench/lib/webhooks').startReceiver() : null;
     const legacy = wanted('P9') ? await startLegacyStandIn() : null;
     const clientsFile = writeClientsFile(receiver?.url, Boolean(legacy));

@@ -1,5 +1,6 @@
 import { ConfigValidationError } from '../platform/config/load-app-config';
-import { parseNotificationsSettings, queuePrefixFrom } from './notifications.settings';
+import { loadAppConfig } from '../platform/config/load-app-config';
+import { parseNotificationsSettings } from './notifications.settings';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -37,9 +38,11 @@ describe('notifications settings', () => {
     });
   });
 
-  it('derives the queue prefix from REDIS_KEY_PREFIX unless QUEUE_PREFIX is set', () => {
-    expect(queuePrefixFrom({ REDIS_KEY_PREFIX: 't1a2:' })).toBe('{t1a2-q}');
-    expect(queuePrefixFrom({ REDIS_KEY_PREFIX: 't1a2:', QUEUE_PREFIX: '{x}' })).toBe('{x}');
+  it('derives the queue prefix from REDIS_KEY_PREFIX unless QUEUE_PREFIX is set — one value for the whole app', () => {
+    expect(parseNotificationsSettings({ REDIS_KEY_PREFIX: 't1a2:' }).queuePrefix).toBe('{t1a2-q}');
+    expect(loadAppConfig({ REDIS_KEY_PREFIX: 't1a2:' }).QUEUE_PREFIX).toBe('{t1a2-q}');
+    expect(parseNotificationsSettings({ REDIS_KEY_PREFIX: 't1a2:', QUEUE_PREFIX: '{x}' }).queuePrefix).toBe('{x}');
+    expect(loadAppConfig({ REDIS_KEY_PREFIX: 't1a2:', QUEUE_PREFIX: ' ' }).QUEUE_PREFIX).toBe('{t1a2-q}');
   });
 
   it('turns workers off by flag or ROLE=api', () => {

@@ -35,14 +35,6 @@ export interface NotificationsSettings {
 
 type Env = Record<string, string | undefined>;
 
-/** QUEUE_PREFIX, else `{<REDIS_KEY_PREFIX without trailing colon>-q}` — `tcb:` gives the spec's `{tcb-q}`. */
-export function queuePrefixFrom(env: Env): string {
-  const explicit = env.QUEUE_PREFIX?.trim();
-  if (explicit) return explicit;
-  const base = (env.REDIS_KEY_PREFIX ?? 'tcb:').replace(/:+$/, '') || 'tcb';
-  return `{${base}-q}`;
-}
-
 /** The settings of a loaded (validated) config; the local-only path secret default is already applied there. */
 export function notificationsSettingsFrom(config: AppConfig): NotificationsSettings {
   return {
@@ -63,7 +55,7 @@ export function notificationsSettingsFrom(config: AppConfig): NotificationsSetti
     workersEnabled: config.NOTIFICATIONS_WORKERS_ENABLED && config.ROLE !== 'api',
     lockDurationMs: config.NOTIFY_QUEUE_LOCK_MS,
     stalledIntervalMs: config.NOTIFY_QUEUE_STALLED_INTERVAL_MS,
-    queuePrefix: queuePrefixFrom(config.rawEnv),
+    queuePrefix: config.QUEUE_PREFIX,
     inboundRatePerSec: config.NOTIFY_INBOUND_RATE_PER_S,
     enqueueTimeoutMs: config.NOTIFY_ENQUEUE_TIMEOUT_MS,
     production: config.isProduction,

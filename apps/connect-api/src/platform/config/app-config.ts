@@ -83,7 +83,8 @@ export class AppConfig {
   @EnvString() REDIS_QUEUE_SENTINEL_NAME = '';
   @EnvString() REDIS_QUEUE_CLUSTER_NODES = '';
   @EnvString() REDIS_KEY_PREFIX = 'tcb:';
-  @EnvString() QUEUE_PREFIX = '{tcb-q}';
+  /** Blank = derived from REDIS_KEY_PREFIX at load (`{tcb-q}` for `tcb:`), see queuePrefixFrom. */
+  @EnvString() QUEUE_PREFIX = '';
   @EnvInt(10) REDIS_COMMAND_TIMEOUT_MS = 500;
 
   // --- notifications (docs/contract/webhooks.md) -----------------------------------------------------------

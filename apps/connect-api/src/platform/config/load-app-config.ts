@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, splitList } from './app-config';
 import { parseApiVersions } from './api-versions';
-import { hasHashTag } from '../redis/redis-keys';
+import { hasHashTag, queuePrefixFrom } from '../redis/redis-keys';
 import { resolveRedisTopology } from '../redis/redis-topology';
 import { parseTwelveGoTimeouts } from '@app/twelvego-client/twelvego-client.options';
 import { parseCidrList } from './cidr-list';
@@ -152,6 +152,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     if (!config.BOOKING_TOKEN_HMAC_KEY)
       config.BOOKING_TOKEN_HMAC_KEY = LOCAL_ONLY_DEFAULTS.BOOKING_TOKEN_HMAC_KEY;
   }
+  config.QUEUE_PREFIX = queuePrefixFrom(present);
   config.rawEnv = Object.freeze({ ...env });
   return config;
 }

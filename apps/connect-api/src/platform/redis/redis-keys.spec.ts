@@ -1,5 +1,4 @@
-import { redisKeys, hasHashTag } from './redis-keys';
-import { queuePrefixFrom } from '../../notifications/notifications.settings';
+import { redisKeys, hasHashTag, queuePrefixFrom } from './redis-keys';
 
 // The slot function ioredis's Cluster client uses
 const slotOf: (key: string) => number = require('cluster-key-slot');

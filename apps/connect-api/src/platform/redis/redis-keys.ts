@@ -28,6 +28,17 @@ export const redisKeys = {
     `${prefix}{shadow:${clientId}:${hour}}:${part}`,
 } as const;
 
+/**
+ * The BullMQ key prefix: QUEUE_PREFIX, else `{<REDIS_KEY_PREFIX without trailing colon>-q}` (`tcb:` gives `{tcb-q}`),
+ * so two deployments that differ only in REDIS_KEY_PREFIX never share queues.
+ */
+export function queuePrefixFrom(env: Record<string, string | undefined>): string {
+  const explicit = env.QUEUE_PREFIX?.trim();
+  if (explicit) return explicit;
+  const base = (env.REDIS_KEY_PREFIX ?? 'tcb:').replace(/:+$/, '') || 'tcb';
+  return `{${base}-q}`;
+}
+
 /** Under Cluster BullMQ needs all of a queue's keys in one slot: the queue prefix must be one hash tag. */
 export function hasHashTag(prefix: string): boolean {
   return /\{[^{}]+\}/.test(prefix);

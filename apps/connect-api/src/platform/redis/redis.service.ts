@@ -140,11 +140,6 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
-  /** BullMQ key prefix (`QUEUE_PREFIX`, default `{tcb-q}`). */
-  get queuePrefix(): string {
-    return this.config.QUEUE_PREFIX;
-  }
-
   private sampleAvailability(): void {
     this.metrics?.gauge('redis.available', this.client.status === 'ready' ? 1 : 0);
   }
