@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TwelveGoError, type TwelveGoBookingDetails } from '@app/twelvego-client';
 import { toContractBooking, toContractLocalDateTime, unknownUpstreamStatus } from './booking.mapper';
 
-const FIXTURE = join(__dirname, '../../../../test/fixtures/twelvego/booking-details.json');
+const FIXTURE = join(__dirname, '../../../../../test/fixtures/twelvego/booking-details.json');
 const fixture = (): TwelveGoBookingDetails => JSON.parse(readFileSync(FIXTURE, 'utf8'));
 
 function details(over: Partial<TwelveGoBookingDetails> = {}): TwelveGoBookingDetails {

@@ -4,7 +4,7 @@ import type { TwelveGoSearchResponse, TwelveGoTrip } from '@app/twelvego-client'
 import { decodeItineraryId } from '../../ids/itinerary-id';
 import { hasPendingRecheck, mapSearchResponses, type SearchMappingContext } from './search.mapper';
 
-const FIXTURE = join(__dirname, '../../../../test/fixtures/twelvego/search.json');
+const FIXTURE = join(__dirname, '../../../../../test/fixtures/twelvego/search.json');
 const load = (): TwelveGoSearchResponse => JSON.parse(readFileSync(FIXTURE, 'utf8'));
 
 const ctx = (over: Partial<SearchMappingContext> = {}): SearchMappingContext => ({

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TwelveGoSearchResponse } from '@app/twelvego-client';
-import { indexSeatClassImages, seatClassImagesOf } from '../../seat-class-images/seat-class-images';
-import { mapSearchResponses, mapTrip, type SearchMappingContext } from './search.mapper';
+import { indexSeatClassImages, seatClassImagesOf } from '../seat-class-images/seat-class-images';
+import { mapSearchResponses, mapTrip, type SearchMappingContext } from '../contract/itinerary/search.mapper';
 
 const FIXTURE = join(__dirname, '../../../../test/fixtures/twelvego/search.json');
 const load = (): TwelveGoSearchResponse => JSON.parse(readFileSync(FIXTURE, 'utf8'));
