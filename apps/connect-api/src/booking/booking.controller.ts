@@ -65,7 +65,6 @@ export class BookingController {
     const outcome = await this.asyncFlow.run(
       client,
       'create_booking',
-      { method: 'POST', url: '/v1/:client_id/bookings' },
       () => this.createBooking.execute(client, request),
       (b) => b.integration_booking_id,
     );
@@ -102,7 +101,6 @@ export class BookingController {
     const outcome = await this.asyncFlow.run(
       client,
       'confirm_booking',
-      { method: 'POST', url: '/v1/:client_id/bookings/:booking_id/confirm' },
       () => this.confirmBooking.execute(client, ref),
       (b) => b.integration_booking_id,
       { bid: ref.bid, bookingId: ref.id },

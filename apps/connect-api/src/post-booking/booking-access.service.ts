@@ -9,8 +9,6 @@ import { BookingOwnershipService } from '../booking-owner/booking-ownership.serv
 import { IdMapping } from '../ids/id-mapping';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { callContextFor } from '../platform/twelvego/call-context';
-import { isUpstreamNotFound } from '../platform/twelvego/upstream-not-found';
-import { ContractError } from '../platform/errors/contract-error';
 import {
   toContractBooking,
   unknownUpstreamStatus,
@@ -22,11 +20,6 @@ export interface OwnedBooking {
   ref: BookingRef;
   ctx: TwelveGoCallContext;
   details: TwelveGoBookingDetailsNormalized;
-}
-
-/** One body for "unknown" and "not yours" (docs/contract/headers.md#client-isolation, docs/contract/README.md D1). */
-export function bookingNotFound(): ContractError {
-  return new ContractError('booking_not_found');
 }
 
 /**
@@ -52,21 +45,16 @@ export class BookingAccessService {
   }
 
   async readDetails(ctx: TwelveGoCallContext, ref: BookingRef): Promise<TwelveGoBookingDetailsNormalized> {
-    try {
-      const details = await this.twelvego.getBookingDetails(ctx, ref.bid);
-      const unknown = unknownUpstreamStatus(details);
-      if (unknown !== null)
-        this.logger.warn({
-          msg: 'booking.unknown_upstream_status',
-          event: 'booking.unknown_upstream_status',
-          bid: ref.bid,
-          upstream_status: unknown,
-        });
-      return details;
-    } catch (err) {
-      if (isUpstreamNotFound(err)) throw bookingNotFound();
-      throw err;
-    }
+    const details = await this.twelvego.getBookingDetails(ctx, ref.bid);
+    const unknown = unknownUpstreamStatus(details);
+    if (unknown !== null)
+      this.logger.warn({
+        msg: 'booking.unknown_upstream_status',
+        event: 'booking.unknown_upstream_status',
+        bid: ref.bid,
+        upstream_status: unknown,
+      });
+    return details;
   }
 
   toBooking(

@@ -7,11 +7,13 @@ import {
 } from '@app/twelvego-client';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { ContractError } from '../platform/errors/contract-error';
+import { UpstreamErrors } from '../platform/errors/twelvego-error.mapper';
+import type { UpstreamErrorTable } from '../platform/errors/upstream-error-table';
 import type { BookingCancellation } from '../contract/booking/booking-cancellation';
 import { mapBookingStatus } from '../contract/booking/booking-status.mapper';
 import type { ContractBooking } from '../contract/booking/contract-booking';
 import { isUpstreamNotFound } from '../platform/twelvego/upstream-not-found';
-import { BookingAccessService, bookingNotFound, type OwnedBooking } from './booking-access.service';
+import { BookingAccessService, type OwnedBooking } from './booking-access.service';
 import { pickRefundOption, toBookingCancellation } from './booking-cancellation.mapper';
 import { recordBusinessEvent } from '../platform/events/record-business-event';
 
@@ -26,6 +28,15 @@ const AMBIGUOUS_REFUND_FAILURES = new Set<TwelveGoError['kind']>([
 ]);
 
 /** GetBookingDetails, GetTicket, CancelBooking (docs/contract/endpoints.md#getbookingdetails, docs/contract/endpoints.md#getticket, docs/contract/endpoints.md#cancelbooking). */
+/**
+ * 12go scopes bookings by API key: 404, or 403 for a booking of another key, is one `booking_not_found` for
+ * "unknown" and "not yours" (docs/contract/headers.md#client-isolation).
+ */
+export const POST_BOOKING_UPSTREAM_ERRORS: UpstreamErrorTable = {
+  notFound: 'booking_not_found',
+  forbiddenIsNotFound: true,
+};
+
 @Injectable()
 export class PostBookingService {
   private readonly logger = new Logger('PostBooking');
@@ -35,11 +46,13 @@ export class PostBookingService {
     private readonly twelvego: TwelveGoClient,
   ) {}
 
+  @UpstreamErrors(POST_BOOKING_UPSTREAM_ERRORS)
   async getDetails(client: ClientSnapshot, rawId: string | undefined): Promise<ContractBooking> {
     const { ref, details } = await this.access.load(client, rawId);
     return this.access.toBooking(client, ref, details);
   }
 
+  @UpstreamErrors(POST_BOOKING_UPSTREAM_ERRORS)
   async getTicket(client: ClientSnapshot, rawId: string | undefined): Promise<TicketResult> {
     const { details } = await this.access.load(client, rawId);
     if (mapBookingStatus(details.status).status !== 'approved') {
@@ -53,13 +66,14 @@ export class PostBookingService {
     return url ? { ready: true, ticketUrl: details.ticket_url as string } : { ready: false };
   }
 
+  @UpstreamErrors(POST_BOOKING_UPSTREAM_ERRORS)
   async cancel(client: ClientSnapshot, rawId: string | undefined): Promise<BookingCancellation> {
     const owned = await this.access.load(client, rawId);
     const { ref, ctx, details } = owned;
     const previousStatus = mapBookingStatus(details.status).status;
     recordBusinessEvent('booking.cancelled', { booking_id: ref.id, previous_status: previousStatus });
     if (previousStatus !== 'approved') throw notCancellable('Only approved bookings can be cancelled.');
-    const options = await this.twelvego.getRefundOptions(ctx, ref.bid).catch(rethrowNotFound);
+    const options = await this.twelvego.getRefundOptions(ctx, ref.bid);
     recordBusinessEvent('booking.cancelled', { refund_options_count: refundOptionCount(options) });
     const option = pickRefundOption(options);
     if (!option) throw notCancellable('The supplier offers no cancellation for this booking now.');
@@ -91,8 +105,8 @@ export class PostBookingService {
     err: unknown,
   ): Promise<BookingCancellation> {
     const { ref, ctx } = owned;
-    if (isUpstreamNotFound(err)) throw bookingNotFound();
-    if (!(err instanceof TwelveGoError)) throw err;
+    // Before the rejection branch: a 403 here is "not yours", which the table answers as booking_not_found.
+    if (isUpstreamNotFound(err) || !(err instanceof TwelveGoError)) throw err;
     if (err.kind === 'validation' || err.kind === 'request' || err.kind === 'conflict') {
       // 12go refused this refund (consumed hash, window closed, state changed): the booking stays as it was
       this.logger.warn({
@@ -157,9 +171,4 @@ function refundOptionCount(options: unknown): number {
 
 function notCancellable(message: string): ContractError {
   return new ContractError('booking_not_cancellable', message);
-}
-
-function rethrowNotFound(err: unknown): never {
-  if (isUpstreamNotFound(err)) throw bookingNotFound();
-  throw err;
 }

@@ -85,14 +85,18 @@ describe('SearchService (TwelveGoClient mocked)', () => {
     expect(search).not.toHaveBeenCalled();
   });
 
-  it('keeps the pairs that answered when one fails (206) and throws the upstream error when all fail', async () => {
+  it('keeps the pairs that answered when one fails (206) and throws the upstream error as its contract error when all fail', async () => {
     const partial = jest.fn().mockRejectedValueOnce(serverError()).mockResolvedValueOnce(withoutRecheck());
     const out = await service(partial).svc.search(client, query());
     expect(out.status).toBe(206);
     expect(out.body.itineraries).toHaveLength(4);
 
     const failing = jest.fn().mockRejectedValue(serverError());
-    await expect(service(failing).svc.search(client, query())).rejects.toMatchObject({ kind: 'server' });
+    await expect(service(failing).svc.search(client, query())).rejects.toMatchObject({
+      code: 'upstream_error',
+      status: 502,
+      cause: expect.objectContaining({ kind: 'server' }),
+    });
   });
 
   it('treats 12go rejecting the date or seat count as no results', async () => {

@@ -10,6 +10,8 @@ import { SeatClassImageStore } from '../seat-class-images/seat-class-image.store
 import { seatClassImagesOf } from '../seat-class-images/seat-class-images';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { AppConfig } from '../platform/config/app-config';
+import { UpstreamErrors } from '../platform/errors/twelvego-error.mapper';
+import type { UpstreamErrorTable } from '../platform/errors/upstream-error-table';
 import { callContextFor } from '../platform/twelvego/call-context';
 import { MetricsService } from '../platform/metrics/metrics.service';
 import { RateLimitStep } from '../platform/rate-limit/rate-limit.step';
@@ -36,6 +38,9 @@ interface UpstreamPair {
 
 type PairState = { ok: true; response: TwelveGoSearchResponse } | { ok: false; error: unknown };
 
+/** Every pair failed: 12go's 404 reads as `itinerary_not_found`, everything else keeps the defaults. */
+export const SEARCH_UPSTREAM_ERRORS: UpstreamErrorTable = { notFound: 'itinerary_not_found' };
+
 /**
  * Search orchestration (docs/contract/endpoints.md#search, docs/upstream-12go.md#search, docs/upstream-12go.md#recheck): one 12go search per distinct place
  * pair, concurrently with a bound; a failing pair does not sink the others unless all fail; recheck URLs
@@ -57,6 +62,7 @@ export class SearchService {
     this.settings = searchSettingsFrom(config);
   }
 
+  @UpstreamErrors(SEARCH_UPSTREAM_ERRORS)
   async search(client: ClientSnapshot, query: SearchQuery): Promise<SearchOutcome> {
     const startedAt = Date.now();
     const searchTime = new Date(startedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { AppConfig } from '../../platform/config/app-config';
 import { getRequestContext } from '../../platform/context/request-context';
-import type { RouteRef } from '../../platform/errors/twelvego-error.mapper';
 import { RedisService } from '../../platform/redis/redis.service';
 import { IncompleteResultsStore, type AsyncOperation } from './incomplete-results.store';
 import { renderFailure } from './outcome-renderer';
@@ -33,7 +32,6 @@ export class AsyncFlowRunner implements OnApplicationShutdown {
   async run<T>(
     client: ClientSnapshot,
     op: AsyncOperation,
-    route: RouteRef,
     work: () => Promise<T>,
     bidOf: (value: T) => string,
     known: { bid?: string; bookingId?: string } = {},
@@ -78,7 +76,7 @@ export class AsyncFlowRunner implements OnApplicationShutdown {
     const completion = running.then(
       (value) => this.store.complete(id, 200, JSON.stringify(value), {}, bidOf(value), Date.now()),
       (error: unknown) => {
-        const r = renderFailure(error, route, ids);
+        const r = renderFailure(error, ids);
         return this.store.complete(
           id,
           r.status,

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  TwelveGoClient,
-  TwelveGoError,
-  type TwelveGoCallContext,
-  type TwelveGoTravelOption,
-} from '@app/twelvego-client';
+import { TwelveGoClient, type TwelveGoCallContext, type TwelveGoTravelOption } from '@app/twelvego-client';
 import { ContractError } from '../../platform/errors/contract-error';
 import { pickTravelOption } from '../../contract/itinerary/search.mapper';
 import type { TwelveGoAmount } from '../schema/checkout-schema.types';
@@ -12,20 +7,19 @@ import type { TwelveGoAmount } from '../schema/checkout-schema.types';
 /**
  * The travel option behind a cart at its current price (SeatLock, CreateBooking's cost check): cart details
  * → trip details for the token's passengers → the option GetItinerary offered (the cheapest sellable one).
- * The cart or trip gone → 404 booking_token_expired; nothing sellable any more → 422 itinerary_not_available.
+ * The cart or trip gone → 404 booking_token_expired (TOKEN_CART_CALLS in the callers' tables); nothing
+ * sellable any more → 422 itinerary_not_available.
  */
 @Injectable()
 export class CartOfferLoader {
   constructor(private readonly twelvego: TwelveGoClient) {}
 
   async load(ctx: TwelveGoCallContext, cartId: string, seats: number): Promise<TwelveGoTravelOption> {
-    const cart = await expiredOnGone(() => this.twelvego.getCartDetails(ctx, cartId));
+    const cart = await this.twelvego.getCartDetails(ctx, cartId);
     const item = cart.cart?.[0];
     if (!item?.godate) throw new ContractError('booking_token_expired');
     const datetime = item.godate.replace(/[ T:]/g, '-').slice(0, 19);
-    const details = await expiredOnGone(() =>
-      this.twelvego.getTripDetails(ctx, { tripId: item.trip_key, datetime, seats }),
-    );
+    const details = await this.twelvego.getTripDetails(ctx, { tripId: item.trip_key, datetime, seats });
     const option = pickTravelOption(
       (details.trips ?? []).find((t) => t.id === item.trip_key)?.travel_options ??
         details.trips?.[0]?.travel_options,
@@ -47,15 +41,4 @@ export function perSeatNetOf(option: TwelveGoTravelOption): TwelveGoAmount | nul
   return typeof option.netprice?.value === 'number' && option.netprice.fxcode
     ? { value: option.netprice.value, fxcode: option.netprice.fxcode }
     : null;
-}
-
-async function expiredOnGone<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (err) {
-    if (err instanceof TwelveGoError && (err.kind === 'not_found' || err.kind === 'trip_unavailable')) {
-      throw new ContractError('booking_token_expired', undefined, { cause: err });
-    }
-    throw err;
-  }
 }

@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   TwelveGoClient,
-  TwelveGoError,
   type TwelveGoCallContext,
   type TwelveGoCheckoutResponse,
 } from '@app/twelvego-client';
-import { ContractError } from '../../platform/errors/contract-error';
 import { parseCheckout } from '../schema/checkout-schema.mapper';
 import type { Money, ParsedCheckout } from '../schema/checkout-schema.types';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
@@ -45,19 +43,9 @@ export class CheckoutLoader {
     return parsed;
   }
 
-  /**
-   * CreateBooking / SeatLock: the cart behind the token is gone (404, or `bad_trip_details`) → 404
-   * `booking_token_expired` (docs/contract/ids.md#booking-tokens): the partner calls GetItinerary again.
-   */
+  /** CreateBooking / SeatLock: the cart behind the token gone reads as `booking_token_expired` (TOKEN_CART_CALLS). */
   async fetchForToken(ctx: TwelveGoCallContext, cartId: string): Promise<TwelveGoCheckoutResponse> {
-    try {
-      return await this.twelvego.getCheckout(ctx, cartId, 1);
-    } catch (err) {
-      if (err instanceof TwelveGoError && (err.kind === 'not_found' || err.kind === 'trip_unavailable')) {
-        throw new ContractError('booking_token_expired', undefined, { cause: err });
-      }
-      throw err;
-    }
+    return this.twelvego.getCheckout(ctx, cartId, 1);
   }
 
   async loadForToken(

@@ -9,6 +9,8 @@ import {
 import { BookingOwnerStore } from '../../booking-owner/booking-owner.store';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
+import { UpstreamErrors } from '../../platform/errors/twelvego-error.mapper';
+import type { UpstreamErrorTable } from '../../platform/errors/upstream-error-table';
 import type { ContractBooking } from '../../contract/booking/contract-booking';
 import { CreateBookingRequestDto, assertShape, type CreateBookingRequest } from '../dto/create-booking.dto';
 import { mapSupplierFieldErrors, toFieldErrorDetails } from '../schema/booking-field-errors.mapper';
@@ -21,9 +23,20 @@ import { BookingTokenService } from '../token/booking-token.service';
 import { BookingReadback } from './booking-readback';
 import { basePriceOf, CartOfferLoader, perSeatNetOf } from './cart-offer.loader';
 import { CheckoutLoader } from './checkout-loader';
+import { TOKEN_CART_CALLS } from './token-cart-gone';
 import { expectedTotal, reserveBodyExtras, sameTotal } from './expected-total.mapper';
 import { callContextFor } from '../../platform/twelvego/call-context';
 import { recordBusinessEvent } from '../../platform/events/record-business-event';
+
+/**
+ * CreateBooking's reading of 12go failures: a cart or booking 12go no longer knows → the token expired; field
+ * errors → `booking_data_invalid` (reserve's own, with the partner's field names, are mapped in `reserve`).
+ */
+export const CREATE_BOOKING_UPSTREAM_ERRORS: UpstreamErrorTable = {
+  notFound: 'booking_token_expired',
+  validation: 'booking_data_invalid',
+  operations: TOKEN_CART_CALLS,
+};
 
 /**
  * CreateBooking (docs/contract/endpoints.md#createbooking, docs/contract/booking-schema.md#booking-data-normalisation-and-validation): token → fresh checkout (+ the cart's current
@@ -50,6 +63,7 @@ export class CreateBookingService {
     return assertShape<CreateBookingRequest>(CreateBookingRequestDto, body);
   }
 
+  @UpstreamErrors(CREATE_BOOKING_UPSTREAM_ERRORS)
   async execute(client: ClientSnapshot, request: CreateBookingRequest): Promise<ContractBooking> {
     const token = this.tokens.verify(request.booking_token, client);
     const cart = await this.carts.claim(client, token, { degrade: true });
@@ -195,8 +209,6 @@ export class CreateBookingService {
           cause: err,
         });
       }
-      if (err.kind === 'not_found')
-        throw new ContractError('booking_token_expired', undefined, { cause: err });
       throw err;
     }
   }

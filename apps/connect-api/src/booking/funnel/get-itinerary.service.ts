@@ -1,11 +1,13 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import { TwelveGoClient, TwelveGoError, type TwelveGoCallContext } from '@app/twelvego-client';
+import { TwelveGoClient, type TwelveGoCallContext } from '@app/twelvego-client';
 import { IdMapping } from '../../ids/id-mapping';
 import { SeatClassImageStore } from '../../seat-class-images/seat-class-image.store';
 import { seatClassImagesOf } from '../../seat-class-images/seat-class-images';
 import { decodeItineraryId, toTwelveGoDateTime, type DecodedItineraryId } from '../../ids/itinerary-id';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
+import { UpstreamErrors } from '../../platform/errors/twelvego-error.mapper';
+import type { UpstreamErrorTable } from '../../platform/errors/upstream-error-table';
 import { mapTrip, pickTravelOption } from '../../contract/itinerary/search.mapper';
 import { CartAccess } from '../seat-lock/cart-access.service';
 import { BookingTokenService } from '../token/booking-token.service';
@@ -14,6 +16,9 @@ import type { GetItineraryResponse } from '../../contract/booking/checkout-itine
 import { toGetItineraryResponse } from './checkout-itinerary.mapper';
 import { callContextFor } from '../../platform/twelvego/call-context';
 import { recordBusinessEvent } from '../../platform/events/record-business-event';
+
+/** 12go "gone" → 404 `itinerary_not_found`; "cannot be sold" keeps the default 422 `itinerary_not_available`. */
+export const GET_ITINERARY_UPSTREAM_ERRORS: UpstreamErrorTable = { notFound: 'itinerary_not_found' };
 
 /**
  * GetItinerary (docs/contract/endpoints.md#getitinerary): decode the id (every form) → trip details → add to cart → checkout →
@@ -32,6 +37,7 @@ export class GetItineraryService {
     @Optional() private readonly classImages?: SeatClassImageStore,
   ) {}
 
+  @UpstreamErrors(GET_ITINERARY_UPSTREAM_ERRORS)
   async execute(
     client: ClientSnapshot,
     rawId: string,
@@ -42,7 +48,7 @@ export class GetItineraryService {
     const ctx = callContextFor(client, { lang: client.defaults.locale });
     const tripRef = { tripId: ref.tripKey, datetime: toTwelveGoDateTime(ref), seats: ref.seats };
 
-    const details = await this.step(() => this.twelvego.getTripDetails(ctx, tripRef));
+    const details = await this.twelvego.getTripDetails(ctx, tripRef);
     const trip = (details.trips ?? []).find((t) => t.id === ref.tripKey) ?? details.trips?.[0];
     if (!trip) throw new ContractError('itinerary_not_found');
     const option = pickTravelOption(trip.travel_options);
@@ -67,14 +73,14 @@ export class GetItineraryService {
     });
     if (!mapped) throw new ContractError('itinerary_not_available');
 
-    const cartId = await this.step(() => this.twelvego.addToCart(ctx, tripRef));
+    const cartId = await this.twelvego.addToCart(ctx, tripRef);
     // Every cart a token names has an owner record, so a cart without one was not opened through us.
     await this.carts.recordCreated(cartId, client.clientId);
     const basePrice =
       option.price && typeof option.price.value === 'number'
         ? { value: option.price.value, fxcode: option.price.fxcode }
         : null;
-    const parsed = await this.step(() => this.checkouts.load(ctx, client, cartId, ref.seats, basePrice));
+    const parsed = await this.checkouts.load(ctx, client, cartId, ref.seats, basePrice);
     const token = this.tokens.issue(client, cartId, ref.seats, now);
     this.logger.log({ event: 'checkout_opened', cart_id: cartId, trip_key: ref.tripKey, seats: ref.seats });
     const segment = mapped.segments[0];
@@ -115,20 +121,6 @@ export class GetItineraryService {
       });
     }
     throw new ContractError('itinerary_not_found');
-  }
-
-  /** 12go "gone" → 404 itinerary_not_found; "cannot be sold" → 422 itinerary_not_available. */
-  private async step<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      if (err instanceof TwelveGoError && err.kind === 'not_found')
-        throw new ContractError('itinerary_not_found', undefined, { cause: err });
-      if (err instanceof TwelveGoError && err.kind === 'trip_unavailable') {
-        throw new ContractError('itinerary_not_available', undefined, { cause: err });
-      }
-      throw err;
-    }
   }
 }
 

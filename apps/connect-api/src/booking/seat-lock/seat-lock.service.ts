@@ -1,18 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
+import { UpstreamErrors } from '../../platform/errors/twelvego-error.mapper';
+import type { UpstreamErrorTable } from '../../platform/errors/upstream-error-table';
 import { RedisService } from '../../platform/redis/redis.service';
 import { RedisUnavailableError } from '../../platform/redis/redis-unavailable.error';
 import { assertShape } from '../dto/create-booking.dto';
 import { SeatLockRequestDto, type SeatLockRequest } from '../dto/seat-lock.dto';
 import { basePriceOf, CartOfferLoader, perSeatNetOf } from '../funnel/cart-offer.loader';
 import { CheckoutLoader } from '../funnel/checkout-loader';
+import { TOKEN_CART_CALLS } from '../funnel/token-cart-gone';
 import { callContextFor } from '../../platform/twelvego/call-context';
 import { BookingTokenService } from '../token/booking-token.service';
 import type { SeatLockResponse } from '../../contract/booking/seat-lock-response';
 import { seatLockResponse, unavailableSeats } from './seat-lock.mapper';
 import { CartAccess } from './cart-access.service';
 import { SeatLockStore } from './seat-lock.store';
+
+/** SeatLock reads only the token's cart: gone → `booking_token_expired`. */
+export const SEAT_LOCK_UPSTREAM_ERRORS: UpstreamErrorTable = {
+  notFound: 'booking_token_expired',
+  operations: TOKEN_CART_CALLS,
+};
 
 /**
  * SeatLock, local mode (docs/contract/endpoints.md#seatlock): checks the seats against a fresh checkout
@@ -32,6 +41,7 @@ export class SeatLockService {
     private readonly carts: CartAccess,
   ) {}
 
+  @UpstreamErrors(SEAT_LOCK_UPSTREAM_ERRORS)
   async execute(client: ClientSnapshot, body: unknown): Promise<SeatLockResponse> {
     const request = assertShape<SeatLockRequest>(SeatLockRequestDto, body);
     const token = this.tokens.verify(request.booking_token, client);

@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contextForRawRequest } from '../../platform/context/raw-request-context';
 import { ContractError, type ContractErrorCode } from '../../platform/errors/contract-error';
-import { buildErrorEnvelope } from '../../platform/errors/error-envelope';
+import { sendContractError } from '../../platform/errors/error-response';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { InboundRateLimiter } from './inbound-rate-limiter';
@@ -26,13 +26,7 @@ function sendError(
   });
   const ctx = contextForRawRequest(req.raw);
   ctx.errorCode = error.code;
-  if (error.retryAfterSec !== undefined) reply.header('retry-after', String(error.retryAfterSec));
-  return reply
-    .code(error.status)
-    .header('content-type', 'application/json; charset=utf-8')
-    .header('x-correlation-id', ctx.correlationId)
-    .header('x-request-id', ctx.requestId)
-    .send(JSON.stringify(buildErrorEnvelope(error, ctx)));
+  return sendContractError(reply, error, ctx);
 }
 
 /**

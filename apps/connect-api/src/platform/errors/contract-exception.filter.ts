@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contextForRawRequest } from '../context/raw-request-context';
 import { RouteTable } from '../http/route-table';
 import { ContractError } from './contract-error';
-import { buildErrorEnvelope } from './error-envelope';
+import { sendContractError } from './error-response';
 import { toContractError } from './to-contract-error';
 
 /**
@@ -28,7 +28,7 @@ export class ContractExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const ctx = contextForRawRequest(request.raw);
     const routeUrl = request.routeOptions?.url;
-    let error = toContractError(exception, { method: request.method, url: routeUrl });
+    let error = toContractError(exception);
 
     // No route matched: a known path with another method is 405 (docs/contract/README.md#endpoints-at-a-glance). A route that exists for
     // this very method got here through `reply.callNotFound()` (the route decided the resource does not
@@ -45,16 +45,7 @@ export class ContractExceptionFilter implements ExceptionFilter {
     this.log(error, exception, ctx, reply);
     if (reply.sent || reply.raw.headersSent) return;
 
-    reply.status(error.status);
-    reply.header('content-type', 'application/json; charset=utf-8');
-    reply.header('x-correlation-id', ctx.correlationId);
-    reply.header('x-request-id', ctx.requestId);
-    reply.header('x-content-type-options', 'nosniff');
-    if (error.status === 401) reply.header('www-authenticate', 'ApiKey header="x-api-key"');
-    if (error.retryAfterSec !== undefined)
-      reply.header('retry-after', String(Math.max(0, Math.ceil(error.retryAfterSec))));
-    for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
-    void reply.send(buildErrorEnvelope(error, ctx));
+    void sendContractError(reply, error, ctx);
   }
 
   /** 5xx: the cause (with its stack) goes on the access line via pino-http's `res.err`; never into the body. */

@@ -5,13 +5,11 @@ import { ContractError, CONTRACT_ERROR_STATUS } from './contract-error';
 import { buildErrorEnvelope } from './error-envelope';
 import { toContractError } from './to-contract-error';
 
-const route = { method: 'GET', url: '/v1/:client_id/itineraries' };
-
 describe('toContractError', () => {
   it('passes ContractError through and maps TwelveGoError', () => {
     const ce = new ContractError('cost_mismatch');
-    expect(toContractError(ce, route)).toBe(ce);
-    expect(toContractError(new TwelveGoError({ kind: 'timeout', operation: 'search' }), route).code).toBe(
+    expect(toContractError(ce)).toBe(ce);
+    expect(toContractError(new TwelveGoError({ kind: 'timeout', operation: 'search' })).code).toBe(
       'upstream_timeout',
     );
   });
@@ -22,7 +20,7 @@ describe('toContractError', () => {
       new Error('Connection is closed.'),
       new Error('Command timed out'),
     ]) {
-      expect(toContractError(e, route)).toMatchObject({
+      expect(toContractError(e)).toMatchObject({
         status: 503,
         code: 'upstream_unavailable',
         retryAfterSec: 5,
@@ -31,27 +29,27 @@ describe('toContractError', () => {
   });
 
   it('framework errors map by status with generic messages', () => {
-    expect(toContractError(new NotFoundException('Cannot GET /x'), route)).toMatchObject({
+    expect(toContractError(new NotFoundException('Cannot GET /x'))).toMatchObject({
       status: 404,
       code: 'not_found',
     });
-    expect(toContractError(new BadRequestException('secret detail'), route)).toMatchObject({
+    expect(toContractError(new BadRequestException('secret detail'))).toMatchObject({
       status: 400,
       code: 'validation_error',
     });
-    expect(toContractError(new BadRequestException('secret detail'), route).message).not.toContain('secret');
-    expect(toContractError(new HttpException('x', 413), route).code).toBe('payload_too_large');
-    expect(toContractError(new HttpException('x', 415), route).code).toBe('unsupported_media_type');
-    expect(toContractError(Object.assign(new Error('x'), { statusCode: 405 }), route).code).toBe(
+    expect(toContractError(new BadRequestException('secret detail')).message).not.toContain('secret');
+    expect(toContractError(new HttpException('x', 413)).code).toBe('payload_too_large');
+    expect(toContractError(new HttpException('x', 415)).code).toBe('unsupported_media_type');
+    expect(toContractError(Object.assign(new Error('x'), { statusCode: 405 })).code).toBe(
       'method_not_allowed',
     );
   });
 
   it('anything else → 500 internal_error without the original message', () => {
-    const mapped = toContractError(new TypeError('cannot read x of undefined at host db-1'), route);
+    const mapped = toContractError(new TypeError('cannot read x of undefined at host db-1'));
     expect(mapped).toMatchObject({ status: 500, code: 'internal_error' });
     expect(mapped.message).not.toContain('db-1');
-    expect(toContractError('a string', route).code).toBe('internal_error');
+    expect(toContractError('a string').code).toBe('internal_error');
   });
 });
 

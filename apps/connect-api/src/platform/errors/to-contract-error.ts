@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { isTwelveGoError } from '@app/twelvego-client/errors/twelvego.errors';
 import { ContractError, isContractError } from './contract-error';
 import type { ContractErrorCode } from './contract-error-code';
-import { mapTwelveGoError, RouteRef } from './twelvego-error.mapper';
+import { mapTwelveGoError } from './twelvego-error.mapper';
 import { isRedisConnectionError } from '../redis/redis-unavailable.error';
 
 const REDIS_RETRY_AFTER_S = 5;
@@ -44,11 +44,12 @@ function statusOf(error: unknown): number | undefined {
 
 /**
  * Every error → the one contract error it is rendered as (docs/contract/errors.md#envelope). Framework messages are
- * replaced by the contract's generic ones so nothing internal leaks.
+ * replaced by the contract's generic ones so nothing internal leaks. A 12go failure no use case mapped with its
+ * table (`withUpstreamErrors`) gets the default codes.
  */
-export function toContractError(error: unknown, route: RouteRef): ContractError {
+export function toContractError(error: unknown): ContractError {
   if (isContractError(error)) return error;
-  if (isTwelveGoError(error)) return mapTwelveGoError(error, route);
+  if (isTwelveGoError(error)) return mapTwelveGoError(error);
   if (isRedisConnectionError(error)) {
     return new ContractError(
       'upstream_unavailable',

@@ -1,12 +1,18 @@
 import { TwelveGoError, TwelveGoErrorKind } from '@app/twelvego-client';
-import { mapTwelveGoError } from './twelvego-error.mapper';
+import { mapTwelveGoError, mapUpstreamFailure, UpstreamErrors } from './twelvego-error.mapper';
+import type { UpstreamErrorTable } from './upstream-error-table';
 
 const err = (kind: TwelveGoErrorKind, extra: Partial<ConstructorParameters<typeof TwelveGoError>[0]> = {}) =>
   new TwelveGoError({ kind, operation: 'bookingDetails', ...extra });
-const GET_BOOKING = { method: 'GET', url: '/v1/:client_id/bookings/:booking_id' };
-const CREATE_BOOKING = { method: 'POST', url: '/v1/:client_id/bookings' };
-const SEARCH = { method: 'GET', url: '/v1/:client_id/itineraries' };
-const GET_ITINERARY = { method: 'GET', url: '/v1/:client_id/itineraries/:itinerary_id' };
+// Tables shaped like the features' own (post-booking, CreateBooking, GetItinerary); SEARCH is the default.
+const GET_BOOKING: UpstreamErrorTable = { notFound: 'booking_not_found', forbiddenIsNotFound: true };
+const CREATE_BOOKING: UpstreamErrorTable = {
+  notFound: 'booking_token_expired',
+  validation: 'booking_data_invalid',
+  operations: { checkout: { tripUnavailable: 'booking_token_expired' } },
+};
+const SEARCH: UpstreamErrorTable = {};
+const GET_ITINERARY: UpstreamErrorTable = { notFound: 'itinerary_not_found' };
 
 describe('mapTwelveGoError (docs/contract/errors.md#upstream-failures + docs/contract/errors.md#codes)', () => {
   it.each<[TwelveGoErrorKind, number, string]>([
@@ -22,15 +28,41 @@ describe('mapTwelveGoError (docs/contract/errors.md#upstream-failures + docs/con
     expect([mapped.status, mapped.code]).toEqual([status, code]);
   });
 
-  it('404 becomes the endpoint not-found code', () => {
+  it('404 becomes the not-found code of the use case table', () => {
     expect(mapTwelveGoError(err('not_found'), GET_BOOKING).code).toBe('booking_not_found');
     expect(mapTwelveGoError(err('not_found'), GET_ITINERARY).code).toBe('itinerary_not_found');
     expect(mapTwelveGoError(err('not_found'), CREATE_BOOKING).code).toBe('booking_token_expired');
-    expect(
-      mapTwelveGoError(err('not_found'), { method: 'GET', url: '/v1/:client_id/incomplete_results/:id' })
-        .code,
-    ).toBe('incomplete_result_not_found');
-    expect(mapTwelveGoError(err('not_found'), { method: 'GET', url: '/elsewhere' }).status).toBe(404);
+    expect(mapTwelveGoError(err('not_found'))).toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it("an operation's rule overrides the use case's for that call only", () => {
+    const onCheckout = err('trip_unavailable', { operation: 'checkout' });
+    expect(mapTwelveGoError(onCheckout, CREATE_BOOKING)).toMatchObject({
+      status: 404,
+      code: 'booking_token_expired',
+    });
+    expect(mapTwelveGoError(err('trip_unavailable', { operation: 'reserve' }), CREATE_BOOKING)).toMatchObject(
+      {
+        status: 422,
+        code: 'itinerary_not_available',
+      },
+    );
+    expect(mapTwelveGoError(err('not_found', { operation: 'checkout' }), CREATE_BOOKING).code).toBe(
+      'booking_token_expired',
+    );
+  });
+
+  it('UpstreamErrors maps a 12go failure leaving the method with its table and lets anything else through', async () => {
+    const boom = new Error('not 12go');
+    class UseCase {
+      @UpstreamErrors(GET_ITINERARY)
+      async run(e: unknown): Promise<string> {
+        throw e;
+      }
+    }
+    await expect(new UseCase().run(err('not_found'))).rejects.toMatchObject({ code: 'itinerary_not_found' });
+    await expect(new UseCase().run(boom)).rejects.toBe(boom);
+    expect(mapUpstreamFailure(boom, GET_ITINERARY)).toBe(boom);
   });
 
   it('field validation: booking_data_invalid on CreateBooking, unprocessable elsewhere, fields listed without 12go texts', () => {

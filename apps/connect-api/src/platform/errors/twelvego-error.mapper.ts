@@ -1,34 +1,13 @@
-import type { TwelveGoError } from '@app/twelvego-client/errors/twelvego.errors';
+import { isTwelveGoError, type TwelveGoError } from '@app/twelvego-client/errors/twelvego.errors';
 import { ContractError } from './contract-error';
-import type { ContractErrorCode } from './contract-error-code';
 import type { FieldError } from './field-error';
-
-/** The route a failing 12go call belongs to; decides the endpoint-specific codes of docs/contract/errors.md#upstream-failures. */
-export interface RouteRef {
-  method: string;
-  /** Route template, e.g. `/v1/:client_id/bookings/:booking_id`. */
-  url?: string;
-}
+import {
+  DEFAULT_UPSTREAM_ERRORS,
+  type UpstreamErrorRule,
+  type UpstreamErrorTable,
+} from './upstream-error-table';
 
 const DEFAULT_RATE_LIMIT_RETRY_AFTER_S = 5;
-
-function isCreateBooking(route: RouteRef): boolean {
-  return route.method === 'POST' && route.url === '/v1/:client_id/bookings';
-}
-
-function isBookingRoute(route: RouteRef): boolean {
-  return (route.url ?? '').includes(':booking_id');
-}
-
-/** docs/contract/errors.md#upstream-failures, "404 → the endpoint's not-found code". */
-function notFoundCodeFor(route: RouteRef): ContractErrorCode {
-  const url = route.url ?? '';
-  if (isBookingRoute(route)) return 'booking_not_found';
-  if (isCreateBooking(route) || url === '/v1/:client_id/seats') return 'booking_token_expired';
-  if (url.startsWith('/v1/:client_id/itineraries')) return 'itinerary_not_found';
-  if (url.startsWith('/v1/:client_id/incomplete_results')) return 'incomplete_result_not_found';
-  return 'not_found';
-}
 
 /** 12go's own field names are kept; features that know the client-side name throw their own ContractError. */
 function fieldDetails(fields: Record<string, string>): FieldError[] {
@@ -41,10 +20,16 @@ function fieldDetails(fields: Record<string, string>): FieldError[] {
 
 /**
  * docs/contract/errors.md#upstream-failures reconciled with docs/contract/errors.md#codes: one exhaustive switch over the kinds of
- * docs/upstream-12go.md#errors. 12go's raw messages never reach the partner.
+ * docs/upstream-12go.md#errors, with the endpoint-specific codes from the use case's table. 12go's raw messages
+ * never reach the partner.
  */
-export function mapTwelveGoError(error: TwelveGoError, route: RouteRef): ContractError {
+export function mapTwelveGoError(
+  error: TwelveGoError,
+  table: UpstreamErrorTable = DEFAULT_UPSTREAM_ERRORS,
+): ContractError {
   const cause = error;
+  const rule: UpstreamErrorRule = { ...table, ...table.operations?.[error.operation] };
+  const notFound = rule.notFound ?? 'not_found';
   switch (error.kind) {
     case 'unavailable':
       return new ContractError('upstream_unavailable', undefined, { status: 502, cause });
@@ -53,18 +38,18 @@ export function mapTwelveGoError(error: TwelveGoError, route: RouteRef): Contrac
     case 'auth':
       return new ContractError('upstream_error', undefined, { cause });
     case 'trip_unavailable':
-      return new ContractError('itinerary_not_available', undefined, { cause });
+      return new ContractError(rule.tripUnavailable ?? 'itinerary_not_available', undefined, { cause });
     case 'not_found':
-      return new ContractError(notFoundCodeFor(route), undefined, { cause });
+      return new ContractError(notFound, undefined, { cause });
     case 'conflict':
       return new ContractError('conflict', undefined, { cause });
     case 'validation': {
-      const code = isCreateBooking(route) ? 'booking_data_invalid' : 'unprocessable';
+      const code = rule.validation ?? 'unprocessable';
       return new ContractError(code, undefined, { details: fieldDetails(error.fields), cause });
     }
     case 'request':
-      if (error.status === 403 && isBookingRoute(route))
-        return new ContractError('booking_not_found', undefined, { cause });
+      if (error.status === 403 && rule.forbiddenIsNotFound)
+        return new ContractError(notFound, undefined, { cause });
       if (error.status === 400 || error.status === 422)
         return new ContractError('unprocessable', undefined, { cause });
       return new ContractError('upstream_rejected', undefined, { cause });
@@ -88,4 +73,26 @@ export function mapTwelveGoError(error: TwelveGoError, route: RouteRef): Contrac
       throw new Error(`unmapped 12go error kind ${String(unreachable)}`);
     }
   }
+}
+
+/** A 12go failure → the contract error `table` names for it; anything else is returned as it is. */
+export function mapUpstreamFailure(err: unknown, table: UpstreamErrorTable): unknown {
+  return isTwelveGoError(err) ? mapTwelveGoError(err, table) : err;
+}
+
+/**
+ * On a use case's method: a 12go failure leaving it is already the contract error of the use case's table
+ * (declared next to it), so no route decides codes afterwards.
+ */
+export function UpstreamErrors(table: UpstreamErrorTable): MethodDecorator {
+  return (_target, _key, descriptor: PropertyDescriptor) => {
+    const method = descriptor.value as (...args: unknown[]) => Promise<unknown>;
+    descriptor.value = async function (this: unknown, ...args: unknown[]) {
+      try {
+        return await method.apply(this, args);
+      } catch (err) {
+        throw mapUpstreamFailure(err, table);
+      }
+    };
+  };
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contextForRawRequest } from '../context/raw-request-context';
 import { ContractError } from '../errors/contract-error';
-import { buildErrorEnvelope } from '../errors/error-envelope';
+import { sendContractError } from '../errors/error-response';
 
 /**
  * Router-level failures that happen before any hook (malformed percent-encoding, an over-long path
@@ -28,11 +28,5 @@ export function renderFrameworkError(
     },
   );
   ctx.errorCode = contractError.code;
-  void reply
-    .status(contractError.status)
-    .header('content-type', 'application/json; charset=utf-8')
-    .header('x-correlation-id', ctx.correlationId)
-    .header('x-request-id', ctx.requestId)
-    .header('x-content-type-options', 'nosniff')
-    .send(buildErrorEnvelope(contractError, ctx));
+  void sendContractError(reply, contractError, ctx);
 }
