@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../platform/config/app-config';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
@@ -9,20 +9,28 @@ import { AsyncFlowRunner, type AsyncOutcome } from './async-flow/async-flow.runn
 import { assertFunnelQuery } from './dto/funnel-query';
 import { ConfirmBookingService } from './funnel/confirm-booking.service';
 import { CreateBookingService } from './funnel/create-booking.service';
+import { ApiPartnerOperation } from '../contract/openapi/decorators/partner-operation.decorator';
 import {
   ACCEPTED_HEADERS,
   ApiBookingIdParam,
-  ApiContractErrors,
-  ApiFunnelQuery,
   ApiPartnerController,
-  COMMON_ERROR_STATUSES,
-  SUCCESS_HEADERS,
 } from '../contract/openapi/decorators/partner-route.decorators';
 import {
   BookingRequestSchema,
   BookingSchema,
   IncompleteResultAcceptedSchema,
 } from '../contract/openapi/schemas/booking.schemas';
+
+const BOOKING_OK = { description: 'Booking.', type: BookingSchema };
+
+/** The 202 of the asynchronous mode (docs/contract/endpoints.md#incompleteresults-async-flow). */
+const ApiStillProcessing = () =>
+  ApiResponse({
+    status: 202,
+    description: 'Still processing (asynchronous mode); poll the Location URL.',
+    type: IncompleteResultAcceptedSchema,
+    headers: ACCEPTED_HEADERS,
+  });
 
 /** CreateBooking and ConfirmBooking (docs/contract/endpoints.md#createbooking, docs/contract/endpoints.md#confirmbooking), synchronous or via IncompleteResults (docs/contract/endpoints.md#incompleteresults-async-flow). */
 @ApiPartnerController('Booking')
@@ -37,22 +45,16 @@ export class BookingController {
 
   @Post('v1/:client_id/bookings')
   @HttpCode(200)
-  @ApiOperation({
+  @ApiPartnerOperation({
     operationId: 'createBooking',
     summary: 'Reserve (CreateBooking)',
     description:
       'Shape errors → 400 `validation_error`; violations of the booking schema → 422 `booking_data_invalid`.',
+    body: BookingRequestSchema,
+    ok: BOOKING_OK,
+    also: [ApiStillProcessing()],
+    errors: [402, 404, 409, 413, 415, 422],
   })
-  @ApiFunnelQuery()
-  @ApiBody({ required: true, type: BookingRequestSchema })
-  @ApiResponse({ status: 200, description: 'Booking.', type: BookingSchema, headers: SUCCESS_HEADERS })
-  @ApiResponse({
-    status: 202,
-    description: 'Still processing (asynchronous mode); poll the Location URL.',
-    type: IncompleteResultAcceptedSchema,
-    headers: ACCEPTED_HEADERS,
-  })
-  @ApiContractErrors(...COMMON_ERROR_STATUSES, 402, 404, 409, 413, 415, 422)
   async create(
     @CurrentClient() client: ClientSnapshot,
     @Body() body: unknown,
@@ -73,22 +75,16 @@ export class BookingController {
 
   @Post('v1/:client_id/bookings/:booking_id/confirm')
   @HttpCode(200)
-  @ApiOperation({
+  @ApiBookingIdParam()
+  @ApiPartnerOperation({
     operationId: 'confirmBooking',
     summary: 'Confirm a reserved booking',
     description:
       'No request body (any body is ignored). Returns the Booking with status `approved`, `pending` or `declined`.',
+    ok: BOOKING_OK,
+    also: [ApiStillProcessing()],
+    errors: [404, 409, 422],
   })
-  @ApiBookingIdParam()
-  @ApiFunnelQuery()
-  @ApiResponse({ status: 200, description: 'Booking.', type: BookingSchema, headers: SUCCESS_HEADERS })
-  @ApiResponse({
-    status: 202,
-    description: 'Still processing (asynchronous mode); poll the Location URL.',
-    type: IncompleteResultAcceptedSchema,
-    headers: ACCEPTED_HEADERS,
-  })
-  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 409, 422)
   async confirm(
     @CurrentClient() client: ClientSnapshot,
     @Param('booking_id') bookingId: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { ApiParam } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../platform/config/app-config';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
@@ -7,13 +7,8 @@ import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import type { GetItineraryResponse } from '../contract/booking/checkout-itinerary';
 import { assertFunnelQuery } from './dto/funnel-query';
 import { GetItineraryService } from './funnel/get-itinerary.service';
-import {
-  ApiContractErrors,
-  ApiFunnelQuery,
-  ApiPartnerController,
-  COMMON_ERROR_STATUSES,
-  SUCCESS_HEADERS,
-} from '../contract/openapi/decorators/partner-route.decorators';
+import { ApiPartnerOperation } from '../contract/openapi/decorators/partner-operation.decorator';
+import { ApiPartnerController } from '../contract/openapi/decorators/partner-route.decorators';
 import { GetItineraryResponseSchema } from '../contract/openapi/schemas/booking.schemas';
 
 /**
@@ -29,24 +24,18 @@ export class ItineraryController {
   ) {}
 
   @Get('v1/:client_id/itineraries/*')
-  @ApiOperation({
-    operationId: 'getItinerary',
-    summary: 'Start checkout for one itinerary (details, booking schema, booking token)',
-  })
   @ApiParam({
     name: 'itinerary_id',
     required: true,
     description: 'An `id` from Search, opaque (`:` may be percent-encoded). Undecodable IDs return 404.',
     schema: { type: 'string', maxLength: 128, examples: ['TH000300044mDt00c01hdkRw-2026-04-01-18:57'] },
   })
-  @ApiFunnelQuery()
-  @ApiResponse({
-    status: 200,
-    description: 'Checkout data.',
-    type: GetItineraryResponseSchema,
-    headers: SUCCESS_HEADERS,
+  @ApiPartnerOperation({
+    operationId: 'getItinerary',
+    summary: 'Start checkout for one itinerary (details, booking schema, booking token)',
+    ok: { description: 'Checkout data.', type: GetItineraryResponseSchema },
+    errors: [404, 422],
   })
-  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 422)
   get(
     @CurrentClient() client: ClientSnapshot,
     @Param('*') itineraryId: string,

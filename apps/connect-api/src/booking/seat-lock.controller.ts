@@ -1,5 +1,4 @@
 import { Body, Controller, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../platform/config/app-config';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
@@ -7,13 +6,8 @@ import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import type { SeatLockResponse } from '../contract/booking/seat-lock-response';
 import { assertFunnelQuery } from './dto/funnel-query';
 import { SeatLockService } from './seat-lock/seat-lock.service';
-import {
-  ApiContractErrors,
-  ApiFunnelQuery,
-  ApiPartnerController,
-  COMMON_ERROR_STATUSES,
-  SUCCESS_HEADERS,
-} from '../contract/openapi/decorators/partner-route.decorators';
+import { ApiPartnerOperation } from '../contract/openapi/decorators/partner-operation.decorator';
+import { ApiPartnerController } from '../contract/openapi/decorators/partner-route.decorators';
 import { LockSeatsRequestSchema, LockSeatsResponseSchema } from '../contract/openapi/schemas/booking.schemas';
 
 /** SeatLock (docs/contract/endpoints.md#seatlock). */
@@ -27,19 +21,13 @@ export class SeatLockController {
 
   @Post('v1/:client_id/seats')
   @HttpCode(200)
-  @ApiOperation({
+  @ApiPartnerOperation({
     operationId: 'lockSeats',
     summary: 'Verify and remember seats for a checkout session (SeatLock)',
+    body: LockSeatsRequestSchema,
+    ok: { description: 'Seats verified and remembered for the token.', type: LockSeatsResponseSchema },
+    errors: [404, 413, 415, 422],
   })
-  @ApiFunnelQuery()
-  @ApiBody({ required: true, type: LockSeatsRequestSchema })
-  @ApiResponse({
-    status: 200,
-    description: 'Seats verified and remembered for the token.',
-    type: LockSeatsResponseSchema,
-    headers: SUCCESS_HEADERS,
-  })
-  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 413, 415, 422)
   lock(
     @CurrentClient() client: ClientSnapshot,
     @Body() body: unknown,

@@ -1,19 +1,16 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { CurrentClient } from '../platform/clients/current-client.decorator';
 import type { BookingCancellation } from '../contract/booking/booking-cancellation';
 import type { ContractBooking } from '../contract/booking/contract-booking';
 import { PostBookingService } from './post-booking.service';
+import { ApiPartnerOperation } from '../contract/openapi/decorators/partner-operation.decorator';
 import {
   ApiBookingIdParam,
-  ApiContractErrors,
-  ApiFunnelQuery,
   ApiPartnerController,
-  COMMON_ERROR_STATUSES,
   RETRY_LATER_HEADERS,
-  SUCCESS_HEADERS,
 } from '../contract/openapi/decorators/partner-route.decorators';
 import { BookingSchema } from '../contract/openapi/schemas/booking.schemas';
 import {
@@ -31,10 +28,12 @@ export class PostBookingController {
   constructor(private readonly service: PostBookingService) {}
 
   @Get()
-  @ApiOperation({ operationId: 'getBookingDetails', summary: 'Current state of a booking' })
-  @ApiFunnelQuery()
-  @ApiResponse({ status: 200, description: 'Booking.', type: BookingSchema, headers: SUCCESS_HEADERS })
-  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404)
+  @ApiPartnerOperation({
+    operationId: 'getBookingDetails',
+    summary: 'Current state of a booking',
+    ok: { description: 'Booking.', type: BookingSchema },
+    errors: [404],
+  })
   getBookingDetails(
     @CurrentClient() client: ClientSnapshot,
     @Param('booking_id') bookingId: string,
@@ -44,20 +43,19 @@ export class PostBookingController {
 
   /** 200 `{ticket_url}`, or a bodiless 202 + Retry-After while the ticket is produced (D18). */
   @Get('ticket')
-  @ApiOperation({ operationId: 'getTicket', summary: 'Ticket URL of an approved booking' })
-  @ApiFunnelQuery()
-  @ApiResponse({
-    status: 200,
-    description: 'Ticket URL.',
-    type: TicketResponseSchema,
-    headers: SUCCESS_HEADERS,
+  @ApiPartnerOperation({
+    operationId: 'getTicket',
+    summary: 'Ticket URL of an approved booking',
+    ok: { description: 'Ticket URL.', type: TicketResponseSchema },
+    also: [
+      ApiResponse({
+        status: 202,
+        description: 'Booking approved but ticket not produced yet. No body; retry later.',
+        headers: RETRY_LATER_HEADERS,
+      }),
+    ],
+    errors: [404, 405],
   })
-  @ApiResponse({
-    status: 202,
-    description: 'Booking approved but ticket not produced yet. No body; retry later.',
-    headers: RETRY_LATER_HEADERS,
-  })
-  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 405)
   async getTicket(
     @CurrentClient() client: ClientSnapshot,
     @Param('booking_id') bookingId: string,
@@ -71,19 +69,13 @@ export class PostBookingController {
 
   @Post('cancel')
   @HttpCode(200)
-  @ApiOperation({
+  @ApiPartnerOperation({
     operationId: 'cancelBooking',
     summary: 'Cancel an approved booking',
     description: 'No request body. Refund = largest refund offered by the supplier at call time.',
+    ok: { description: 'Cancelled.', type: BookingCancellationSchema },
+    errors: [404, 422],
   })
-  @ApiFunnelQuery()
-  @ApiResponse({
-    status: 200,
-    description: 'Cancelled.',
-    type: BookingCancellationSchema,
-    headers: SUCCESS_HEADERS,
-  })
-  @ApiContractErrors(...COMMON_ERROR_STATUSES, 404, 422)
   cancelBooking(
     @CurrentClient() client: ClientSnapshot,
     @Param('booking_id') bookingId: string,
