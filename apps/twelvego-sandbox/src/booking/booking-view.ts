@@ -38,16 +38,8 @@ export function bookingDetailsJson(b: Booking): TwelveGoBookingDetails {
 }
 
 export function webhookSnapshot(b: Booking): TwelveGoWebhookBooking {
-  return {
-    bid: b.bid,
-    tracker: b.tracker,
-    status: b.status,
-    from_id: b.fromId,
-    to_id: b.toId,
-    dep_date_time: b.depText,
-    seats: b.seats,
-    price: price(bookingTotals(b).gross, b.amounts.currency),
-  };
+  const { bid, tracker, status, from_id, to_id, dep_date_time, seats, price } = bookingDetailsJson(b);
+  return { bid, tracker, status, from_id, to_id, dep_date_time, seats, price };
 }
 
 /** docs/upstream-12go.md#webhook-from-12go type for a transition to `status`. */

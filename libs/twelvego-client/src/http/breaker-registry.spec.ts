@@ -1,24 +1,21 @@
-import { TwelveGoError } from '../errors/twelvego.errors';
+import { TWELVEGO_ERROR_KINDS, TwelveGoError } from '../errors/twelvego.errors';
 import { BreakerRegistry, countsAsBreakerFailure } from './breaker-registry';
 
 const fail = (kind: TwelveGoError['kind'], status?: number) => () =>
   Promise.reject(new TwelveGoError({ kind, operation: 'search', status }));
 
 describe('countsAsBreakerFailure (docs/upstream-12go.md#timeouts-retries-and-breakers)', () => {
-  it.each(['timeout', 'unavailable', 'server', 'bad_response'] as const)('%s is a failure', (kind) => {
+  const failures = ['timeout', 'unavailable', 'server', 'bad_response'] as const;
+  it.each(failures)('%s is a failure', (kind) => {
     expect(countsAsBreakerFailure(new TwelveGoError({ kind, operation: 'search' }))).toBe(true);
   });
-  it.each([
-    'auth',
-    'trip_unavailable',
-    'not_found',
-    'conflict',
-    'validation',
-    'request',
-    'rate_limited',
-  ] as const)('%s is not', (kind) => {
-    expect(countsAsBreakerFailure(new TwelveGoError({ kind, operation: 'search' }))).toBe(false);
-  });
+  // Every other kind — the partner's or 12go's verdict on one request, or the breaker's own refusal — is not.
+  it.each(TWELVEGO_ERROR_KINDS.filter((k) => !(failures as readonly string[]).includes(k)))(
+    '%s is not',
+    (kind) => {
+      expect(countsAsBreakerFailure(new TwelveGoError({ kind, operation: 'search' }))).toBe(false);
+    },
+  );
 });
 
 describe('BreakerRegistry', () => {

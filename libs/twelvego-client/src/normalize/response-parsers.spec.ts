@@ -3,15 +3,12 @@ import checkoutSchema from '../__fixtures__/checkout-schema.json';
 import refundOptions from '../__fixtures__/refund-options.json';
 import search from '../__fixtures__/search.json';
 import tripDetails from '../__fixtures__/trip-details.json';
+import { parseCartDetails, parseCartId, parseCheckout, parseSearchResponse } from './response-parsers';
 import {
   parseBidResult,
   parseBookingDetails,
-  parseCartDetails,
-  parseCartId,
-  parseCheckout,
   parseRefundOptions,
   parseRefundResult,
-  parseSearchResponse,
 } from './response-parsers';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -1,19 +1,14 @@
-import type { TwelveGoBidWire, TwelveGoPrice } from './common.types';
-import type { TwelveGoBookingStatus } from './booking.types';
+import type { TwelveGoBidWire } from './common.types';
+import type { TwelveGoBookingDetails } from './booking.types';
 
 /** docs/upstream-12go.md#webhook-from-12go — the notification 12go POSTs to the BFF. */
 export type TwelveGoWebhookType = 'booking_updated' | 'booking_confirmed' | 'booking_canceled' | string;
 
-export interface TwelveGoWebhookBooking {
-  bid: TwelveGoBidWire;
-  tracker: string;
-  status: TwelveGoBookingStatus;
-  from_id: number;
-  to_id: number;
-  dep_date_time: string;
-  seats: number;
-  price: TwelveGoPrice;
-}
+/** The booking inside a webhook: a subset of the booking details. */
+export type TwelveGoWebhookBooking = Pick<
+  TwelveGoBookingDetails,
+  'bid' | 'tracker' | 'status' | 'from_id' | 'to_id' | 'dep_date_time' | 'seats' | 'price'
+>;
 
 export interface TwelveGoWebhookPayload {
   bid: TwelveGoBidWire;

@@ -12,6 +12,21 @@ export interface ResolvedSecret<T> {
   source: SecretSource;
 }
 
+/** The content of `<variable>_FILE` when that is set (undefined when not); the error names the variable only. */
+function readSecretFile(
+  env: Readonly<Record<string, string | undefined>>,
+  variable: string,
+  readFile: FileReader,
+): string | undefined {
+  const filePath = env[`${variable}_FILE`]?.trim();
+  if (!filePath) return undefined;
+  try {
+    return readFile(filePath);
+  } catch {
+    throw new Error(`${variable}_FILE cannot be read`);
+  }
+}
+
 /** Precedence `_FILE` > plain env > inline (inline only when allowed). `_FILE` is re-read at every reload. */
 export function resolveSecret(
   env: Readonly<Record<string, string | undefined>>,
@@ -19,16 +34,8 @@ export function resolveSecret(
   inline: string | undefined,
   readFile: FileReader,
 ): ResolvedSecret<string> {
-  const filePath = env[`${variable}_FILE`]?.trim();
-  if (filePath) {
-    let content: string;
-    try {
-      content = readFile(filePath);
-    } catch {
-      throw new Error(`${variable}_FILE cannot be read`);
-    }
-    return { value: content.trim() || undefined, source: 'file' };
-  }
+  const content = readSecretFile(env, variable, readFile);
+  if (content !== undefined) return { value: content.trim() || undefined, source: 'file' };
   const plain = env[variable]?.trim();
   if (plain) return { value: plain, source: 'env' };
   if (inline?.trim()) return { value: inline.trim(), source: 'inline' };
@@ -42,16 +49,8 @@ export function resolveSecretList(
   inline: string[] | undefined,
   readFile: FileReader,
 ): ResolvedSecret<string[]> {
-  const filePath = env[`${variable}_FILE`]?.trim();
-  if (filePath) {
-    let content: string;
-    try {
-      content = readFile(filePath);
-    } catch {
-      throw new Error(`${variable}_FILE cannot be read`);
-    }
-    return { value: splitSecrets(content, /\r?\n/), source: 'file' };
-  }
+  const content = readSecretFile(env, variable, readFile);
+  if (content !== undefined) return { value: splitSecrets(content, /\r?\n/), source: 'file' };
   const plain = env[variable]?.trim();
   if (plain) return { value: splitSecrets(plain, ','), source: 'env' };
   if (inline && inline.length > 0)

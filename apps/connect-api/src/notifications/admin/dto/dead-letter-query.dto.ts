@@ -1,10 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
-export class DeadLetterQueryDto {
-  @IsIn(['deliver', 'inbound'])
-  queue: 'deliver' | 'inbound' = 'deliver';
-
+/** The filters a dead-letter listing and a bulk replay share. */
+class DeadLetterFilterDto {
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -13,6 +11,11 @@ export class DeadLetterQueryDto {
   @IsOptional()
   @Matches(/^[a-z_]{1,50}$/)
   reason?: string;
+}
+
+export class DeadLetterQueryDto extends DeadLetterFilterDto {
+  @IsIn(['deliver', 'inbound'])
+  queue: 'deliver' | 'inbound' = 'deliver';
 
   @IsOptional()
   @Type(() => Number)
@@ -26,18 +29,9 @@ export class DeadLetterQueryDto {
   cursor?: string;
 }
 
-export class BulkReplayDto {
+export class BulkReplayDto extends DeadLetterFilterDto {
   @IsIn(['deliver', 'inbound'])
   queue!: 'deliver' | 'inbound';
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  client_id?: string;
-
-  @IsOptional()
-  @Matches(/^[a-z_]{1,50}$/)
-  reason?: string;
 
   @IsOptional()
   @IsISO8601()
