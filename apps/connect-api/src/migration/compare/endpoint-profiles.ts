@@ -1,3 +1,13 @@
+import {
+  BOOKING_STATUSES,
+  CONFIRMATION_TYPES,
+  IMAGE_TYPES,
+  PRICE_TYPES,
+  STATION_TRANSPORTATION_TYPES,
+  TICKET_TYPES,
+  TRANSPORTATION_TYPES,
+} from '../../contract/openapi/schemas/enums.schemas';
+
 /**
  * What the comparison knows about each endpoint's answer: which string fields are enums (and their
  * members), which values are stable enough to compare, and how items of object arrays are paired.
@@ -13,21 +23,6 @@ export const ENDPOINT_KINDS: readonly EndpointKind[] = [
   'ticket',
   'other',
 ];
-
-const PRICE_TYPES = ['Max', 'Min', 'Exact', 'Recommended'];
-const CONFIRMATION_TYPES = ['Instant', 'Pending'];
-const TICKET_TYPES = ['PaperTicket', 'ShowOnScreen', 'PickUp'];
-const TRANSPORTATION_TYPES = ['Bus', 'Ferry', 'Van', 'Train', 'Airplane'];
-const STATION_TRANSPORTATION_TYPES = ['Bus', 'Ferry', 'Shuttle', 'Train', 'Airplane'];
-const IMAGE_TYPES = [
-  'TYPE_UNKNOWN',
-  'TYPE_CLASS_INSIDE',
-  'TYPE_CLASS_OUTSIDE',
-  'TYPE_OPERATOR_LOGO',
-  'TYPE_STATION',
-  'TYPE_ROUTE',
-];
-const BOOKING_STATUSES = ['reserved', 'pending', 'declined', 'approved', 'cancelled', 'failed'];
 
 /** Enum fields by the last segments of their normalised path (a suffix match). */
 const ENUMS: Record<EndpointKind, Array<[string, readonly string[]]>> = {
