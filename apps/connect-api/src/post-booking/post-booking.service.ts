@@ -8,7 +8,7 @@ import {
 import type { ClientSnapshot } from '../platform/clients/client-snapshot';
 import { ContractError } from '../platform/errors/contract-error';
 import { UpstreamErrors } from '../platform/errors/twelvego-error.mapper';
-import type { UpstreamErrorTable } from '../platform/errors/upstream-error-table';
+import { BOOKING_BY_ID_UPSTREAM_ERRORS } from '../platform/errors/upstream-error-table';
 import type { BookingCancellation } from '../contract/booking/booking-cancellation';
 import { mapBookingStatus } from '../contract/booking/booking-status.mapper';
 import type { ContractBooking } from '../contract/booking/contract-booking';
@@ -28,15 +28,6 @@ const AMBIGUOUS_REFUND_FAILURES = new Set<TwelveGoError['kind']>([
 ]);
 
 /** GetBookingDetails, GetTicket, CancelBooking (docs/contract/endpoints.md#getbookingdetails, docs/contract/endpoints.md#getticket, docs/contract/endpoints.md#cancelbooking). */
-/**
- * 12go scopes bookings by API key: 404, or 403 for a booking of another key, is one `booking_not_found` for
- * "unknown" and "not yours" (docs/contract/headers.md#client-isolation).
- */
-export const POST_BOOKING_UPSTREAM_ERRORS: UpstreamErrorTable = {
-  notFound: 'booking_not_found',
-  forbiddenIsNotFound: true,
-};
-
 @Injectable()
 export class PostBookingService {
   private readonly logger = new Logger('PostBooking');
@@ -46,13 +37,13 @@ export class PostBookingService {
     private readonly twelvego: TwelveGoClient,
   ) {}
 
-  @UpstreamErrors(POST_BOOKING_UPSTREAM_ERRORS)
+  @UpstreamErrors(BOOKING_BY_ID_UPSTREAM_ERRORS)
   async getDetails(client: ClientSnapshot, rawId: string | undefined): Promise<ContractBooking> {
     const { ref, details } = await this.access.load(client, rawId);
     return this.access.toBooking(client, ref, details);
   }
 
-  @UpstreamErrors(POST_BOOKING_UPSTREAM_ERRORS)
+  @UpstreamErrors(BOOKING_BY_ID_UPSTREAM_ERRORS)
   async getTicket(client: ClientSnapshot, rawId: string | undefined): Promise<TicketResult> {
     const { details } = await this.access.load(client, rawId);
     if (mapBookingStatus(details.status).status !== 'approved') {
@@ -66,7 +57,7 @@ export class PostBookingService {
     return url ? { ready: true, ticketUrl: details.ticket_url as string } : { ready: false };
   }
 
-  @UpstreamErrors(POST_BOOKING_UPSTREAM_ERRORS)
+  @UpstreamErrors(BOOKING_BY_ID_UPSTREAM_ERRORS)
   async cancel(client: ClientSnapshot, rawId: string | undefined): Promise<BookingCancellation> {
     const owned = await this.access.load(client, rawId);
     const { ref, ctx, details } = owned;

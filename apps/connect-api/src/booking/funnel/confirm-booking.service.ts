@@ -5,7 +5,7 @@ import { BookingOwnershipService } from '../../booking-owner/booking-ownership.s
 import type { ClientSnapshot } from '../../platform/clients/client-snapshot';
 import { ContractError } from '../../platform/errors/contract-error';
 import { UpstreamErrors } from '../../platform/errors/twelvego-error.mapper';
-import type { UpstreamErrorTable } from '../../platform/errors/upstream-error-table';
+import { BOOKING_BY_ID_UPSTREAM_ERRORS } from '../../platform/errors/upstream-error-table';
 import type { ContractBooking } from '../../contract/booking/contract-booking';
 import { BookingReadback } from './booking-readback';
 import { callContextFor } from '../../platform/twelvego/call-context';
@@ -13,15 +13,6 @@ import { recordBusinessEvent } from '../../platform/events/record-business-event
 
 /** 12go statuses that show a confirm went through (it may still be awaiting the operator). */
 const CONFIRMED_UPSTREAM = new Set(['confirmed', 'pending', 'declined']);
-
-/**
- * Outside the confirm call itself (resolved in `resolveFailure`): 404, or 403 for another key's booking, is
- * `booking_not_found`.
- */
-export const CONFIRM_BOOKING_UPSTREAM_ERRORS: UpstreamErrorTable = {
-  notFound: 'booking_not_found',
-  forbiddenIsNotFound: true,
-};
 
 /**
  * ConfirmBooking (docs/contract/endpoints.md#confirmbooking D16): confirm, read back. A supplier refusal is a `declined` Booking
@@ -45,7 +36,8 @@ export class ConfirmBookingService {
     return this.ids.resolve(client.clientId, rawId);
   }
 
-  @UpstreamErrors(CONFIRM_BOOKING_UPSTREAM_ERRORS)
+  // Outside the confirm call itself, which `resolveFailure` reads.
+  @UpstreamErrors(BOOKING_BY_ID_UPSTREAM_ERRORS)
   async execute(client: ClientSnapshot, ref: BookingRef): Promise<ContractBooking> {
     recordBusinessEvent('booking.confirmed', { booking_id: ref.id, async: client.asyncFlow });
     await this.ownership.assertAccess(client, ref.bid, ref.source);

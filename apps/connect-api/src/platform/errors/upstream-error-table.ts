@@ -23,3 +23,12 @@ export interface UpstreamErrorTable extends UpstreamErrorRule {
 
 /** Outside any use case (or a call no table names): the defaults of docs/contract/errors.md#upstream-failures. */
 export const DEFAULT_UPSTREAM_ERRORS: UpstreamErrorTable = {};
+
+/**
+ * A use case that reads one booking by id: 12go scopes bookings by API key, so 404, or 403 for a booking of
+ * another key, is one `booking_not_found` for "unknown" and "not yours" (docs/contract/headers.md#client-isolation).
+ */
+export const BOOKING_BY_ID_UPSTREAM_ERRORS: UpstreamErrorTable = {
+  notFound: 'booking_not_found',
+  forbiddenIsNotFound: true,
+};
