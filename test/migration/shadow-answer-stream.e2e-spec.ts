@@ -2,6 +2,7 @@ import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { ShadowRunner } from '../../apps/connect-api/src/migration/shadow/shadow-runner';
+import { MetricsService } from '../../apps/connect-api/src/platform/metrics/metrics.service';
 import { DEMO_B_KEY, DEMO_KEY, startStack, TestStack, writeClientsFile } from '../support/stack';
 import { sandboxDate } from '../search/search-e2e.helpers';
 import {
@@ -67,5 +68,41 @@ describe('a shadowed answer is streamed whole when an onSend hook is asynchronou
   it('the legacy client gets every byte too', async () => {
     const res = await search('demo', DEMO_KEY);
     expect(sha256(res.body)).toBe(sha256(LEGACY_SEARCH_BYTES));
+  });
+});
+
+describe('a legacy answer above SHADOW_QUEUE_BYTES', () => {
+  let legacy: LegacyStandIn;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    legacy = await startLegacyStandIn();
+    stack = await startStack({
+      clientsFile: writeClientsFile((f) => (f.clients[1].route = 'shadow')),
+      env: { LEGACY_BASE_URL: legacy.url, SHADOW_QUEUE_BYTES: '1024' },
+      extraModules: [AsyncOnSendModule],
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await legacy?.close();
+  });
+
+  it('reaches the partner whole, is not compared, and is counted as dropped (over_budget) with its bytes given back', async () => {
+    const increment = jest.spyOn(stack.app.get(MetricsService), 'increment');
+    const res = await rawCall(`${stack.bffUrl}/v1/demo-b/itineraries?${SEARCH}`, {
+      headers: { 'x-api-key': DEMO_B_KEY },
+    });
+    expect(sha256(res.body)).toBe(sha256(LEGACY_SEARCH_BYTES));
+    expect(LEGACY_SEARCH_BYTES.length).toBeGreaterThan(1024);
+    const runner = stack.app.get(ShadowRunner);
+    expect(runner.pending).toBe(0);
+    expect(runner.bytes.held).toBe(0);
+    expect(increment).toHaveBeenCalledWith('shadow.dropped', {
+      client: 'demo-b',
+      endpoint: 'search',
+      reason: 'over_budget',
+    });
+    expect(increment.mock.calls.filter(([name]) => name === 'shadow.compared')).toEqual([]);
   });
 });

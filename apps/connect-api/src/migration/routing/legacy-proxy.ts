@@ -130,9 +130,9 @@ export class LegacyProxy implements OnModuleInit {
 
   private sendAndCapture(reply: FastifyReply, res: UpstreamResponse, capture: ShadowCapture) {
     const copy = copyAnswer(res.stream, MAX_CAPTURED_BYTES, capture.budget);
-    reply.raw.once('close', () => {
+    reply.raw.once('finish', () => {
       const outcome = copy.outcome();
-      if (!reply.raw.writableFinished || outcome.kind === 'failed') return copy.discard();
+      if (outcome.kind === 'failed') return copy.discard();
       // From here the answer's bytes are the shadow job's to give back.
       capture.onAnswered(
         outcome.kind === 'copied'
@@ -140,6 +140,8 @@ export class LegacyProxy implements OnModuleInit {
           : outcome.kind,
       );
     });
+    // The partner gone before the end: nothing to compare.
+    reply.raw.once('close', () => reply.raw.writableFinished || copy.discard());
     reply.send(copy.stream);
   }
 
