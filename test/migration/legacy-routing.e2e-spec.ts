@@ -78,6 +78,11 @@ describe('per-client routing to the legacy system', () => {
         'x-hop-only': 'must-not-pass',
         'proxy-authorization': 'Basic bXVzdDpub3Q=',
         'x-partner-header': 'kept',
+        // A partner cannot pass legacy a client address of its choosing.
+        'x-forwarded-for': '203.0.113.9',
+        forwarded: 'for=203.0.113.9;proto=https',
+        'x-real-ip': '203.0.113.9',
+        'x-forwarded-host': 'spoofed.example',
       },
     });
     expect(res.status).toBe(200);
@@ -95,6 +100,11 @@ describe('per-client routing to the legacy system', () => {
     expect(seen.headers['x-partner-header']).toBe('kept');
     expect(seen.headers['x-hop-only']).toBeUndefined();
     expect(seen.headers['proxy-authorization']).toBeUndefined();
+    expect(seen.headers['x-forwarded-for']).toBe('127.0.0.1');
+    expect(seen.headers['x-forwarded-proto']).toBe('http');
+    expect(seen.headers['x-forwarded-host']).toBe(new URL(stack.bffUrl).host);
+    expect(seen.headers.forwarded).toBeUndefined();
+    expect(seen.headers['x-real-ip']).toBeUndefined();
     // The BFF's own answer would carry no legacy marker: the search never went to 12go.
   });
 

@@ -68,6 +68,11 @@ describe('migration configuration', () => {
     expect(problems(() => loadAppConfig({ RECORD_REQUESTS_SAMPLE: '0.1' }))).toEqual([
       'RECORD_REQUESTS_PATH is required when RECORD_REQUESTS_SAMPLE is above 0',
     ]);
+    expect(c.SHADOW_QUEUE_BYTES).toBe(32 * 1024 * 1024);
+    expect(loadAppConfig({ SHADOW_QUEUE_BYTES: '1048576' }).SHADOW_QUEUE_BYTES).toBe(1_048_576);
+    expect(problems(() => loadAppConfig({ SHADOW_QUEUE_BYTES: '100' }))).toEqual([
+      'SHADOW_QUEUE_BYTES must be at least 1024',
+    ]);
     expect(problems(() => loadAppConfig({ LEGACY_BASE_URL: 'legacy.local' }))).toEqual([
       'LEGACY_BASE_URL must be an http(s) URL',
     ]);

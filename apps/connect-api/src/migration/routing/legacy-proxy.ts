@@ -11,14 +11,26 @@ import { MetricsService } from '../../platform/metrics/metrics.service';
 import type { HttpAnswer } from '../compare';
 import { SHADOW_RUN_HEADER } from '../shadow/shadow-marker';
 import { RecordingSampler } from '../recording/recording-sampler';
+import { copyAnswer, type ByteBudget } from './answer-copy';
+import { DROPPED_FORWARDING_HEADERS, forwardingHeaders } from './forwarded-headers';
 import { withoutHopByHop } from './hop-by-hop';
 
 /** Legacy answers larger than this are passed on but not kept for a shadow comparison. */
 const MAX_CAPTURED_BYTES = 5 * 1024 * 1024;
 
+export interface ShadowCapture {
+  /** Bytes of held answers; each copied chunk is taken from it first. */
+  budget: ByteBudget;
+  /**
+   * Called after the partner got the whole answer, with a copy of it (whose bytes are then the callee's to
+   * give back), or why there is none; not when the answer failed.
+   */
+  onAnswered: (answer: HttpAnswer | 'too_large' | 'over_budget') => void;
+}
+
 export interface ForwardOptions {
-  /** Called after the partner got the whole answer, with a copy of it (shadow mode); not when it failed. */
-  onAnswered?: (answer: HttpAnswer | 'too_large') => void;
+  /** Keep a copy of legacy's answer for a shadow comparison. */
+  capture?: ShadowCapture;
 }
 
 interface UpstreamResponse {
@@ -92,17 +104,14 @@ export class LegacyProxy implements OnModuleInit {
         reply.from(`${this.basePath}${path}`, {
           timeout: this.config.LEGACY_TIMEOUT_MS,
           rewriteRequestHeaders: (_req, headers) => ({
-            ...withoutHopByHop(headers, [SHADOW_RUN_HEADER]),
+            ...withoutHopByHop(headers, [SHADOW_RUN_HEADER, ...DROPPED_FORWARDING_HEADERS]),
+            ...forwardingHeaders(request),
             'x-correlation-id': ctx.correlationId,
           }),
           rewriteHeaders: (headers) => withoutHopByHop(headers),
-          onResponse: options.onAnswered
+          onResponse: options.capture
             ? (_req, rep, res) =>
-                this.sendAndCapture(
-                  rep as FastifyReply,
-                  res as unknown as UpstreamResponse,
-                  options.onAnswered!,
-                )
+                this.sendAndCapture(rep as FastifyReply, res as unknown as UpstreamResponse, options.capture!)
             : undefined,
           onError: (rep, { error }) =>
             this.fail(rep as FastifyReply, error as Error & { statusCode?: number }, ctx.clientId),
@@ -119,33 +128,21 @@ export class LegacyProxy implements OnModuleInit {
     });
   }
 
-  private sendAndCapture(
-    reply: FastifyReply,
-    res: UpstreamResponse,
-    done: ForwardOptions['onAnswered'] & {},
-  ) {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    let failed = false;
-    res.stream.on('data', (chunk: Buffer) => {
-      if (tooLarge) return;
-      size += chunk.length;
-      if (size > MAX_CAPTURED_BYTES) {
-        tooLarge = true;
-        chunks.length = 0;
-      } else chunks.push(chunk);
-    });
-    res.stream.on('error', () => (failed = true));
+  private sendAndCapture(reply: FastifyReply, res: UpstreamResponse, capture: ShadowCapture) {
+    const copy = copyAnswer(res.stream, MAX_CAPTURED_BYTES, capture.budget);
     reply.raw.once('finish', () => {
-      if (failed) return;
-      done(
-        tooLarge
-          ? 'too_large'
-          : { status: res.statusCode, headers: { ...res.headers }, body: Buffer.concat(chunks) },
+      const outcome = copy.outcome();
+      if (outcome.kind === 'failed') return copy.discard();
+      // From here the answer's bytes are the shadow job's to give back.
+      capture.onAnswered(
+        outcome.kind === 'copied'
+          ? { status: res.statusCode, headers: { ...res.headers }, body: outcome.body }
+          : outcome.kind,
       );
     });
-    reply.send(res.stream);
+    // The partner gone before the end: nothing to compare.
+    reply.raw.once('close', () => reply.raw.writableFinished || copy.discard());
+    reply.send(copy.stream);
   }
 
   private fail(reply: FastifyReply, error: Error & { statusCode?: number }, clientId?: string): void {

@@ -15,10 +15,13 @@ const LEGACY_ANSWER: HttpAnswer = {
 
 function setup() {
   const forwarded: Array<{ url: string; shadowed: boolean }> = [];
+  const legacy: { answer: HttpAnswer | 'too_large' | 'over_budget' } = { answer: LEGACY_ANSWER };
+  const budget = { take: jest.fn(() => true), give: jest.fn() };
   const proxy = {
     forward: jest.fn(async (request: FastifyRequest, _reply: FastifyReply, options: ForwardOptions = {}) => {
-      forwarded.push({ url: request.url, shadowed: Boolean(options.onAnswered) });
-      options.onAnswered?.(LEGACY_ANSWER);
+      forwarded.push({ url: request.url, shadowed: Boolean(options.capture) });
+      if (options.capture) expect(options.capture.budget).toBe(budget);
+      options.capture?.onAnswered(legacy.answer);
     }),
   };
   const jobs: ShadowJob[] = [];
@@ -28,6 +31,7 @@ function setup() {
     dropped: jest.fn(),
     reserve: jest.fn(() => places.free > 0 && places.free-- > 0),
     release: jest.fn(() => places.free++),
+    bytes: budget,
   };
   const marker = new ShadowMarker();
   const diversion = new ClientDiversion();
@@ -42,7 +46,7 @@ function setup() {
     ({ method, url, headers, raw: { headers } }) as unknown as FastifyRequest;
   const client = (route: ClientSnapshot['route']) => ({ clientId: 'acme', route }) as ClientSnapshot;
   const reply = {} as FastifyReply;
-  return { forwarded, jobs, marker, diversion, request, client, reply, shadow, places };
+  return { forwarded, jobs, marker, diversion, request, client, reply, shadow, places, legacy };
 }
 
 describe('MigrationRouter (through the platform ClientDiversion)', () => {
@@ -78,6 +82,17 @@ describe('MigrationRouter (through the platform ClientDiversion)', () => {
     await t.diversion.divert(t.request('GET', '/v1/acme/stations'), t.reply, t.client('shadow'));
     expect(t.jobs).toHaveLength(1);
     expect(t.places.free).toBe(1);
+  });
+
+  it('counts an answer that was not copied (too large, or over SHADOW_QUEUE_BYTES) as dropped, with its reason', async () => {
+    const t = setup();
+    for (const answer of ['too_large', 'over_budget'] as const) {
+      t.legacy.answer = answer;
+      await t.diversion.divert(t.request('GET', '/v1/acme/stations'), t.reply, t.client('shadow'));
+      expect(t.shadow.dropped).toHaveBeenLastCalledWith('acme', 'static_data', answer);
+    }
+    expect(t.jobs).toEqual([]);
+    expect(t.places.free).toBe(100);
   });
 
   it('shadows only the safe reads of a shadow client', async () => {

@@ -55,18 +55,22 @@ export class MigrationRouter implements ClientRequestDiverter, OnModuleInit {
     const headers = { ...request.headers };
     try {
       await this.proxy.forward(request, reply, {
-        onAnswered: (answer) => {
-          release();
-          if (answer === 'too_large') return this.shadow.dropped(client.clientId, endpoint, 'too_large');
-          this.shadow.enqueue({
-            clientId: client.clientId,
-            endpoint,
-            correlationId: ctx.correlationId,
-            method: 'GET',
-            url: request.url,
-            headers,
-            legacy: answer,
-          });
+        capture: {
+          budget: this.shadow.bytes,
+          onAnswered: (answer) => {
+            release();
+            if (answer === 'too_large' || answer === 'over_budget')
+              return this.shadow.dropped(client.clientId, endpoint, answer);
+            this.shadow.enqueue({
+              clientId: client.clientId,
+              endpoint,
+              correlationId: ctx.correlationId,
+              method: 'GET',
+              url: request.url,
+              headers,
+              legacy: answer,
+            });
+          },
         },
       });
     } finally {

@@ -9,6 +9,7 @@ import { AppLogger, type ContextLogger } from '../../platform/logging/app-logger
 import { MetricsService } from '../../platform/metrics/metrics.service';
 import type { EndpointKind, HttpAnswer } from '../compare';
 import { CompareWorkerClient } from './compare-worker.client';
+import type { ByteBudget } from '../routing/answer-copy';
 import { withoutHopByHop } from '../routing/hop-by-hop';
 import { SHADOW_RUN_HEADER, ShadowMarker } from './shadow-marker';
 import { ShadowReportStore } from './shadow-report.store';
@@ -23,6 +24,9 @@ export interface ShadowJob {
   headers: Record<string, string | string[] | undefined>;
   legacy: HttpAnswer;
 }
+
+/** Why a shadowed request was not compared (`shadow.dropped`, tag `reason`). */
+export type ShadowDropReason = 'queue_full' | 'over_budget' | 'timeout' | 'too_large' | 'error';
 
 /** Differences written to the log line of one differing answer. */
 const LOGGED_DIFFERENCES = 20;
@@ -46,6 +50,8 @@ export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
   private stopped = false;
   private reserved = 0;
   private readonly comparer: CompareWorkerClient;
+  /** Bytes of legacy answers being copied, waiting or being compared (SHADOW_QUEUE_BYTES). */
+  readonly bytes: ByteBudget & { readonly held: number };
 
   constructor(
     private readonly config: AppConfig,
@@ -56,6 +62,7 @@ export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
     appLogger: AppLogger,
   ) {
     this.logger = appLogger.forContext('ShadowRunner');
+    this.bytes = byteBudget(config.SHADOW_QUEUE_BYTES);
     this.queue = fastq.promise((job: ShadowJob) => this.runBounded(job), config.SHADOW_CONCURRENCY);
     this.comparer = new CompareWorkerClient((message) =>
       this.logger.warn({ msg: 'shadow.compare_worker', message }),
@@ -87,20 +94,20 @@ export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
     this.reserved = Math.max(0, this.reserved - 1);
   }
 
-  /** Takes a job unless the queue is full or the app is stopping (then it is counted as dropped). */
+  /**
+   * Takes a job unless the queue is full or the app is stopping (then it is counted as dropped). The job's
+   * legacy bytes were taken from `bytes` while they were copied; they are given back when it is done or dropped.
+   */
   enqueue(job: ShadowJob): void {
     if (this.stopped || this.queue.length() >= this.config.SHADOW_QUEUE_SIZE) {
+      this.bytes.give(Buffer.byteLength(job.legacy.body));
       this.dropped(job.clientId, job.endpoint, 'queue_full');
       return;
     }
     this.queue.push(job).catch(() => undefined);
   }
 
-  dropped(
-    clientId: string,
-    endpoint: EndpointKind,
-    reason: 'queue_full' | 'timeout' | 'too_large' | 'error',
-  ): void {
+  dropped(clientId: string, endpoint: EndpointKind, reason: ShadowDropReason): void {
     this.metrics.increment('shadow.dropped', { client: clientId, endpoint, reason });
   }
 
@@ -139,6 +146,7 @@ export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
       });
     } finally {
       clearTimeout(timer);
+      this.bytes.give(Buffer.byteLength(job.legacy.body));
     }
   }
 
@@ -185,6 +193,23 @@ export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
       );
     return 'done';
   }
+}
+
+function byteBudget(limit: number): ByteBudget & { readonly held: number } {
+  let held = 0;
+  return {
+    get held() {
+      return held;
+    },
+    take(bytes) {
+      if (held + bytes > limit) return false;
+      held += bytes;
+      return true;
+    },
+    give(bytes) {
+      held = Math.max(0, held - bytes);
+    },
+  };
 }
 
 /** Legacy's bytes as sent (maybe compressed for the partner), decoded for the comparison. */

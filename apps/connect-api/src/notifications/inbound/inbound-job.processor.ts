@@ -9,7 +9,8 @@ import { notificationFailure, type InboundJobData, type InboundOutcome } from '.
 import { partnerEventType } from '../queueing/partner-event.mapper';
 import { NotificationTelemetry } from '../queueing/notification-telemetry';
 import { upstreamTypeForStatus } from '../reconcile/reconcile-plan';
-import { OwnerResolverService } from './owner-resolver.service';
+import { OwnerResolverService, type ResolvedOwner } from './owner-resolver.service';
+import type { ClientRoute } from '../../platform/clients/client-snapshot';
 
 export interface InboundJobResult {
   outcome: InboundOutcome;
@@ -65,6 +66,8 @@ export class InboundJobProcessor {
       return { outcome, clientId: client.clientId, resolution: owner.method };
     };
     if (!client.enabled) return skip('skipped_disabled');
+    // Legacy notifies the partners it serves, about the bookings it made (docs/adr/0222-legacy-notifies-its-clients.md).
+    if (legacyNotifies(client.route, owner.method)) return skip('skipped_legacy_route');
     if (!client.webhook?.url) return skip('skipped_no_webhook');
     if (!client.webhook.eventTypes.includes(partnerEventType(data.type))) return skip('skipped_event_type');
 
@@ -104,4 +107,12 @@ export class InboundJobProcessor {
       this.logger.warn({ msg: 'reconcile.record_failed', bid, err: (err as Error).message });
     }
   }
+}
+
+/**
+ * A client routed to `legacy` or `shadow` gets its notifications from legacy, except for bookings the BFF made
+ * itself (an ownership record: made while the client was on `bff`, legacy does not know them).
+ */
+export function legacyNotifies(route: ClientRoute, resolvedBy: ResolvedOwner['method']): boolean {
+  return route !== 'bff' && resolvedBy !== 'record';
 }

@@ -88,9 +88,12 @@ export class OwnerResolverService {
     this.logger.log({ msg: 'notify.owner_probe', bid, keys: keys.length, decision: decision.kind });
     switch (decision.kind) {
       case 'owner':
-        await this.owners.write(bid, decision.clientId, {
-          departureAt: decision.details.dep_date_time ?? null,
-        });
+        // A booking of a client legacy still serves stays legacy's: a record would make the next webhook
+        // look like one for a booking the BFF made (docs/adr/0222-legacy-notifies-its-clients.md).
+        if ((this.registry.get(decision.clientId)?.route ?? 'bff') === 'bff')
+          await this.owners.write(bid, decision.clientId, {
+            departureAt: decision.details.dep_date_time ?? null,
+          });
         return { clientId: decision.clientId, method: 'probe', details: decision.details };
       case 'ambiguous':
         throw notificationFailure('owner_ambiguous', 'more than one client can read the booking', true);

@@ -39,7 +39,8 @@ export interface DeliverJobData {
 }
 
 /** What an inbound job ends with when it does not produce a delivery. */
-export type InboundOutcome = 'queued' | 'skipped_disabled' | 'skipped_no_webhook' | 'skipped_event_type';
+export type InboundOutcome =
+  'queued' | 'skipped_disabled' | 'skipped_no_webhook' | 'skipped_event_type' | 'skipped_legacy_route';
 
 /** Dead-letter reasons (docs/contract/webhooks.md#who-owns-a-booking, docs/contract/webhooks.md#delivery-and-retries, docs/contract/webhooks.md#target-url-safety). */
 export type DeadLetterReason =

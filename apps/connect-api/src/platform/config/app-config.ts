@@ -170,6 +170,8 @@ export class AppConfig {
   @EnvInt(100) LEGACY_TIMEOUT_MS = 60_000;
   /** Shadow comparisons waiting at most; more are dropped (counted). */
   @EnvInt(1) SHADOW_QUEUE_SIZE = 100;
+  /** Bytes of legacy answers held for shadow comparisons at most; an answer that does not fit is dropped. */
+  @EnvInt(1024) SHADOW_QUEUE_BYTES = 32 * 1024 * 1024;
   @EnvInt(1, 64) SHADOW_CONCURRENCY = 2;
   /** Time one shadow run (BFF answer + comparison) may take before it is abandoned. */
   @EnvInt(100) SHADOW_TIMEOUT_MS = 15_000;
