@@ -15,7 +15,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * Nest's app.close() runs the providers' destroy hooks before it closes the HTTP server, which would pull
  * the 12go client (and everything else) from under a request still in flight; so the listener is closed
- * and drained on its own first. Responses sent while draining carry `Connection: close`, otherwise a
+ * and drained on its own first. Responses sent while draining carry `Connection: close` (the HTTP pipeline's onSend hook), otherwise a
  * keep-alive client's idle socket would hold the server open until its keep-alive timeout.
  */
 export function installGracefulShutdown(
@@ -26,9 +26,6 @@ export function installGracefulShutdown(
   const logger = app.get(AppLogger).forContext('Shutdown');
   const lifecycle = app.get(LifecycleState);
   const http = app.getHttpAdapter();
-  http.getInstance().addHook('onSend', async (_request, reply) => {
-    if (lifecycle.draining) reply.header('connection', 'close');
-  });
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

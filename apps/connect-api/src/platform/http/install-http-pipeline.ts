@@ -81,9 +81,6 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     if (ctx.experiment) reply.header('x-api-experiment', ctx.experiment);
     reply.header('x-content-type-options', 'nosniff');
     if (isNoStoreRoute(ctx.route)) reply.header('cache-control', 'no-store');
-    // While draining, no client should reuse a connection the listener is about to close (a request sent on
-    // it as it closes would be reset, never answered).
-    if (deps.draining?.()) reply.header('connection', 'close');
     inflight += 1;
     reply.raw.once('close', () => (inflight -= 1));
     if (inflight > config.SERVER_MAX_INFLIGHT && !(ctx.route ?? '').startsWith('/health/')) {
@@ -117,6 +114,9 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
   // docs/contract/headers.md#response-headers: gzip/br when Accept-Encoding allows it. Cheap checks first: most answers are
   // small or go to clients that accept no encoding, and a large body must not be copied just to be measured.
   fastify.addHook('onSend', (request, reply, payload, done) => {
+    // While draining, no client should reuse a connection the listener is about to close (a request sent on
+    // it as it closes would be reset, never answered) — also for answers to requests that arrived before.
+    if (deps.draining?.()) reply.header('connection', 'close');
     if (request.method === 'HEAD' || !isCompressible(payload) || reply.hasHeader('content-encoding'))
       return done(null, payload);
     reply.header('vary', 'accept-encoding');
