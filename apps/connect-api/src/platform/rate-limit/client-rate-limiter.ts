@@ -35,6 +35,8 @@ type WithTokenBucket = Redis & {
 export class ClientRateLimiter {
   private readonly local = new Map<string, BucketState>();
   private readonly leases = new TokenLeases();
+  /** Per client, the charge in flight that asks Redis for a lease (settles once the lease is recorded). */
+  private readonly leaseAsks = new Map<string, Promise<unknown>>();
   private readonly logger: ContextLogger;
   private degraded = false;
 
@@ -51,8 +53,28 @@ export class ClientRateLimiter {
   async take(clientId: string, limits: BucketLimits, cost = 1): Promise<RateLimitDecision> {
     const leased = this.leases.spend(clientId, limits, cost, Date.now());
     if (leased) return leased;
-    let decision: RateLimitDecision;
+    // A lease is on its way: wait for it rather than making a round trip of our own.
+    const asking = this.leaseAsks.get(clientId);
+    if (asking) {
+      await asking;
+      const late = this.leases.spend(clientId, limits, cost, Date.now(), false);
+      if (late) return late;
+    }
     const lease = this.leases.toAsk(clientId, limits, Date.now());
+    if (lease === 0) return this.charge(clientId, limits, cost, 0);
+    const charged = this.charge(clientId, limits, cost, lease);
+    const settled = charged.then(() => this.leaseAsks.delete(clientId));
+    this.leaseAsks.set(clientId, settled);
+    return charged;
+  }
+
+  private async charge(
+    clientId: string,
+    limits: BucketLimits,
+    cost: number,
+    lease: number,
+  ): Promise<RateLimitDecision> {
+    let decision: RateLimitDecision;
     try {
       const [allowed, tokens, granted] = await this.redis.run('ratelimit', (c) =>
         (c as WithTokenBucket).tcTokenBucket(

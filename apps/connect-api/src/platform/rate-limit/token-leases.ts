@@ -23,6 +23,15 @@ interface Lease {
   asking: boolean;
 }
 
+function countRequest(lease: Lease, now: number): void {
+  if (now - lease.windowStart >= LEASE_TTL_MS) {
+    lease.seenBefore = now - lease.windowStart < 2 * LEASE_TTL_MS ? lease.seen : 0;
+    lease.seen = 0;
+    lease.windowStart = now;
+  }
+  lease.seen += 1;
+}
+
 /** Largest lease for these limits; 0 (no leasing: every charge asks Redis) for buckets under 100 tokens. */
 export function maxLease(limits: BucketLimits): number {
   const cap = Math.min(MAX_LEASE_TOKENS, Math.floor(limits.burst / LEASE_BURST_DIVISOR));
@@ -38,16 +47,20 @@ export function maxLease(limits: BucketLimits): number {
 export class TokenLeases {
   private readonly leases = new Map<string, Lease>();
 
-  /** Counts the request and spends `cost` from the lease: the decision, or undefined when Redis must be asked. */
-  spend(clientId: string, limits: BucketLimits, cost: number, now: number): RateLimitDecision | undefined {
+  /**
+   * Counts the request (unless `count` is false: a second try of the same request) and spends `cost` from
+   * the lease: the decision, or undefined when Redis must be asked.
+   */
+  spend(
+    clientId: string,
+    limits: BucketLimits,
+    cost: number,
+    now: number,
+    count = true,
+  ): RateLimitDecision | undefined {
     if (maxLease(limits) === 0) return undefined;
     const lease = this.leaseOf(clientId, now);
-    if (now - lease.windowStart >= LEASE_TTL_MS) {
-      lease.seenBefore = now - lease.windowStart < 2 * LEASE_TTL_MS ? lease.seen : 0;
-      lease.seen = 0;
-      lease.windowStart = now;
-    }
-    lease.seen += 1;
+    if (count) countRequest(lease, now);
     if (lease.tokens < cost || now >= lease.expiresAt) return undefined;
     lease.tokens -= cost;
     const refilled = lease.bucketTokens + (Math.max(0, now - lease.at) * limits.rps) / 1000;
