@@ -25,4 +25,29 @@ describe('token-bucket Lua script', () => {
     const [next] = await take(1, 10, 1);
     expect(next).toBe(0);
   });
+
+  it('leases whole tokens on top of an allowed charge only, as far as the bucket holds them', async () => {
+    const leaseKey = `${key}-lease`;
+    // One token per 1,000 s: no whole token comes back during the test.
+    const charge = async (cost: number, lease: number) => {
+      const [allowed, tokens, leased] = (await redis.eval(
+        TOKEN_BUCKET_LUA,
+        1,
+        leaseKey,
+        0.001,
+        100,
+        cost,
+        lease,
+      )) as [number, string, number];
+      return [allowed, Math.floor(Number(tokens)), leased];
+    };
+    try {
+      expect(await charge(1, 0)).toEqual([1, 99, 0]);
+      expect(await charge(1, 32)).toEqual([1, 66, 32]);
+      expect(await charge(60, 32)).toEqual([1, 0, 6]);
+      expect(await charge(1, 32)).toEqual([0, 0, 0]);
+    } finally {
+      await redis.del(leaseKey);
+    }
+  });
 });

@@ -15,7 +15,8 @@ import { installHttpPipeline } from './platform/http/install-http-pipeline';
 import { renderFrameworkError } from './platform/http/framework-errors';
 import { contractClientErrorHandler } from './platform/http/client-error-handler';
 import { RouteTable } from './platform/http/route-table';
-import { createRootLogger } from './platform/logging/create-logger';
+import { createRootLogger, writeAccessLine } from './platform/logging/create-logger';
+import { AppLogger } from './platform/logging/app-logger';
 import { SecretScrubber } from './platform/logging/redaction';
 import { PlatformModule } from './platform/platform.module';
 import { MetricsService } from './platform/metrics/metrics.service';
@@ -107,6 +108,7 @@ async function configureAndInit(app: NestFastifyApplication, config: AppConfig):
   app.useGlobalFilters(app.get(ContractExceptionFilter));
   app.useGlobalPipes(createContractValidationPipe());
   const lifecycle = app.get(LifecycleState);
+  const rootLogger = app.get(AppLogger).pino;
   installHttpPipeline(app.getHttpAdapter().getInstance(), {
     config,
     versions: config.apiVersions,
@@ -116,6 +118,7 @@ async function configureAndInit(app: NestFastifyApplication, config: AppConfig):
     rateLimit: () => app.get(RateLimitStep),
     adminAuth: () => app.get(AdminAuthStep),
     draining: () => lifecycle.draining,
+    accessLog: (req, res, durationMs) => writeAccessLine(rootLogger, req, res, durationMs),
     events: () => app.get(BusinessEvents),
     diversion: () => app.get(ClientDiversion),
   });

@@ -15,7 +15,7 @@ import { ClientAuthStep } from './http/client-auth.step';
 import { ClientDiversion } from './http/client-diversion';
 import { RouteTable } from './http/route-table';
 import { LifecycleState } from './lifecycle/lifecycle-state';
-import { accessLogOptions } from './logging/create-logger';
+import { nestLogger } from './logging/create-logger';
 import { AppLogger } from './logging/app-logger';
 import { SecretScrubber } from './logging/redaction';
 import { RedisService } from './redis/redis.service';
@@ -46,7 +46,12 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: accessLogOptions(options.logger) }),
+        // Nest's Logger only: no per-request middleware (the access line is written by the HTTP pipeline).
+        LoggerModule.forRoot({
+          pinoHttp: { logger: nestLogger(options.logger) },
+          useExisting: true,
+          forRoutes: [],
+        }),
         TerminusModule.forRoot({ logger: false }),
         TwelveGoClientModule.registerAsync({
           inject: [AppConfig, AppLogger, MetricsService],

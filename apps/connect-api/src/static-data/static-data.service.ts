@@ -14,6 +14,8 @@ import { StaticDataStore, type StoredDocument, type VersionMeta } from './store/
 
 const TOP_N = 10_000;
 const NOT_READY_RETRY_AFTER_S = 30;
+/** A document missing under a current version forces a refresh at most this often per instance. */
+export const MISSING_DOCUMENT_REFRESH_INTERVAL_MS = 5_000;
 
 export interface SignedDocumentQuery {
   locale?: unknown;
@@ -27,6 +29,7 @@ export class StaticDataService {
   private readonly logger: ContextLogger;
   /** `STATIC_LINK_BASE_URL` (required in production): public origin of the links. */
   readonly linkBaseUrl: string | undefined;
+  private lastForcedRefreshAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly config: AppConfig,
@@ -104,11 +107,21 @@ export class StaticDataService {
     });
     if (!doc) {
       this.logger.warn({ msg: 'static_data.document_missing', static_version: meta.version, variant: key });
-      // Blobs evicted under a current version: rebuild them (joins a refresh already running).
-      void this.refresh.refreshNow(true);
+      this.rebuildMissingDocuments();
       throw notReady();
     }
     return doc;
+  }
+
+  /**
+   * Blobs evicted under a current version: rebuild them, at most once per interval (every request for the
+   * missing document would otherwise force its own full refresh); refreshNow joins one already running.
+   */
+  private rebuildMissingDocuments(): void {
+    const now = Date.now();
+    if (now - this.lastForcedRefreshAt < MISSING_DOCUMENT_REFRESH_INTERVAL_MS) return;
+    this.lastForcedRefreshAt = now;
+    void this.refresh.refreshNow(true);
   }
 
   private async currentOrUnavailable(): Promise<VersionMeta> {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import type { createBullBoard as CreateBullBoard } from '@bull-board/api';
+import type { BullMQAdapter as BullMQAdapterClass } from '@bull-board/api/bullMQAdapter';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '../../platform/config/app-config';
 import { NotificationQueues } from '../queueing/notification-queues';
@@ -30,6 +30,12 @@ export class QueueBoardRoute implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify || typeof fastify.register !== 'function' || this.config.adminTokens.length === 0) return;
+    // Loaded only where the board is mounted: bull-board and its dependencies are ≈ 1 MiB of module source
+    // and code a process without ADMIN_TOKENS never uses (P8 in docs/benchmarks.md).
+    const { createBullBoard } = require('@bull-board/api') as { createBullBoard: typeof CreateBullBoard };
+    const { BullMQAdapter } = require('@bull-board/api/bullMQAdapter') as {
+      BullMQAdapter: typeof BullMQAdapterClass;
+    };
     const readOnlyMode = !this.config.ADMIN_QUEUES_WRITE;
     const adapters = [this.queues.inbound, this.queues.deliver].map((queue) => {
       const adapter = new BullMQAdapter(queue, { readOnlyMode, allowRetries: !readOnlyMode });

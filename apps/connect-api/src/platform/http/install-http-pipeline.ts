@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config/app-config';
 import type { ApiVersionTable } from '../config/api-versions';
 import { ContractError } from '../errors/contract-error';
@@ -31,6 +32,8 @@ export interface HttpPipelineDeps {
   events?: () => BusinessEvents;
   /** Per-client routing to the legacy system (docs/migration.md), right after authentication. */
   diversion?: () => ClientDiversion;
+  /** Writes the access line of a request when its response closes (finished or aborted). */
+  accessLog?: (req: IncomingMessage, res: ServerResponse, durationMs: number) => void;
   /** True once SIGTERM arrived: responses then ask keep-alive clients to close the connection. */
   draining?: () => boolean;
 }
@@ -73,6 +76,7 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
 
   // Step 2: tracing headers on every response, errors included; the request context for ALS.
   fastify.addHook('onRequest', (request, reply, done) => {
+    const startedAt = Date.now();
     const ctx = contextForRawRequest(request.raw);
     ctx.apiVersion ||= versions.current;
     ctx.route = request.routeOptions.url;
@@ -82,7 +86,10 @@ export function installHttpPipeline(fastify: FastifyInstance, deps: HttpPipeline
     reply.header('x-content-type-options', 'nosniff');
     if (isNoStoreRoute(ctx.route)) reply.header('cache-control', 'no-store');
     inflight += 1;
-    reply.raw.once('close', () => (inflight -= 1));
+    reply.raw.once('close', () => {
+      inflight -= 1;
+      deps.accessLog?.(request.raw, reply.raw, Date.now() - startedAt);
+    });
     if (inflight > config.SERVER_MAX_INFLIGHT && !(ctx.route ?? '').startsWith('/health/')) {
       return done(new ContractError('overloaded', undefined, { retryAfterSec: 1 }));
     }

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import pino, { Logger } from 'pino';
-import type { Options as PinoHttpOptions } from 'pino-http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config/app-config';
 import { contextForRawRequest } from '../context/raw-request-context';
+import { getRequestContext } from '../context/request-context';
 import {
   redactSecrets,
   redactSerializedError,
@@ -42,6 +42,8 @@ export function createRootLogger(
     // Child-logger bindings bypass `formatters`; serializers reach them (top-level keys).
     serializers: { ...SECRET_KEY_SERIALIZERS, err: serializeError },
     hooks: { streamWrite: (line) => scrubber.scrub(line) },
+    mixin: nestLineIds,
+    mixinMergeStrategy: mergeNestLineIds,
   };
   if (config.LOG_PRETTY && !stream) {
     // pino-pretty is optional (not a dependency); fall back to JSON when absent.
@@ -90,7 +92,6 @@ function accessFields(
   const raw = req as IncomingMessage & SerializedLike & { ip?: string };
   const calls = ctx.upstreamCalls ?? [];
   return {
-    // request_id is bound by pino-http itself (genReqId + customAttributeKeys): not repeated here.
     correlation_id: ctx.correlationId,
     client_id: ctx.clientId,
     key_id: ctx.keyId,
@@ -112,55 +113,81 @@ function accessFields(
   };
 }
 
-/** pino-http options: one `request completed` line per request (docs/platform.md#logs-and-redaction), no bodies, no headers. */
-export function accessLogOptions(logger: Logger): PinoHttpOptions {
-  return {
-    logger,
-    genReqId: (req: IncomingMessage) => contextForRawRequest(req).requestId,
-    customSuccessMessage: () => 'request completed',
-    customErrorMessage: () => 'request completed',
-    customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) => {
-      // Health endpoints are not access-logged.
-      if ((req.url ?? '').startsWith('/health/')) return 'silent';
-      if (res.statusCode >= 500 || (err && res.statusCode < 400)) return 'error';
-      const ctx = contextForRawRequest(req);
-      if (res.statusCode >= 400 && ctx.errorCode && UPSTREAM_ERROR_CODES.has(ctx.errorCode)) return 'warn';
-      return 'info';
-    },
-    // No `customProps`: with the quiet request logger pino-http applied them only to the access line,
-    // which carries correlation_id itself (accessFields), at the price of two child loggers per request.
-    customSuccessObject: (req: IncomingMessage, res: ServerResponse, val: { duration_ms?: unknown }) => {
-      const ctx = contextForRawRequest(req);
-      return {
-        ...accessFields(req, res, val.duration_ms),
+type AccessLevel = 'silent' | 'error' | 'warn' | 'info';
+
+function accessLevel(req: IncomingMessage, res: ServerResponse): AccessLevel {
+  // Health endpoints are not access-logged.
+  if ((req.url ?? '').startsWith('/health/')) return 'silent';
+  if (res.statusCode >= 500) return 'error';
+  const ctx = contextForRawRequest(req);
+  if (res.statusCode >= 400 && ctx.errorCode && UPSTREAM_ERROR_CODES.has(ctx.errorCode)) return 'warn';
+  return 'info';
+}
+
+/**
+ * The `request completed` line of a finished (or aborted) request (docs/platform.md#logs-and-redaction): no
+ * bodies, no headers. Written directly on the root logger when the response closes — one call, no
+ * per-request child logger (the fields and their order are those pino-http wrote before,
+ * docs/adr/0231-access-line-without-per-request-logger.md). A 5xx carries its cause from `res.err` (set
+ * by the exception filter).
+ */
+export function writeAccessLine(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse & { err?: Error },
+  durationMs: number,
+): void {
+  const level = accessLevel(req, res);
+  if (level === 'silent') return;
+  const ctx = contextForRawRequest(req);
+  const failure =
+    res.err ?? (res.statusCode >= 500 ? new Error(`failed with status code ${res.statusCode}`) : undefined);
+  if (!failure) {
+    logger[level](
+      {
+        request_id: ctx.requestId,
+        ...accessFields(req, res, durationMs),
         ...(ctx.errorCode ? { error: { code: ctx.errorCode } } : {}),
-      };
+      },
+      'request completed',
+    );
+    return;
+  }
+  const error = failure as Error & { kind?: string };
+  const synthetic = /^failed with status code/.test(error?.message ?? '');
+  logger[level](
+    {
+      request_id: ctx.requestId,
+      ...accessFields(req, res, durationMs),
+      error: {
+        code: ctx.errorCode,
+        ...(synthetic ? {} : { kind: error.kind ?? error.name, message: error.message, stack: error.stack }),
+      },
     },
-    customErrorObject: (
-      req: IncomingMessage,
-      res: ServerResponse,
-      error: Error & { kind?: string },
-      val: { duration_ms?: unknown },
-    ) => {
-      const ctx = contextForRawRequest(req);
-      const synthetic = /^failed with status code/.test(error?.message ?? '');
-      return {
-        ...accessFields(req, res, val.duration_ms),
-        error: {
-          code: ctx.errorCode,
-          ...(synthetic
-            ? {}
-            : { kind: error.kind ?? error.name, message: error.message, stack: error.stack }),
-        },
-      };
-    },
-    customAttributeKeys: { responseTime: 'duration_ms', reqId: 'request_id' },
-    // pino-http binds the whole request to a per-request child logger that these options never write
-    // (quiet request/response loggers; the access line is built by customSuccessObject): serialising it
-    // on every request was pure cost. Errors keep the redacting serializer.
-    wrapSerializers: false,
-    serializers: { req: () => undefined, res: () => undefined, err: serializeError },
-    quietReqLogger: true,
-    quietResLogger: true,
-  };
+    'request completed',
+  );
+}
+
+const NEST_LINES = Symbol('tc.nestLoggerLines');
+const NO_FIELDS = Object.freeze({});
+
+/** Adds `request_id` to the lines of the Nest logger written inside a request (see nestLogger). */
+function nestLineIds(_obj: object, _level: number, instance: Logger): object {
+  if (!(instance as Logger & { [NEST_LINES]?: boolean })[NEST_LINES]) return NO_FIELDS;
+  const ctx = getRequestContext();
+  return ctx ? { request_id: ctx.requestId } : NO_FIELDS;
+}
+
+function mergeNestLineIds(obj: object, ids: object): object {
+  return ids === NO_FIELDS ? obj : Object.assign(ids, obj);
+}
+
+/**
+ * The logger behind Nest's `Logger` (nestjs-pino): the root logger, whose lines written inside a request carry
+ * its `request_id` — read from the request context, not from a child logger bound per request.
+ */
+export function nestLogger(root: Logger): Logger {
+  const child = root.child({});
+  (child as Logger & { [NEST_LINES]?: boolean })[NEST_LINES] = true;
+  return child;
 }

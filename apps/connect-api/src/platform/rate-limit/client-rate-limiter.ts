@@ -13,18 +13,30 @@ import {
   tokensNeeded,
 } from './token-bucket';
 import { redisKeys } from '../redis/redis-keys';
+import { TokenLeases } from './token-leases';
 
 type WithTokenBucket = Redis & {
-  tcTokenBucket(key: string, rps: number, burst: number, cost: number): Promise<[number, string]>;
+  tcTokenBucket(
+    key: string,
+    rps: number,
+    burst: number,
+    cost: number,
+    lease: number,
+  ): Promise<[number, string, number]>;
 };
 
 /**
  * Per-client token bucket (docs/contract/headers.md#rate-limits): `rl:{client_id}` in Redis updated by one Lua script;
- * when Redis fails, an in-memory bucket per instance with the same limits (fail open, `mode:local`).
+ * when Redis fails, an in-memory bucket per instance with the same limits (fail open, `mode:local`). Buckets of
+ * 100 tokens or more are pre-checked locally: a busy client's requests spend a small batch of tokens leased from
+ * its Redis bucket (token-leases.ts, docs/adr/0230-rate-limit-token-leases.md).
  */
 @Injectable()
 export class ClientRateLimiter {
   private readonly local = new Map<string, BucketState>();
+  private readonly leases = new TokenLeases();
+  /** Per client, the charge in flight that asks Redis for a lease (settles once the lease is recorded). */
+  private readonly leaseAsks = new Map<string, Promise<unknown>>();
   private readonly logger: ContextLogger;
   private degraded = false;
 
@@ -39,19 +51,48 @@ export class ClientRateLimiter {
 
   /** Takes `cost` tokens (one per request; Search adds one per further upstream search). */
   async take(clientId: string, limits: BucketLimits, cost = 1): Promise<RateLimitDecision> {
+    const leased = this.leases.spend(clientId, limits, cost, Date.now());
+    if (leased) return leased;
+    // A lease is on its way: wait for it rather than making a round trip of our own.
+    const asking = this.leaseAsks.get(clientId);
+    if (asking) {
+      await asking;
+      const late = this.leases.spend(clientId, limits, cost, Date.now(), false);
+      if (late) return late;
+    }
+    const lease = this.leases.toAsk(clientId, limits, Date.now());
+    if (lease === 0) return this.charge(clientId, limits, cost, 0);
+    const charged = this.charge(clientId, limits, cost, lease);
+    const settled = charged.then(() => this.leaseAsks.delete(clientId));
+    this.leaseAsks.set(clientId, settled);
+    return charged;
+  }
+
+  private async charge(
+    clientId: string,
+    limits: BucketLimits,
+    cost: number,
+    lease: number,
+  ): Promise<RateLimitDecision> {
     let decision: RateLimitDecision;
     try {
-      const [allowed, tokens] = await this.redis.run('ratelimit', (c) =>
+      const [allowed, tokens, granted] = await this.redis.run('ratelimit', (c) =>
         (c as WithTokenBucket).tcTokenBucket(
           redisKeys.rateLimit(this.redis.keyPrefix, clientId),
           limits.rps,
           limits.burst,
           cost,
+          lease,
         ),
       );
       this.recovered();
-      decision = decisionFrom(Number(tokens), allowed === 1, limits, 'redis', tokensNeeded(cost, limits));
+      const left = this.leases.granted(clientId, lease, Number(granted ?? 0), Number(tokens), Date.now());
+      decision =
+        allowed === 1
+          ? decisionFrom(Math.min(limits.burst, left), true, limits, 'redis')
+          : decisionFrom(Number(tokens), false, limits, 'redis', tokensNeeded(cost, limits));
     } catch (e) {
+      this.leases.abandoned(clientId, lease);
       this.fallingBack(e);
       decision = this.takeLocal(clientId, limits, Date.now(), cost);
     }
