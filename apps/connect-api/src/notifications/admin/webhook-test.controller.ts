@@ -5,8 +5,7 @@ import { maskUrlQuery } from '../../platform/admin/admin-client.view';
 import { ClientRegistry } from '../../platform/clients/client-registry';
 import { ContractError } from '../../platform/errors/contract-error';
 import { AppLogger, ContextLogger } from '../../platform/logging/app-logger';
-import { sendWebhook } from '../delivery/webhook-sender';
-import { webhookHeaders } from '../delivery/webhook-signature';
+import { sendSignedWebhook } from '../delivery/signed-delivery';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { buildWebhookTestEvent } from './webhook-test.event';
@@ -41,15 +40,7 @@ export class WebhookTestController {
 
     const event = buildWebhookTestEvent(client.clientId, Date.now());
     const body = JSON.stringify(event);
-    const result = await sendWebhook({
-      url: webhook.url,
-      headers: webhookHeaders(webhook.secrets, event.id, Math.floor(Date.now() / 1000), body),
-      body,
-      timeoutMs: this.settings.deliveryTimeoutMs,
-      connectTimeoutMs: this.settings.connectTimeoutMs,
-      requireHttps: this.settings.requireHttps,
-      allowPrivate: this.settings.allowPrivateTargets && webhook.allowPrivateTarget,
-    });
+    const result = await sendSignedWebhook(webhook, event.id, body, this.settings);
     const answer = {
       client_id: client.clientId,
       event_id: event.id,

@@ -4,8 +4,7 @@ import { ClientRegistry } from '../../platform/clients/client-registry';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { DeliveryAttemptError, notificationFailure, type DeliverJobData } from '../queueing/notification-jobs';
-import { sendWebhook } from './webhook-sender';
-import { webhookHeaders } from './webhook-signature';
+import { sendSignedWebhook } from './signed-delivery';
 import { NotificationTelemetry } from '../queueing/notification-telemetry';
 
 export interface DeliveryJobResult {
@@ -49,16 +48,7 @@ export class DeliveryJobProcessor {
     if (!webhook.enabled)
       throw notificationFailure('client_webhook_disabled', 'webhook deliveries are disabled', true);
 
-    const timestamp = Math.floor(Date.now() / 1000);
-    const result = await sendWebhook({
-      url: webhook.url,
-      headers: webhookHeaders(webhook.secrets, data.eventId, timestamp, data.body),
-      body: data.body,
-      timeoutMs: this.settings.deliveryTimeoutMs,
-      connectTimeoutMs: this.settings.connectTimeoutMs,
-      requireHttps: this.settings.requireHttps,
-      allowPrivate: this.settings.allowPrivateTargets && webhook.allowPrivateTarget,
-    });
+    const result = await sendSignedWebhook(webhook, data.eventId, data.body, this.settings);
     const line = {
       event_id: data.eventId,
       client_id: data.clientId,
