@@ -7,11 +7,16 @@ import { BucketState, takeToken } from './token-bucket';
 /** A Redis whose token-bucket script is the same arithmetic in memory, answering after a tick. */
 function fakeRedis() {
   let state: BucketState | undefined;
+  const fault = { failAfterMs: -1 };
   const calls: number[] = [];
   const client = {
     defineCommand: () => undefined,
     tcTokenBucket: async (_key: string, rps: number, burst: number, cost: number, lease: number) => {
       calls.push(lease);
+      if (fault.failAfterMs >= 0) {
+        await new Promise((r) => setTimeout(r, fault.failAfterMs));
+        throw new Error('Command timed out');
+      }
       await new Promise((r) => setImmediate(r));
       const step = takeToken(state, { rps, burst }, Date.now(), cost);
       let leased = 0;
@@ -24,7 +29,7 @@ function fakeRedis() {
     },
   };
   const redis = { client, keyPrefix: 'p:', run: (_: string, fn: (c: unknown) => unknown) => fn(client) };
-  return { redis: redis as unknown as RedisService, calls };
+  return { redis: redis as unknown as RedisService, calls, fault };
 }
 
 describe('ClientRateLimiter with token leases', () => {
@@ -55,5 +60,20 @@ describe('ClientRateLimiter with token leases', () => {
     );
     expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false, false]);
     expect(calls).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('when Redis hangs, requests waiting for a lease fall back with the asker: one command timeout each, not two', async () => {
+    const { redis, calls, fault } = fakeRedis();
+    const limiter = limiterWith(redis);
+    const limits = { rps: 1000, burst: 10_000 };
+    for (let i = 0; i < 64; i++) await limiter.take('c', limits);
+    // the lease runs out; Redis now answers nothing for 40 ms, then fails (REDIS_COMMAND_TIMEOUT_MS)
+    await new Promise((r) => setTimeout(r, 1_100));
+    fault.failAfterMs = 40;
+    const before = calls.length;
+    const decisions = await Promise.all(Array.from({ length: 16 }, () => limiter.take('c', limits)));
+    expect(decisions.every((d) => d.allowed && d.mode === 'local')).toBe(true);
+    // only the request that asked for the lease waited on Redis; on the old code each waiter asked again
+    expect(calls.length - before).toBe(1);
   });
 });

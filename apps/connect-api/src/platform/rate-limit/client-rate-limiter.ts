@@ -35,8 +35,11 @@ type WithTokenBucket = Redis & {
 export class ClientRateLimiter {
   private readonly local = new Map<string, BucketState>();
   private readonly leases = new TokenLeases();
-  /** Per client, the charge in flight that asks Redis for a lease (settles once the lease is recorded). */
-  private readonly leaseAsks = new Map<string, Promise<unknown>>();
+  /**
+   * Per client, the charge in flight that asks Redis for a lease: settles once the lease is recorded, true
+   * when Redis answered, false when it failed (its waiters then fall back at once instead of asking again).
+   */
+  private readonly leaseAsks = new Map<string, Promise<boolean>>();
   private readonly logger: ContextLogger;
   private degraded = false;
 
@@ -56,14 +59,21 @@ export class ClientRateLimiter {
     // A lease is on its way: wait for it rather than making a round trip of our own.
     const asking = this.leaseAsks.get(clientId);
     if (asking) {
-      await asking;
+      const redisAnswered = await asking;
       const late = this.leases.spend(clientId, limits, cost, Date.now(), false);
       if (late) return late;
+      // Redis just failed (or timed out) for this client: one command timeout per request, as without leases.
+      if (!redisAnswered) return this.counted(clientId, this.takeLocal(clientId, limits, Date.now(), cost));
     }
     const lease = this.leases.toAsk(clientId, limits, Date.now());
     if (lease === 0) return this.charge(clientId, limits, cost, 0);
     const charged = this.charge(clientId, limits, cost, lease);
-    const settled = charged.then(() => this.leaseAsks.delete(clientId));
+    const settled = charged
+      .then(
+        (decision) => decision.mode === 'redis',
+        () => false,
+      )
+      .finally(() => this.leaseAsks.delete(clientId));
     this.leaseAsks.set(clientId, settled);
     return charged;
   }
@@ -96,6 +106,10 @@ export class ClientRateLimiter {
       this.fallingBack(e);
       decision = this.takeLocal(clientId, limits, Date.now(), cost);
     }
+    return this.counted(clientId, decision);
+  }
+
+  private counted(clientId: string, decision: RateLimitDecision): RateLimitDecision {
     if (!decision.allowed)
       this.metrics.increment('ratelimit.rejected', { client_id: clientId, mode: decision.mode });
     return decision;
