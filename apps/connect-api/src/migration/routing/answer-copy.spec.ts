@@ -51,6 +51,16 @@ describe('copyAnswer', () => {
     expect(sent.toString()).toBe('{"a":1,"b":2}');
     expect(copy.outcome()).toEqual({ kind: 'copied', body: Buffer.from('{"a":1,"b":2}') });
     expect(budget.held).toBe(13);
+    // the copy is the caller's now (the shadow job gives its bytes back): a late discard gives nothing twice
+    copy.discard();
+    expect(budget.held).toBe(13);
+  });
+
+  it('discard before the copy is taken gives its bytes back once', async () => {
+    const budget = budgetOf(1000);
+    const copy = copyAnswer(Readable.from(parts), 1000, budget);
+    await readAll(copy.stream);
+    expect(budget.held).toBe(13);
     copy.discard();
     copy.discard();
     expect(budget.held).toBe(0);

@@ -13,7 +13,7 @@ export type CopyOutcome =
 export interface AnswerCopy {
   /** What passes the answer on to the partner, unchanged. */
   stream: Transform;
-  /** Once the stream ended: the copy, or why there is none. */
+  /** Once the stream ended: the copy, or why there is none. A copy's bytes are the caller's to give back from then on. */
   outcome(): CopyOutcome;
   /** Gives the copy's bytes back to the budget (an answer that will not be compared); idempotent. */
   discard(): void;
@@ -60,7 +60,11 @@ export function copyAnswer(source: NodeJS.ReadableStream, maxBytes: number, budg
     outcome: () => {
       if (failed) return { kind: 'failed' };
       if (stopped) return { kind: stopped };
-      return { kind: 'copied', body: Buffer.concat(chunks) };
+      const body = Buffer.concat(chunks);
+      // Handed over: a later discard (a late stream error) must not give these bytes back a second time.
+      held = 0;
+      chunks.length = 0;
+      return { kind: 'copied', body };
     },
     discard,
   };
