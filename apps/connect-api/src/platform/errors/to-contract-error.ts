@@ -45,7 +45,7 @@ function statusOf(error: unknown): number | undefined {
 /**
  * Every error → the one contract error it is rendered as (docs/contract/errors.md#envelope). Framework messages are
  * replaced by the contract's generic ones so nothing internal leaks. A 12go failure no use case mapped with its
- * table (`withUpstreamErrors`) gets the default codes.
+ * table (`@UpstreamErrors`) gets the default codes.
  */
 export function toContractError(error: unknown): ContractError {
   if (isContractError(error)) return error;

@@ -82,17 +82,22 @@ export function mapUpstreamFailure(err: unknown, table: UpstreamErrorTable): unk
 
 /**
  * On a use case's method: a 12go failure leaving it is already the contract error of the use case's table
- * (declared next to it), so no route decides codes afterwards.
+ * (declared next to it), so no route decides codes afterwards. Only on async methods: the type refuses a sync
+ * one, which the wrapper would silently turn into a Promise.
  */
-export function UpstreamErrors(table: UpstreamErrorTable): MethodDecorator {
-  return (_target, _key, descriptor: PropertyDescriptor) => {
-    const method = descriptor.value as (...args: unknown[]) => Promise<unknown>;
+export function UpstreamErrors(table: UpstreamErrorTable) {
+  return <T extends (...args: never[]) => Promise<unknown>>(
+    _target: object,
+    _key: string | symbol,
+    descriptor: TypedPropertyDescriptor<T>,
+  ): void => {
+    const method = descriptor.value as unknown as (...args: unknown[]) => Promise<unknown>;
     descriptor.value = async function (this: unknown, ...args: unknown[]) {
       try {
         return await method.apply(this, args);
       } catch (err) {
         throw mapUpstreamFailure(err, table);
       }
-    };
+    } as unknown as T;
   };
 }
