@@ -41,7 +41,17 @@ describe('BookingOwnerStore (real Redis)', () => {
       clientId: 'demo',
       createdAt: '2026-06-01T03:00:00.000Z',
       departureAt: '2026-06-04 05:00:00',
+      origin: null,
     });
+  });
+
+  it("records who wrote it: CreateBooking's claim is `booking`, the owner probe says `probe`", async () => {
+    expect(await opened.store.claim('70000021', 'demo')).toEqual({ outcome: 'written' });
+    expect((await opened.store.read('70000021'))?.origin).toBe('booking');
+    expect(await opened.store.write('70000022', 'demo', { origin: 'probe' })).toBe(true);
+    expect((await opened.store.read('70000022'))?.origin).toBe('probe');
+    expect(await opened.store.write('70000023', 'demo')).toBe(true);
+    expect((await opened.store.read('70000023'))?.origin).toBeNull();
   });
 
   it('keeps the first creation time on a rewrite', async () => {

@@ -13,7 +13,12 @@ export interface BookingOwnerRecord {
   createdAt: string | null;
   /** 12go local departure `yyyy-MM-dd HH:mm:ss` when known. */
   departureAt: string | null;
+  /** Who wrote it: CreateBooking (`booking`), the notification owner probe, an import; null on records older than the field. */
+  origin: OwnerOrigin | null;
 }
+
+/** `booking`: the BFF made the booking; `probe`: found by the notification owner probe; `import`: imported. */
+export type OwnerOrigin = 'booking' | 'probe' | 'import';
 
 /** What `claim` did: wrote the record, found it held by another client (left as is), or could not reach Redis. */
 export type OwnerClaim =
@@ -26,12 +31,15 @@ if owner and owner ~= ARGV[1] then return owner end
 redis.call('HSETNX', KEYS[1], 'created_at', ARGV[2])
 redis.call('HSET', KEYS[1], 'client_id', ARGV[1])
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'departure_at', ARGV[4]) end
+redis.call('HSET', KEYS[1], 'origin', 'booking')
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 return false`;
 
 export interface BookingOwnerWriteOptions {
   departureAt?: string | null;
   now?: Date;
+  /** `write` only (`claim` always writes `booking`). */
+  origin?: OwnerOrigin;
 }
 
 /**
@@ -65,6 +73,7 @@ export class BookingOwnerStore {
     const ttl = ownerRecordTtlSeconds(opts.departureAt, now, this.graceDays);
     const fields: Record<string, string> = { client_id: clientId };
     if (opts.departureAt) fields.departure_at = opts.departureAt;
+    if (opts.origin) fields.origin = opts.origin;
     try {
       await this.redis.run('booking_owner.write', async (client) => {
         const results = await client
@@ -134,6 +143,7 @@ export class BookingOwnerStore {
       clientId: h.client_id,
       createdAt: h.created_at ?? null,
       departureAt: h.departure_at ?? null,
+      origin: (h.origin as OwnerOrigin | undefined) ?? null,
     };
   }
 }

@@ -67,7 +67,7 @@ export class InboundJobProcessor {
     };
     if (!client.enabled) return skip('skipped_disabled');
     // Legacy notifies the partners it serves, about the bookings it made (docs/adr/0222-legacy-notifies-its-clients.md).
-    if (legacyNotifies(client.route, owner.method)) return skip('skipped_legacy_route');
+    if (legacyNotifies(client.route, owner)) return skip('skipped_legacy_route');
     if (!client.webhook?.url) return skip('skipped_no_webhook');
     if (!client.webhook.eventTypes.includes(partnerEventType(data.type))) return skip('skipped_event_type');
 
@@ -111,8 +111,11 @@ export class InboundJobProcessor {
 
 /**
  * A client routed to `legacy` or `shadow` gets its notifications from legacy, except for bookings the BFF made
- * itself (an ownership record: made while the client was on `bff`, legacy does not know them).
+ * itself (an ownership record CreateBooking wrote while the client was on `bff`: legacy does not know them).
+ * A record the owner probe wrote (the client was on `bff` when a webhook came, then moved back) is legacy's
+ * booking still. A record older than its `origin` field counts as the BFF's (the behaviour before the field).
  */
-export function legacyNotifies(route: ClientRoute, resolvedBy: ResolvedOwner['method']): boolean {
-  return route !== 'bff' && resolvedBy !== 'record';
+export function legacyNotifies(route: ClientRoute, owner: Pick<ResolvedOwner, 'method' | 'origin'>): boolean {
+  if (route === 'bff') return false;
+  return !(owner.method === 'record' && owner.origin !== 'probe');
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TwelveGoClient, TwelveGoError, type TwelveGoBookingDetailsNormalized } from '@app/twelvego-client';
-import { BookingOwnerStore } from '../../booking-owner/booking-owner.store';
+import { BookingOwnerStore, type OwnerOrigin } from '../../booking-owner/booking-owner.store';
 import { LegacyBookingMapService } from '../../booking-ids/legacy-booking-map.service';
 import { ClientRegistry } from '../../platform/clients/client-registry';
 import { mapWithConcurrency } from '../../platform/concurrency/bounded-concurrency';
@@ -14,6 +14,8 @@ import { decideProbe, distinctUpstreamKeys, type ProbeAnswer } from './owner-pro
 export interface ResolvedOwner {
   clientId: string;
   method: 'record' | 'legacy_map' | 'probe';
+  /** For `record`: who wrote it (null: a record older than the field, written by CreateBooking or the probe). */
+  origin?: OwnerOrigin | null;
   /** The booking as read by the probe (reused for the payload, docs/contract/webhooks.md#outbound-events). */
   details?: TwelveGoBookingDetailsNormalized;
 }
@@ -53,7 +55,7 @@ export class OwnerResolverService {
     if (record && legacyRow && record.clientId !== legacyRow.clientId) {
       throw notificationFailure('owner_ambiguous', 'ownership record and legacy map disagree', true);
     }
-    if (record) return { clientId: record.clientId, method: 'record' };
+    if (record) return { clientId: record.clientId, method: 'record', origin: record.origin };
     if (legacyRow) return { clientId: legacyRow.clientId, method: 'legacy_map' };
     if (!this.settings.ownerProbe)
       throw notificationFailure('owner_unresolved', 'no ownership record, probe disabled', false);
@@ -93,6 +95,7 @@ export class OwnerResolverService {
         if ((this.registry.get(decision.clientId)?.route ?? 'bff') === 'bff')
           await this.owners.write(bid, decision.clientId, {
             departureAt: decision.details.dep_date_time ?? null,
+            origin: 'probe',
           });
         return { clientId: decision.clientId, method: 'probe', details: decision.details };
       case 'ambiguous':
