@@ -70,7 +70,7 @@ export class SearchService {
     this.metrics?.distribution('search.pairs', pairs.length, { client_id: client.clientId });
     // One rate-limit token per 12go search: the request itself paid for the first.
     const rateLimitHeaders =
-      pairs.length > 1 ? await this.rateLimit?.charge(client, pairs.length - 1) : undefined;
+      pairs.length > 1 ? await this.rateLimit?.charge(client, pairs.length - 1, false) : undefined;
     const ctx = callContextFor(client, { lang: query.locale });
 
     const states = await mapWithConcurrency(pairs, this.settings.pairConcurrency, (pair) =>

@@ -52,9 +52,12 @@ export class ClientRateLimiter {
     redis.client.defineCommand('tcTokenBucket', { numberOfKeys: 1, lua: TOKEN_BUCKET_LUA });
   }
 
-  /** Takes `cost` tokens (one per request; Search adds one per further upstream search). */
-  async take(clientId: string, limits: BucketLimits, cost = 1): Promise<RateLimitDecision> {
-    const leased = this.leases.spend(clientId, limits, cost, Date.now());
+  /**
+   * Takes `cost` tokens (one per request; Search adds one per further upstream search, a charge that is not a
+   * request of its own: `isRequest` false keeps it out of the lease sizing).
+   */
+  async take(clientId: string, limits: BucketLimits, cost = 1, isRequest = true): Promise<RateLimitDecision> {
+    const leased = this.leases.spend(clientId, limits, cost, Date.now(), isRequest);
     if (leased) return leased;
     // A lease is on its way: wait for it rather than making a round trip of our own.
     const asking = this.leaseAsks.get(clientId);

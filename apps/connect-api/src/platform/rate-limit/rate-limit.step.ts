@@ -29,12 +29,12 @@ export class RateLimitStep {
    * Takes `cost` tokens from the client's bucket and returns the `RateLimit-*` headers after it; over the
    * limit → 429 `rate_limited`. Search charges one more token per upstream search beyond the first.
    */
-  async charge(client: ClientSnapshot, cost: number): Promise<Record<string, string>> {
+  async charge(client: ClientSnapshot, cost: number, isRequest = true): Promise<Record<string, string>> {
     const limits = client.rateLimit ?? {
       rps: this.config.RATE_LIMIT_DEFAULT_RPS,
       burst: this.config.RATE_LIMIT_DEFAULT_BURST,
     };
-    const decision = await this.limiter.take(client.clientId, limits, cost);
+    const decision = await this.limiter.take(client.clientId, limits, cost, isRequest);
     const headers = rateLimitHeaders(decision);
     if (!decision.allowed) {
       throw new ContractError('rate_limited', 'Too many requests; retry after the time in Retry-After.', {
