@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import { DeliveryJobProcessor } from './delivery/delivery-job.processor';
 import {
   DeliveryAttemptError,
@@ -18,6 +18,7 @@ import type { NotificationsSettings } from './notifications.settings';
 import { NotificationQueues } from './queueing/notification-queues';
 import { NotificationTelemetry } from './queueing/notification-telemetry';
 import { closeBounded } from './queueing/bounded-close';
+import { bullmq } from './queueing/bullmq';
 
 const QUEUE_SAMPLE_MS = 15_000;
 /** Beyond the delivery timeout, for moving the finished job and releasing its lock. */
@@ -113,6 +114,7 @@ export class NotificationWorkers implements OnApplicationBootstrap, OnModuleDest
     concurrency: number,
     scheduleMs: number[],
   ): Worker {
+    const { UnrecoverableError, Worker } = bullmq();
     const worker = new Worker(name, processor, {
       connection: this.queues.connection(`tc-bff-worker-${name}`, {
         maxRetriesPerRequest: null,

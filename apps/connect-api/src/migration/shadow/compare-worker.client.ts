@@ -22,6 +22,8 @@ type Pending = { resolve: (c: Comparison) => void; reject: (e: Error) => void };
  */
 export class CompareWorkerClient {
   private worker?: Worker;
+  /** Set by the first `start()`. */
+  started = false;
   private seq = 0;
   private readonly pending = new Map<number, Pending>();
   private markReady!: () => void;
@@ -30,7 +32,10 @@ export class CompareWorkerClient {
 
   constructor(private readonly onProblem: (message: string) => void) {}
 
+  /** Starts the worker once; later calls (and calls after `stop()`) do nothing. */
   start(): void {
+    if (this.started) return;
+    this.started = true;
     const file = workerFile();
     if (!file) {
       this.markReady();

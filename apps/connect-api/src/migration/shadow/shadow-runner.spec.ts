@@ -6,8 +6,9 @@ import { ShadowMarker } from './shadow-marker';
 import type { ShadowReportStore } from './shadow-report.store';
 import { ShadowRunner, type ShadowJob } from './shadow-runner';
 
-function setup(queueBytes: number) {
+function setup(queueBytes: number, legacyBaseUrl?: string) {
   const config = {
+    LEGACY_BASE_URL: legacyBaseUrl,
     SHADOW_QUEUE_SIZE: 1,
     SHADOW_QUEUE_BYTES: queueBytes,
     SHADOW_CONCURRENCY: 1,
@@ -83,5 +84,31 @@ describe('ShadowRunner byte budget (SHADOW_QUEUE_BYTES)', () => {
     answered.shift()?.();
     for (let i = 0; i < 50 && runner.pending > 0; i++) await settle();
     expect(runner.bytes.held).toBe(0);
+  });
+});
+
+describe('ShadowRunner comparison worker thread', () => {
+  it('starts with the first comparison, not with the app', async () => {
+    const { runner, answered } = setup(1000, 'http://legacy.invalid');
+    expect(runner.comparerStarted).toBe(false);
+    runner.bytes.take(10);
+    runner.enqueue(job(10));
+    await settle();
+    expect(runner.comparerStarted).toBe(false); // still waiting for the BFF's own answer
+    answered.shift()!();
+    for (let i = 0; i < 50 && !runner.comparerStarted; i++) await settle();
+    expect(runner.comparerStarted).toBe(true);
+    await runner.onApplicationShutdown();
+  });
+
+  it('is never started without LEGACY_BASE_URL (nothing can be shadowed)', async () => {
+    const { runner, answered } = setup(1000);
+    runner.bytes.take(10);
+    runner.enqueue(job(10));
+    answered.shift()!();
+    for (let i = 0; i < 50 && runner.pending > 0; i++) await settle();
+    expect(runner.pending).toBe(0);
+    expect(runner.comparerStarted).toBe(false);
+    await expect(runner.comparerReady()).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
-import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import * as fastq from 'fastq';
@@ -44,7 +44,7 @@ const DECODERS: Record<string, (b: Buffer) => Promise<Buffer>> = {
  * runs at once, each abandoned after SHADOW_TIMEOUT_MS.
  */
 @Injectable()
-export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
+export class ShadowRunner implements OnApplicationShutdown {
   private readonly logger: ContextLogger;
   private readonly queue: fastq.queueAsPromised<ShadowJob, void>;
   private stopped = false;
@@ -67,11 +67,6 @@ export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
     this.comparer = new CompareWorkerClient((message) =>
       this.logger.warn({ msg: 'shadow.compare_worker', message }),
     );
-  }
-
-  onModuleInit(): void {
-    // Only an app that can shadow needs the worker (legacy routing needs LEGACY_BASE_URL).
-    if (this.config.LEGACY_BASE_URL) this.comparer.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -113,7 +108,23 @@ export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
 
   /** Resolves when comparisons can run (the worker thread has started, or none is used). */
   comparerReady(): Promise<void> {
-    return this.config.LEGACY_BASE_URL ? this.comparer.ready : Promise.resolve();
+    if (!this.config.LEGACY_BASE_URL) return Promise.resolve();
+    this.startComparer();
+    return this.comparer.ready;
+  }
+
+  /**
+   * The worker thread (its own V8 isolate, ≈ 10 MiB resident) starts with the first comparison, so an instance
+   * with LEGACY_BASE_URL but no `shadow` client never pays for it (docs/adr/0234-compare-worker-on-first-use.md).
+   * Only an app that can shadow uses it (legacy routing needs LEGACY_BASE_URL); `stop()` is final.
+   */
+  private startComparer(): void {
+    if (this.config.LEGACY_BASE_URL && !this.stopped) this.comparer.start();
+  }
+
+  /** Whether the comparison worker thread was started (it starts with the first comparison). */
+  get comparerStarted(): boolean {
+    return this.comparer.started;
   }
 
   /** Waiting jobs (tests, admin). */
@@ -166,6 +177,7 @@ export class ShadowRunner implements OnModuleInit, OnApplicationShutdown {
     });
     if (run.abandoned || this.stopped) return 'done';
     const candidate: HttpAnswer = { status: res.statusCode, headers: res.headers, body: res.rawPayload };
+    this.startComparer();
     const comparison = await this.comparer.compare(await decoded(job.legacy), candidate, job.endpoint);
     if (run.abandoned || this.stopped) return 'done';
     const tags = { client: job.clientId, endpoint: job.endpoint };

@@ -1,4 +1,4 @@
-import { UnrecoverableError } from 'bullmq';
+import { bullmq } from './bullmq';
 import type { UpstreamEventType } from '../inbound/inbound-notification';
 import type { PartnerEventType } from './partner-event.mapper';
 import type { TraceCarrier } from './notification-tracing';
@@ -61,7 +61,7 @@ const REASON_PREFIX = /^([a-z_]+): /;
 /** A failure with a reason code; `final` ones skip the remaining attempts (BullMQ UnrecoverableError). */
 export function notificationFailure(reason: DeadLetterReason, detail: string, final: boolean): Error {
   const message = `${reason}: ${detail}`;
-  return final ? new UnrecoverableError(message) : new Error(message);
+  return final ? new (bullmq().UnrecoverableError)(message) : new Error(message);
 }
 
 /** Retryable delivery failure carrying the partner's Retry-After for the backoff strategy. */

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { ConnectionOptions, JobsOptions, Queue } from 'bullmq';
 import { RedisService } from '../../platform/redis/redis.service';
 import type { ConnectionTuning, RedisClient } from '../../platform/redis/redis-connection.factory';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
+import { bullmq } from './bullmq';
 import { closeBounded } from './bounded-close';
 import {
   DELIVER_QUEUE,
@@ -47,7 +48,7 @@ export class NotificationQueues implements OnApplicationShutdown {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
     });
-    const q = new Queue<T>(name, { connection, prefix: this.settings.queuePrefix });
+    const q = new (bullmq().Queue)<T>(name, { connection, prefix: this.settings.queuePrefix });
     q.on('error', (err) => this.logger.warn({ msg: 'notify.queue_error', queue: name, err: err.message }));
     return q;
   }

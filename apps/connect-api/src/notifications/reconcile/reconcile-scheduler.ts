@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { Queue, Worker } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
 import { AppConfig } from '../../platform/config/app-config';
 import { NOTIFICATIONS_SETTINGS } from '../notifications.settings.provider';
 import type { NotificationsSettings } from '../notifications.settings';
 import { closeBounded } from '../queueing/bounded-close';
+import { bullmq } from '../queueing/bullmq';
 import { NotificationQueues } from '../queueing/notification-queues';
 import { BookingReconciler } from './booking-reconciler.service';
 
@@ -34,6 +35,7 @@ export class ReconcileScheduler implements OnApplicationBootstrap, OnModuleDestr
       this.logger.log({ msg: 'reconcile.disabled' });
       return;
     }
+    const { Queue, Worker } = bullmq();
     const intervalMs = this.config.RECONCILE_INTERVAL_MS;
     const connection = (role: string) =>
       this.queues.connection(`tc-bff-${role}-${RECONCILE_QUEUE}`, {
