@@ -120,4 +120,21 @@ describe('rate-limit token leases', () => {
     for (let i = 0; i < 10; i++) charge(leases, bucket, big, i);
     expect(charge(leases, bucket, big, 11, 50).redis).toBe(true);
   });
+
+  it('limits lowered by a reload: a lease above the new cap is cut, and one under the leasing size is dropped', () => {
+    const leases = new TokenLeases();
+    const bucket = {};
+    const huge = { rps: 1e4, burst: 1e5 };
+    for (let i = 0; i < 200; i++) charge(leases, bucket, huge, i); // busy: the lease grows to 32
+    const before = leases.spend('c', huge, 0, 200, false);
+    expect(before).toBeDefined();
+    // 5,000 → a cap of 4: at most 4 tokens of the old lease are spent
+    const lowered = { rps: 100, burst: 200 };
+    const spent = Array.from({ length: 10 }, () => leases.spend('c', lowered, 1, 201, false)).filter(Boolean);
+    expect(spent).toHaveLength(maxLease(lowered));
+    // under 100 tokens: no lease is left to add to Redis's figure in the headers
+    const small = { rps: 5, burst: 20 };
+    expect(leases.spend('c', small, 1, 202)).toBeUndefined();
+    expect(leases.granted('c', 0, 0, 7, 203)).toBe(7);
+  });
 });

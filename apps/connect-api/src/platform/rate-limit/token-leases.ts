@@ -58,8 +58,14 @@ export class TokenLeases {
     now: number,
     count = true,
   ): RateLimitDecision | undefined {
-    if (maxLease(limits) === 0) return undefined;
+    const cap = maxLease(limits);
+    if (cap === 0) {
+      // No leasing at these limits (perhaps lowered by a reload): a lease still held would skew the headers.
+      this.leases.delete(clientId);
+      return undefined;
+    }
     const lease = this.leaseOf(clientId, now);
+    if (lease.tokens > cap) lease.tokens = cap; // limits lowered by a reload: the excess is forfeited
     if (count) countRequest(lease, now);
     if (lease.tokens < cost || now >= lease.expiresAt) return undefined;
     lease.tokens -= cost;
