@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of the API are walked dynamically */
 import { openApiErrors } from '../contract/search-contract';
 import type { TestStack } from '../support/stack';
+import { ORDER } from './contract-key-order';
 
 /**
  * Partner-side checks of docs/contract/README.md that the OpenAPI schema cannot express: headers (docs/contract/headers.md#tracing-headers, docs/contract/headers.md#response-headers), key
@@ -92,98 +93,7 @@ export function keyOrderProblems(obj: any, order: string[], where: string): stri
   return problems;
 }
 
-export const ORDER = {
-  itinerary: [
-    'id',
-    'departure_segments',
-    'return_segments',
-    'connection_guaranteed',
-    'cancellation_policies',
-    'number_of_available_seats',
-    'pricing',
-    'confirmation_type',
-    'ticket_type',
-    'confidence_score',
-    'cut_off',
-  ],
-  checkoutExtra: [
-    'booking_token',
-    'booking_schema',
-    'to_segments',
-    'from_segments',
-    'number_available_seats',
-  ],
-  segment: [
-    'id',
-    'operator_designated_name',
-    'from_station',
-    'to_station',
-    'departure_time',
-    'arrival_time',
-    'travel_duration',
-    'vehicle_id',
-    'operating_carrier_id',
-    'seat_class_id',
-    'transportation_types',
-  ],
-  vehicle: ['id', 'name', 'seat_classes', 'images', 'description', 'keywords', 'amenities'],
-  seatClass: ['id', 'name', 'description', 'keywords', 'images', 'amenities'],
-  pricing: ['gross_price', 'net_price', 'taxes_and_fees'],
-  grossPrice: ['amount', 'currency', 'price_type', 'amount_in_net_currency'],
-  booking: [
-    'id',
-    'status',
-    'from_station',
-    'to_station',
-    'departure_time',
-    'passenger_count',
-    'integration',
-    'integration_booking_id',
-    'operator_booking_id',
-    'voucher_url',
-    'created_at',
-    'updated_at',
-    'total_price',
-  ],
-  cancellation: ['booking_id', 'booking_status', 'refund'],
-  lockSeats: ['passenger_count', 'status', 'total_price'],
-  error: ['error', 'correlation_id', 'request_id'],
-  errorInner: ['code', 'message', 'details', 'meta'],
-  fieldError: ['field', 'reason', 'message'],
-  station: [
-    'id',
-    'name',
-    'name_alterations',
-    'transportation_type',
-    'address',
-    'keywords',
-    'description',
-    'images',
-  ],
-  address: [
-    'country',
-    'state',
-    'region',
-    'province',
-    'city',
-    'street_and_number',
-    'zip_code',
-    'time_zone',
-    'description',
-    'coordinate',
-  ],
-  operator: [
-    'Id',
-    'name',
-    'display_name',
-    'logo_url',
-    'email',
-    'phone',
-    'transportation_type',
-    'transportation_types',
-  ],
-  poi: ['Id', 'name', 'stations'],
-};
+export { ORDER };
 
 export interface HeaderExpectations {
   /** After version resolution (docs/contract/headers.md#processing-order step 4): Travelier-Version is echoed. Default true. */

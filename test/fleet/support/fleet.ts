@@ -1,10 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies are walked dynamically */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRedisCluster, type RunningCluster } from '../../../scripts/lib/redis-cluster';
+import { spawnCaptured } from '../../support/captured-child';
 import { readLocalEnv, REPO_ROOT } from '../../support/local-env';
 import { deleteKeysWithPrefixes, freePort, testClusterNodes } from '../../support/stack';
 
@@ -24,24 +25,12 @@ export interface Proc {
 }
 
 function spawnMain(name: string, main: string, env: Record<string, string>, port: number): Proc {
-  const proc = spawn(process.execPath, [main], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | string>((resolve) =>
-    proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
-  );
+  const child = spawnCaptured(process.execPath, [main], env);
   return {
     name,
     url: `http://127.0.0.1:${port}`,
-    proc,
-    output: () => out,
-    exited,
-    alive: () => proc.exitCode === null && proc.signalCode === null,
+    ...child,
+    alive: () => child.proc.exitCode === null && child.proc.signalCode === null,
   };
 }
 
@@ -308,26 +297,7 @@ export class FleetClient {
   }
 }
 
-/** A 12go-shaped webhook body. */
-export function twelvegoWebhook(bid: string, type: string, stamp: number, status = 'confirmed') {
-  const snap = (s: string) => ({
-    bid: Number(bid),
-    tracker: 'TRACKER1',
-    status: s,
-    from_id: 9001,
-    to_id: 9002,
-    dep_date_time: '2030-01-01 05:00:00',
-    seats: 1,
-    price: { value: 330, fxcode: 'THB' },
-  });
-  return {
-    bid: Number(bid),
-    type,
-    stamp,
-    new_data: snap(status),
-    previous_data: snap('pending_client_confirmation'),
-  };
-}
+export { twelvegoWebhook } from '../../support/twelvego-webhook';
 
 /** Runs `fn` until `until()` with at most `n` loops in parallel; resolves when all loops end. */
 export async function loops(

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { spawnCaptured } from '../../support/captured-child';
 import { REPO_ROOT } from '../../support/local-env';
 import { freePort } from '../../support/stack';
 
@@ -18,39 +19,23 @@ export interface BffProcess {
 export async function spawnBff(env: Record<string, string>, timeoutMs = 60_000): Promise<BffProcess> {
   const port = await freePort();
   const node = join(REPO_ROOT, 'node_modules', '.bin', 'node');
-  const proc = spawn(
+  const { proc, output, exited } = spawnCaptured(
     node,
     ['-r', '@swc-node/register', join(REPO_ROOT, 'apps', 'connect-api', 'src', 'main.ts')],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ...env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | string>((resolve) =>
-    proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+    { ...env, PORT: String(port), HOST: '127.0.0.1' },
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (proc.exitCode !== null || proc.signalCode !== null)
-      throw new Error(`BFF child exited before listening:\n${out.slice(-3000)}`);
+      throw new Error(`BFF child exited before listening:\n${output().slice(-3000)}`);
     const live = await fetch(`${url}/health/live`).catch(() => null);
     if (live?.ok) break;
     if (Date.now() > deadline) {
       proc.kill('SIGKILL');
-      throw new Error(`BFF child did not start in ${timeoutMs} ms:\n${out.slice(-3000)}`);
+      throw new Error(`BFF child did not start in ${timeoutMs} ms:\n${output().slice(-3000)}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, proc, output: () => out, exited };
+  return { url, proc, output, exited };
 }

@@ -1,3 +1,5 @@
+import { ORDER } from '../../contract-audit/contract-key-order';
+
 /** Minimal partner-side HTTP helpers for post-booking e2e tests. */
 export interface BffResponse {
   status: number;
@@ -30,21 +32,7 @@ export function errorShape(r: BffResponse): unknown {
   return { status: r.status, body: rest };
 }
 
-export const BOOKING_KEYS = [
-  'id',
-  'status',
-  'from_station',
-  'to_station',
-  'departure_time',
-  'passenger_count',
-  'integration',
-  'integration_booking_id',
-  'operator_booking_id',
-  'voucher_url',
-  'created_at',
-  'updated_at',
-  'total_price',
-].sort();
+export const BOOKING_KEYS = [...ORDER.booking].sort();
 
 export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
   const end = Date.now() + timeoutMs;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TwelveGoError, type TwelveGoBookingDetails } from '@app/twelvego-client';
+import { ORDER } from '../../../../../test/contract-audit/contract-key-order';
 import { toContractBooking, toContractLocalDateTime, unknownUpstreamStatus } from './booking.mapper';
 
 const FIXTURE = join(__dirname, '../../../../../test/fixtures/twelvego/booking-details.json');
@@ -10,21 +11,7 @@ function details(over: Partial<TwelveGoBookingDetails> = {}): TwelveGoBookingDet
   return { ...fixture(), ...over };
 }
 
-const KEYS = [
-  'id',
-  'status',
-  'from_station',
-  'to_station',
-  'departure_time',
-  'passenger_count',
-  'integration',
-  'integration_booking_id',
-  'operator_booking_id',
-  'voucher_url',
-  'created_at',
-  'updated_at',
-  'total_price',
-];
+const KEYS = ORDER.booking;
 
 describe('toContractBooking', () => {
   it('maps the fixture booking to all 13 keys', () => {
